@@ -1,0 +1,56 @@
+"""The audit trail (审计日志): who changed what, when, from where, before and after."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditRecordQuerySet(models.QuerySet["AuditRecord"]):
+    def update(self, **kwargs: object) -> int:
+        raise PermissionError("audit records are append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise PermissionError("audit records are append-only")
+
+
+class AuditRecord(models.Model):
+    """One change to plan or progress data. Written in the same transaction as the change."""
+
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=60, db_index=True)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("object type"), null=True, on_delete=models.SET_NULL
+    )
+    object_id = models.CharField(_("object id"), max_length=40, blank=True, db_index=True)
+    object_repr = models.CharField(_("object"), max_length=300, blank=True)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+
+    objects = AuditRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit record")
+        verbose_name_plural = _("audit records")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise PermissionError("audit records are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise PermissionError("audit records are append-only")

@@ -1,0 +1,64 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from minsheng.core.chinese_numbers import (
+    format_chinese_number,
+    format_percent,
+    format_quantity,
+    plain_decimal,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (38400, "3.84万"),
+        (350000, "35万"),
+        (9640000000, "96.4亿"),
+        (8148, "8148"),
+        (13400, "1.34万"),
+        (10000, "1万"),
+        (Decimal("778.55"), "778.55"),
+        (Decimal("186.20"), "186.2"),
+        (0, "0"),
+        (Decimal("12345.6"), "1.23456万"),
+        (-50000, "-5万"),
+    ],
+)
+def test_it_formats_like_the_report(value, text):
+    assert format_chinese_number(value) == text
+
+
+def test_it_prints_a_dash_for_no_value():
+    assert format_chinese_number(None) == "—"
+
+
+def test_percent_drops_a_zero_decimal():
+    assert format_percent(Decimal("128.0")) == "128%"
+    assert format_percent(Decimal("104.8")) == "104.8%"
+
+
+def test_percent_quantities_are_not_scaled_by_wan():
+    assert format_quantity(Decimal("90.97"), "%") == "90.97%"
+    assert format_quantity(Decimal(13400), "个") == "1.34万个"
+
+
+def _parse_back(text: str) -> Decimal:
+    if text.endswith("亿"):
+        return Decimal(text[:-1]) * Decimal(100_000_000)
+    if text.endswith("万"):
+        return Decimal(text[:-1]) * Decimal(10_000)
+    return Decimal(text)
+
+
+@given(st.decimals(min_value=-(10**13), max_value=10**13, places=4, allow_nan=False))
+def test_formatting_is_exact_and_reversible(value):
+    assert _parse_back(format_chinese_number(value)) == value
+
+
+@given(st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False))
+def test_plain_decimal_never_uses_an_exponent(value):
+    assert "E" not in plain_decimal(value).upper()

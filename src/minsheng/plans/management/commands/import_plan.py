@@ -1,0 +1,42 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext_lazy as _
+
+from minsheng.accounts.selectors import find_user
+from minsheng.core.i18n import UserFacingError, bilingual
+from minsheng.plans.interchange import import_plan
+
+
+class Command(BaseCommand):
+    help = "Load a plan from an interchange JSON file, all or nothing."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--user", default=None, help="user name recorded in the audit trail")
+
+    def handle(self, *args: object, **options: object) -> None:
+        path: Path = options["file"]  # type: ignore[assignment]
+        try:
+            data = json.loads(path.read_text(encoding="utf-8-sig"))
+        except FileNotFoundError as error:
+            raise CommandError(bilingual(_("file not found: %(path)s"), path=path)) from error
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise CommandError(
+                bilingual(_("%(path)s is not a JSON file: %(detail)s"), path=path, detail=error)
+            ) from error
+        actor = find_user(options["user"]) if options["user"] else None  # type: ignore[arg-type]
+        try:
+            plan = import_plan(data, actor=actor)
+        except UserFacingError as error:
+            raise CommandError(
+                bilingual(_("nothing was imported:")) + "\n" + "\n".join(error.messages)
+            ) from error
+        self.stdout.write(
+            bilingual(
+                _("imported %(plan)s with %(projects)s projects"),
+                plan=plan.title,
+                projects=plan.projects.count(),
+            )
+        )

@@ -1,0 +1,187 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from minsheng.plans.choices import DONE_STATUSES, Comparator, Status
+from minsheng.plans.completion import (
+    assess_indicator,
+    assess_milestone,
+    percent_of_plan,
+    stated_percent_matches,
+)
+
+D = Decimal
+MID_YEAR = date(2025, 7, 1)
+YEAR_END = date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "percent"),
+    [
+        (600, "778.55", "129.8"),
+        (30000, 38400, "128.0"),
+        (20000, 20600, "103.0"),
+        (25000, 26200, "104.8"),
+        (95, 101, "106.3"),
+        (60, 74, "123.3"),
+        (70000, 106300, "151.9"),
+        (10, 20, "200.0"),
+    ],
+)
+def test_percent_of_plan_matches_the_qingdao_report(target, actual, percent):
+    assert percent_of_plan(Comparator.AT_LEAST, D(target), D(actual)) == D(percent)
+
+
+def test_percent_is_none_without_an_actual():
+    assert percent_of_plan(Comparator.AT_LEAST, D(100), None) is None
+
+
+def test_at_most_indicator_met_shows_one_hundred_percent_however_low():
+    assert percent_of_plan(Comparator.AT_MOST, D(800), D(600)) == D("100.0")
+
+
+def test_at_most_indicator_above_target_is_short_of_plan():
+    assert percent_of_plan(Comparator.AT_MOST, D(800), D(1000)) == D("80.0")
+
+
+def test_at_most_indicator_measured_from_its_baseline():
+    assert percent_of_plan(Comparator.AT_MOST, D(800), D(900), baseline=D(1000)) == D("50.0")
+
+
+def _assess(comparator, target, actual, **kwargs):
+    defaults = {"expected_share": D("0.5"), "as_of": MID_YEAR, "due": YEAR_END}
+    return assess_indicator(
+        comparator=comparator,
+        target=D(target),
+        actual=None if actual is None else D(actual),
+        **{**defaults, **kwargs},
+    )
+
+
+def test_no_approved_actual_is_not_started():
+    assert _assess(Comparator.AT_LEAST, 100, None).status == Status.NOT_STARTED
+
+
+def test_no_actual_after_the_due_date_is_lagging():
+    assert _assess(Comparator.AT_LEAST, 100, None, as_of=date(2026, 1, 5)).status == Status.LAGGING
+
+
+def test_behind_schedule_beyond_tolerance_is_lagging():
+    assert _assess(Comparator.AT_LEAST, 100, 40).status == Status.LAGGING
+
+
+def test_within_tolerance_of_schedule_is_on_track():
+    assert _assess(Comparator.AT_LEAST, 100, 46).status == Status.ON_TRACK
+
+
+def test_above_target_is_exceeded():
+    assert _assess(Comparator.AT_LEAST, 100, 101).status == Status.EXCEEDED
+
+
+def test_met_before_the_due_date_is_completed_early():
+    result = _assess(Comparator.AT_LEAST, 100, 100, met_on=date(2025, 6, 1))
+    assert result.status == Status.COMPLETED_EARLY
+
+
+def test_met_on_the_due_date_is_completed():
+    result = _assess(Comparator.AT_LEAST, 100, 100, as_of=YEAR_END, met_on=YEAR_END)
+    assert result.status == Status.COMPLETED
+
+
+def test_lower_than_an_at_most_target_is_completed_not_exceeded():
+    result = _assess(Comparator.AT_MOST, 800, 500, as_of=YEAR_END, met_on=YEAR_END)
+    assert result.status == Status.COMPLETED
+
+
+def test_milestone_done_before_due_is_completed_early():
+    result = assess_milestone(
+        done=True, done_on=date(2025, 8, 1), due=YEAR_END, as_of=YEAR_END, reported=True
+    )
+    assert (result.status, result.percent) == (Status.COMPLETED_EARLY, D("100.0"))
+
+
+def test_milestone_not_done_after_due_is_lagging():
+    result = assess_milestone(
+        done=False, done_on=None, due=date(2025, 6, 30), as_of=MID_YEAR, reported=True
+    )
+    assert (result.status, result.percent) == (Status.LAGGING, D("0.0"))
+
+
+@pytest.mark.parametrize(
+    ("stated", "target", "actual", "matches"),
+    [
+        ("128", 30000, 38400, True),
+        ("104.8", 25000, 26200, True),
+        ("129.8", 600, "778.55", True),
+        ("130", 600, "778.55", True),
+        ("120", 30000, 38400, False),
+    ],
+)
+def test_stated_percent_is_checked_at_its_own_precision(stated, target, actual, matches):
+    assert stated_percent_matches(D(stated), Comparator.AT_LEAST, D(target), D(actual)) is matches
+
+
+values = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, allow_infinity=False)
+positive = st.decimals(
+    min_value=D("0.01"), max_value=10**9, places=2, allow_nan=False, allow_infinity=False
+)
+shares = st.decimals(min_value=0, max_value=1, places=3)
+days = st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 3, 31))
+comparators = st.sampled_from(list(Comparator))
+
+
+@given(comparator=comparators, target=positive, actual=values, share=shares, as_of=days)
+def test_done_statuses_only_when_the_promise_is_kept(comparator, target, actual, share, as_of):
+    result = assess_indicator(
+        comparator=comparator,
+        target=target,
+        actual=actual,
+        expected_share=share,
+        as_of=as_of,
+        due=YEAR_END,
+    )
+    kept = {
+        Comparator.AT_LEAST: actual >= target,
+        Comparator.AT_MOST: actual <= target,
+        Comparator.EXACTLY: actual == target,
+    }[comparator]
+    assert (result.status in DONE_STATUSES) is kept
+
+
+@given(target=positive, actual=values, share=shares, as_of=days)
+def test_at_most_is_never_exceeded_nor_above_one_hundred(target, actual, share, as_of):
+    result = assess_indicator(
+        comparator=Comparator.AT_MOST,
+        target=target,
+        actual=actual,
+        expected_share=share,
+        as_of=as_of,
+        due=YEAR_END,
+    )
+    assert result.status != Status.EXCEEDED
+    assert result.percent is not None and result.percent <= 100
+
+
+@given(target=positive, low=values, high=values)
+def test_more_is_never_less_for_at_least(target, low, high):
+    low, high = min(low, high), max(low, high)
+    assert percent_of_plan(Comparator.AT_LEAST, target, low) <= percent_of_plan(
+        Comparator.AT_LEAST, target, high
+    )
+
+
+@given(target=positive, low=positive, high=positive)
+def test_less_is_never_worse_for_at_most(target, low, high):
+    low, high = min(low, high), max(low, high)
+    assert percent_of_plan(Comparator.AT_MOST, target, low) >= percent_of_plan(
+        Comparator.AT_MOST, target, high
+    )
+
+
+@given(comparator=comparators, target=positive, actual=values)
+def test_percent_has_one_decimal_and_is_never_negative(comparator, target, actual):
+    percent = percent_of_plan(comparator, target, actual)
+    assert percent is not None and percent >= 0 and percent.as_tuple().exponent == -1

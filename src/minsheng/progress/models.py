@@ -1,0 +1,160 @@
+"""Progress reports (进度填报) and their evidence (佐证材料)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from minsheng.plans.models import Allocation, Indicator, Milestone, Project
+
+
+class ReportState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    APPROVED = "approved", _("approved")
+    RETURNED = "returned", _("returned for revision")
+
+
+class ProgressReport(models.Model):
+    """A cumulative actual for an indicator (or an allocation of it), or a milestone's state, at a date.
+
+    Only approved reports count toward actuals, statuses and anything public.
+    """
+
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    allocation = models.ForeignKey(
+        Allocation,
+        verbose_name=_("allocation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    milestone = models.ForeignKey(
+        Milestone,
+        verbose_name=_("milestone"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    as_of = models.DateField(_("as of"))
+    value = models.DecimalField(
+        _("cumulative actual"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    done = models.BooleanField(_("done"), null=True, blank=True)
+    stated_percent = models.DecimalField(
+        _("stated percent of plan"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    narrative = models.TextField(_("narrative"), blank=True)
+    decrease_reason = models.TextField(_("reason for a lower value"), blank=True)
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=ReportState.choices,
+        default=ReportState.DRAFT,
+        db_index=True,
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reporter"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="progress_reports",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviewed_reports",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("progress report")
+        verbose_name_plural = _("progress reports")
+        ordering = ["-as_of", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(indicator__isnull=True) ^ Q(milestone__isnull=True),
+                name="report_indicator_or_milestone",
+            ),
+            models.CheckConstraint(
+                condition=Q(allocation__isnull=True) | Q(indicator__isnull=False),
+                name="report_allocation_needs_indicator",
+            ),
+            models.CheckConstraint(
+                condition=Q(milestone__isnull=True) | Q(done__isnull=False),
+                name="report_milestone_has_done",
+            ),
+            models.CheckConstraint(
+                condition=Q(indicator__isnull=True) | Q(value__isnull=False),
+                name="report_indicator_has_value",
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=0), name="report_value_non_negative"
+            ),
+        ]
+        indexes = [models.Index(fields=["indicator", "state", "as_of"])]
+
+    def __str__(self) -> str:
+        subject = self.milestone or self.allocation or self.indicator
+        return f"{subject} @ {self.as_of}"
+
+
+class EvidenceKind(models.TextChoices):
+    PHOTO = "photo", _("photo")
+    DOCUMENT = "document", _("document")
+    LINK = "link", _("link")
+
+
+class Evidence(models.Model):
+    """佐证材料: a captioned photo, document or link for a project, usually attached to a report."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    report = models.ForeignKey(
+        ProgressReport,
+        verbose_name=_("progress report"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=EvidenceKind.choices)
+    caption = models.CharField(_("caption"), max_length=500)
+    file = models.FileField(_("file"), upload_to="evidence/%Y/%m/", blank=True)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="evidence/thumbs/%Y/%m/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["project", "id"]
+
+    def __str__(self) -> str:
+        return self.caption

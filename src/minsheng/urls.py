@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("minsheng.accounts.urls")),
+    path("audit/", include("minsheng.audit.urls")),
+    path("report/", include("minsheng.progress.urls")),
+    path("office/", include("minsheng.supervision.urls")),
+    path("ingest/", include("minsheng.ingest.urls")),
+    path("reports/", include("minsheng.reports.urls")),
+    path("participate/", include("minsheng.participation.urls")),
+    path("", include("minsheng.portal.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
