@@ -125,3 +125,9 @@ def test_json_numbers_keep_decimals(demo_plan, capsys):
     exported = _export(capsys)
     roads = exported["projects"][2]["indicators"][0]
     assert Decimal(str(roads["actual"])) == Decimal("778.55")
+
+
+def test_export_of_a_missing_plan_says_so_in_both_languages():
+    with pytest.raises(CommandError) as raised:
+        call_command("export_plan", jurisdiction="青岛市", year=2031)
+    assert "找不到" in str(raised.value) and "no plan" in str(raised.value)

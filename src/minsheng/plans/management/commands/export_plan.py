@@ -2,7 +2,7 @@ import json
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from minsheng.core.i18n import bilingual
 from minsheng.plans.interchange import export_plan
