@@ -16,7 +16,9 @@ def clerk(client):
     return client
 
 
-@pytest.mark.parametrize("model", ["plan", "project", "indicator", "milestone", "jurisdiction", "department"])
+@pytest.mark.parametrize(
+    "model", ["plan", "project", "indicator", "milestone", "jurisdiction", "department"]
+)
 def test_every_ledger_list_opens_in_chinese(clerk, demo_plan, model):
     response = clerk.get(reverse(f"admin:plans_{model}_changelist"))
     assert response.status_code == 200
@@ -34,10 +36,17 @@ def test_an_admin_edit_is_written_to_the_audit_trail(clerk, demo_plan):
     response = clerk.post(
         reverse("admin:plans_indicator_change", args=[indicator.pk]),
         {
-            "project": indicator.project_id, "order": 2, "name": indicator.name, "target": "12000",
-            "unit": "个", "comparator": "gte", "source_text": indicator.source_text,
-            "allocations-TOTAL_FORMS": 0, "allocations-INITIAL_FORMS": 0,
-            "schedule_points-TOTAL_FORMS": 0, "schedule_points-INITIAL_FORMS": 0,
+            "project": indicator.project_id,
+            "order": 2,
+            "name": indicator.name,
+            "target": "12000",
+            "unit": "个",
+            "comparator": "gte",
+            "source_text": indicator.source_text,
+            "allocations-TOTAL_FORMS": 0,
+            "allocations-INITIAL_FORMS": 0,
+            "schedule_points-TOTAL_FORMS": 0,
+            "schedule_points-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -47,6 +56,8 @@ def test_an_admin_edit_is_written_to_the_audit_trail(clerk, demo_plan):
 
 def test_the_audit_trail_cannot_be_edited_in_the_admin(clerk, demo_plan):
     record = AuditRecord.objects.first()
-    response = clerk.post(reverse("admin:audit_auditrecord_delete", args=[record.pk]), {"post": "yes"})
+    response = clerk.post(
+        reverse("admin:audit_auditrecord_delete", args=[record.pk]), {"post": "yes"}
+    )
     assert response.status_code == 403
     assert Plan.objects.count() == 1 and AuditRecord.objects.filter(pk=record.pk).exists()
