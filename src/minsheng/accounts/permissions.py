@@ -10,7 +10,9 @@ from minsheng.accounts.models import Role
 
 def is_office(user: Any) -> bool:
     """The coordinating office (市政府办公厅) — or a system administrator acting for it."""
-    return bool(user.is_authenticated and user.is_active and (user.role == Role.OFFICE or user.is_superuser))
+    return bool(
+        user.is_authenticated and user.is_active and (user.role == Role.OFFICE or user.is_superuser)
+    )
 
 
 def is_supervisor(user: Any) -> bool:
@@ -36,3 +38,13 @@ def is_reporter(user: Any) -> bool:
 def can_read_internal(user: Any) -> bool:
     """Internal (not yet public) plan and progress data: the office, supervisors and reporters."""
     return is_office(user) or is_supervisor(user) or is_reporter(user)
+
+
+def is_department_reporter(user: Any) -> bool:
+    """A reporter bound to one department (责任单位填报员)."""
+    return is_reporter(user) and user.role == Role.DEPARTMENT_REPORTER
+
+
+def is_district_reporter(user: Any) -> bool:
+    """A reporter bound to one district (区填报员)."""
+    return is_reporter(user) and user.role == Role.DISTRICT_REPORTER

@@ -1,0 +1,45 @@
+"""Reads of the audit trail, filtered as the auditor asks."""
+
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+
+from minsheng.audit.models import AuditRecord
+
+
+def audit_records(
+    *,
+    actor: str = "",
+    action: str = "",
+    since: date | None = None,
+    until: date | None = None,
+) -> QuerySet[AuditRecord]:
+    """Audit records, newest first, narrowed by actor name, action prefix and date range."""
+    records = AuditRecord.objects.select_related("content_type").order_by("-at", "-id")
+    if actor:
+        records = records.filter(actor_name__icontains=actor)
+    if action:
+        records = records.filter(action__startswith=action)
+    if since:
+        records = records.filter(at__date__gte=since)
+    if until:
+        records = records.filter(at__date__lte=until)
+    return records
+
+
+def filters_from(params: Any) -> dict[str, Any]:
+    """The filters of a query string; a malformed date is ignored rather than an error page."""
+
+    def day(name: str) -> date | None:
+        try:
+            return date.fromisoformat(params.get(name, ""))
+        except ValueError:
+            return None
+
+    return {
+        "actor": params.get("actor", "").strip()[:150],
+        "action": params.get("action", "").strip()[:60],
+        "since": day("since"),
+        "until": day("until"),
+    }
