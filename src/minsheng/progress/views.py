@@ -22,7 +22,7 @@ from minsheng.core.i18n import UserFacingError
 from minsheng.plans.models import Department, Plan
 from minsheng.progress import ledger, permissions, selectors, services
 from minsheng.progress.forms import LedgerUploadForm, ReportForm, ReturnForm
-from minsheng.progress.models import Evidence, ProgressReport
+from minsheng.progress.models import Evidence, ProgressReport, ReportState
 
 
 def _require_section(user: Any) -> None:
@@ -214,7 +214,10 @@ def _conflict(
 ) -> HttpResponse:
     """Both versions side by side; the person's own values are offered again, not lost."""
     current = conflict.current
-    yours = attempted or conflict.attempted
+    blank = {"as_of": None, "value": None, "done": None, "narrative": "", "state": None}
+    yours = {**blank, **(attempted or conflict.attempted)}
+    if yours["state"]:
+        yours["state"] = ReportState(yours["state"]).label
     retry = None
     if attempted is not None and permissions.can_edit_report(request.user, current):
         retry = ReportForm(
