@@ -14,7 +14,9 @@ DONE_CHOICES = [("yes", _("done")), ("no", _("not done yet"))]
 
 class ReportForm(forms.Form):
     as_of = forms.DateField(
-        label=_("As of"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("As of"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
     )
     value = forms.DecimalField(
         label=_("Cumulative actual"),
