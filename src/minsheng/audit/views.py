@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from minsheng.audit.permissions import can_read_audit
 from minsheng.audit.selectors import audit_records, filters_from
@@ -18,6 +19,7 @@ from minsheng.audit.selectors import audit_records, filters_from
 PAGE_SIZE = 50
 
 
+@require_GET
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """The audit trail, newest first, fifty to a page."""
@@ -45,6 +47,7 @@ def _cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
+@require_GET
 @login_required
 def export(request: HttpRequest) -> StreamingHttpResponse:
     """The filtered trail as CSV (UTF-8 with BOM, so Excel opens the Chinese correctly)."""

@@ -73,7 +73,10 @@ def world(db: Any) -> World:
     city = plan.jurisdiction
     department_a = make_department(city, name="市人力资源社会保障局")
     department_b = make_department(city, name="市住房城乡建设局")
-    district, other_district = make_district(city, name="市南区"), make_district(city, name="市北区")
+    district, other_district = (
+        make_district(city, name="市南区"),
+        make_district(city, name="市北区"),
+    )
     project_a = make_project(plan, lead=department_a)
     project_b = make_project(plan, lead=department_b)
     project_c = make_project(plan, lead=department_b)

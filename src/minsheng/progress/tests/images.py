@@ -14,9 +14,7 @@ def jpeg_with_gps(size: tuple[int, int] = (1200, 800), orientation: int = 1) -> 
     exif = Image.Exif()
     exif[0x010F] = "TestCam"  # camera make
     exif[ORIENTATION] = orientation
-    exif.get_ifd(GPS_IFD).update(
-        {1: "N", 2: (36.0, 4.0, 12.0), 3: "E", 4: (120.0, 22.0, 48.0)}
-    )
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (36.0, 4.0, 12.0), 3: "E", 4: (120.0, 22.0, 48.0)})
     out = io.BytesIO()
     image.save(out, format="JPEG", exif=exif)
     return out.getvalue()

@@ -85,7 +85,7 @@ class Action:
 
 def expect(default: Any, **roles: Any) -> dict[str, Any]:
     """Expected answer per role: `default` for every signed-in role not named."""
-    table = {role: default for role in ROLES}
+    table = dict.fromkeys(ROLES, default)
     table["anonymous"] = "login"
     table.update(roles)
     return table
@@ -114,7 +114,7 @@ def version(attr: str, **extra: Any) -> Callable[[Scene], dict[str, Any]]:
 VALUE_FORM = {"as_of": DAY, "value": "5000"}
 
 ACTIONS = [
-    Action("public home", "GET", lambda s: "/", {role: OK for role in ROLES}),
+    Action("public home", "GET", lambda s: "/", dict.fromkeys(ROLES, OK)),
     Action("progress index", "GET", lambda s: reverse("progress:index"),
            expect(403, office=OK, supervisor=OK, **EVERY_REPORTER)),
     Action("new report form, own indicator", "GET", new("indicator", "indicator_a"),
@@ -198,10 +198,7 @@ def test_access(client, scene, action, role):
     if role != "anonymous":
         client.force_login(scene.world.users()[role])
     url = action.url(scene)
-    if action.method == "GET":
-        response = client.get(url)
-    else:
-        response = client.post(url, action.data(scene))
+    response = client.get(url) if action.method == "GET" else client.post(url, action.data(scene))
     wanted = action.expect[role]
     if wanted == "login":
         assert response.status_code == 302
@@ -231,6 +228,8 @@ def test_department_a_guessing_b_s_report_changes_nothing(client, scene):
 def test_department_a_guessing_b_s_indicator_creates_no_report(client, scene):
     client.force_login(scene.world.reporter_a)
     count = ProgressReport.objects.count()
-    client.post(reverse("progress:new", args=["indicator", scene.world.indicator_b.pk + 1000]), VALUE_FORM)
+    client.post(
+        reverse("progress:new", args=["indicator", scene.world.indicator_b.pk + 1000]), VALUE_FORM
+    )
     client.post(reverse("progress:new", args=["indicator", scene.world.indicator_b.pk]), VALUE_FORM)
     assert ProgressReport.objects.count() == count

@@ -75,12 +75,16 @@ def test_a_reported_value_reaches_the_public_page_only_after_review(
 
     # The office approves; the public page shows the new value.
     office.goto(base + "/report/review/")
-    office.locator(".review-item", has_text="扶持创业").get_by_role("button", name="审核通过").click()
+    office.locator(".review-item", has_text="扶持创业").get_by_role(
+        "button", name="审核通过"
+    ).click()
     office.wait_for_url(base + "/report/review/")
     public = browser.new_context(locale="zh-CN").new_page()
     public.goto(base + "/")
     assert "3.91万人" in public.locator("tr", has_text="扶持创业").inner_text()
 
-    report = ProgressReport.objects.get(indicator__name="扶持创业", state=ReportState.APPROVED, value=39100)
+    report = ProgressReport.objects.get(
+        indicator__name="扶持创业", state=ReportState.APPROVED, value=39100
+    )
     evidence = Evidence.objects.get(report=report)
     assert b"GPS" not in (settings.MEDIA_ROOT / evidence.file.name).read_bytes()

@@ -19,7 +19,10 @@ from minsheng.progress.models import ProgressReport
 )
 def test_two_simultaneous_saves_from_one_version_keep_exactly_one(world):
     report = services.progress_report_create(
-        actor=world.reporter_a, subject=world.indicator_a, as_of=date(2025, 6, 30), value=Decimal(5000)
+        actor=world.reporter_a,
+        subject=world.indicator_a,
+        as_of=date(2025, 6, 30),
+        value=Decimal(5000),
     )
     seen = report.version
     start = threading.Barrier(2)
@@ -29,7 +32,11 @@ def test_two_simultaneous_saves_from_one_version_keep_exactly_one(world):
         start.wait()
         try:
             services.progress_report_update(
-                actor=actor, report=report, expected_version=seen, as_of=date(2025, 6, 30), value=value
+                actor=actor,
+                report=report,
+                expected_version=seen,
+                as_of=date(2025, 6, 30),
+                value=value,
             )
             outcomes.append("saved")
         except services.ReportConflict:

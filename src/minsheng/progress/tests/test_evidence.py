@@ -82,7 +82,10 @@ def media(settings, tmp_path):
 
 def _draft(world):
     return services.progress_report_create(
-        actor=world.reporter_a, subject=world.indicator_a, as_of=date(2025, 6, 30), value=Decimal(5000)
+        actor=world.reporter_a,
+        subject=world.indicator_a,
+        as_of=date(2025, 6, 30),
+        value=Decimal(5000),
     )
 
 

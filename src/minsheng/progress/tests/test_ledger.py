@@ -87,7 +87,9 @@ def test_a_second_upload_updates_the_open_draft_instead_of_adding_one(world):
     for value in (5000, 6000):
         workbook = _download(world, world.reporter_a)
         sheet = workbook.active
-        sheet.cell(row=_row_of(sheet, f"indicator:{world.indicator_a.pk}"), column=ledger.VALUE).value = value
+        sheet.cell(
+            row=_row_of(sheet, f"indicator:{world.indicator_a.pk}"), column=ledger.VALUE
+        ).value = value
         _upload(world, world.reporter_a, workbook)
     report = ProgressReport.objects.get(state=ReportState.DRAFT)
     assert report.value == 6000 and report.version == 2
@@ -146,6 +148,8 @@ def test_the_office_exports_the_whole_plan_ledger(world):
     assert len(keys) == len(selectors.subjects_in_scope(world.plan, everything=True))
 
 
-@pytest.mark.parametrize(("raw", "number"), [(5000, "5000"), (12.25, "12.25"), ("1,234.5", "1234.5")])
+@pytest.mark.parametrize(
+    ("raw", "number"), [(5000, "5000"), (12.25, "12.25"), ("1,234.5", "1234.5")]
+)
 def test_numbers_are_read_exactly(raw, number):
     assert ledger._parse_number(raw) == Decimal(number)

@@ -105,7 +105,10 @@ def test_bulk_approve_from_the_queue_makes_the_values_count(world):
 
 def test_two_sessions_editing_one_report_the_second_gets_the_conflict_screen(world):
     report = services.progress_report_create(
-        actor=world.reporter_a, subject=world.indicator_a, as_of=date(2025, 6, 30), value=Decimal(5000)
+        actor=world.reporter_a,
+        subject=world.indicator_a,
+        as_of=date(2025, 6, 30),
+        value=Decimal(5000),
     )
     edit = reverse("progress:edit", args=[report.pk])
     first, second = _client(world.reporter_a), _client(world.office)
@@ -121,15 +124,26 @@ def test_two_sessions_editing_one_report_the_second_gets_the_conflict_screen(wor
 
 def test_the_conflict_screen_lets_the_second_person_save_theirs_over_the_new_version(world):
     report = services.progress_report_create(
-        actor=world.reporter_a, subject=world.indicator_a, as_of=date(2025, 6, 30), value=Decimal(5000)
+        actor=world.reporter_a,
+        subject=world.indicator_a,
+        as_of=date(2025, 6, 30),
+        value=Decimal(5000),
     )
     edit = reverse("progress:edit", args=[report.pk])
     services.progress_report_update(
-        actor=world.reporter_a, report=report, expected_version=report.version, as_of=date(2025, 6, 30), value=Decimal(6000)
+        actor=world.reporter_a,
+        report=report,
+        expected_version=report.version,
+        as_of=date(2025, 6, 30),
+        value=Decimal(6000),
     )
-    response = _client(world.office).post(edit, {"version": report.version, "as_of": DAY, "value": "7000"})
+    response = _client(world.office).post(
+        edit, {"version": report.version, "as_of": DAY, "value": "7000"}
+    )
     assert f'name="version" value="{report.version + 1}"' in response.content.decode()
-    again = _client(world.office).post(edit, {"version": report.version + 1, "as_of": DAY, "value": "7000"})
+    again = _client(world.office).post(
+        edit, {"version": report.version + 1, "as_of": DAY, "value": "7000"}
+    )
     assert again.status_code == 302
     assert ProgressReport.objects.get(pk=report.pk).value == Decimal(7000)
 
@@ -171,7 +185,9 @@ def test_user_text_is_escaped_on_the_report_page(world):
         value=Decimal(5000),
         narrative="<script>alert(1)</script>",
     )
-    text = _client(world.reporter_a).get(reverse("progress:report", args=[report.pk])).content.decode()
+    text = (
+        _client(world.reporter_a).get(reverse("progress:report", args=[report.pk])).content.decode()
+    )
     assert "<script>alert(1)</script>" not in text and "&lt;script&gt;" in text
 
 
