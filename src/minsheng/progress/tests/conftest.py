@@ -7,12 +7,21 @@ and project 3's indicator is split between two districts. Each reporter answers 
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from importlib import import_module
 from typing import Any
 
 import pytest
 
 from minsheng.accounts.models import Role, User
-from minsheng.plans.models import Allocation, Department, Indicator, Jurisdiction, Milestone, Plan
+from minsheng.plans.models import (
+    Allocation,
+    Department,
+    Domain,
+    Indicator,
+    Jurisdiction,
+    Milestone,
+    Plan,
+)
 from minsheng.testing import (
     make_allocation,
     make_department,
@@ -26,12 +35,21 @@ from minsheng.testing import (
 )
 
 LAST_APPROVED = Decimal(4000)
+DOMAINS = import_module("minsheng.plans.migrations.0002_domains").DOMAINS
 
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings: Any) -> None:
     """Seven users per test: a deliberately slow hash would dominate the suite's time."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def domains(db: Any) -> None:
+    """The domain vocabulary again: a transactional test before this one may have flushed
+    the rows the migration put there."""
+    for order, (name, slug) in enumerate(DOMAINS, start=1):
+        Domain.objects.get_or_create(name=name, defaults={"slug": slug, "order": order})
 
 
 @dataclass
@@ -68,7 +86,7 @@ class World:
 
 
 @pytest.fixture
-def world(db: Any) -> World:
+def world(domains: None) -> World:
     plan = make_plan()
     city = plan.jurisdiction
     department_a = make_department(city, name="市人力资源社会保障局")

@@ -23,7 +23,7 @@ def _log_in(page, base, username):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_reported_value_reaches_the_public_page_only_after_review(
-    live_server, browser, page, demo_plan, settings, tmp_path
+    domains, live_server, browser, page, demo_plan, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     demo_plan.state = PlanState.IN_PROGRESS
