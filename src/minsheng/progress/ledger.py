@@ -8,6 +8,7 @@ only a file without problems becomes draft reports.
 """
 
 import io
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -27,6 +28,7 @@ from minsheng.progress import permissions, selectors, services
 from minsheng.progress.models import ProgressReport, ReportingPeriod, ReportState
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 5000
 FIRST_ROW = 3
 # Column positions (1-based); the header text is translated, positions never change.
@@ -199,7 +201,14 @@ def _open_workbook(upload: IO[bytes]) -> Any:
             [_("The file is larger than %(limit)s MB.") % {"limit": MAX_BYTES // (1024 * 1024)}]
         )
     try:
+        # A small file may unpack to gigabytes (a zip bomb): add up the sizes first.
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise LedgerError([_("The workbook is too large once unpacked.")])
         return load_workbook(io.BytesIO(data), data_only=True)
+    except LedgerError:
+        raise
     except Exception as error:
         raise LedgerError([_("The file is not an Excel workbook (.xlsx).")]) from error
 

@@ -153,3 +153,10 @@ def test_the_office_exports_the_whole_plan_ledger(world):
 )
 def test_numbers_are_read_exactly(raw, number):
     assert ledger._parse_number(raw) == Decimal(number)
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused(world, monkeypatch):
+    monkeypatch.setattr(ledger, "MAX_UNPACKED_BYTES", 1000)
+    workbook = _download(world, world.reporter_a)
+    text = _upload(world, world.reporter_a, workbook).content.decode()
+    assert "解压后过大" in text

@@ -196,3 +196,16 @@ def test_the_english_interface_is_translated_too(world):
     client.cookies["django_language"] = "en"
     text = client.get(reverse("progress:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Last approved" in text
+
+
+def test_the_audit_record_of_a_web_change_names_the_client_address(world):
+    client = _client(world.reporter_a)
+    client.post(
+        reverse("progress:new", args=["indicator", world.indicator_a.pk]),
+        {"as_of": DAY, "value": "5000"},
+        REMOTE_ADDR="10.20.30.40",
+    )
+    from minsheng.audit.models import AuditRecord
+
+    record = AuditRecord.objects.get(action="progress_report.create")
+    assert record.ip_address == "10.20.30.40" and record.actor == world.reporter_a
