@@ -43,3 +43,14 @@ def filters_from(params: Any) -> dict[str, Any]:
         "since": day("since"),
         "until": day("until"),
     }
+
+
+def changed_fields(
+    before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> list[tuple[str, Any, Any]]:
+    """(field, before, after) for each field that differs: what a reader of the trail wants."""
+    old, new = before or {}, after or {}
+    names = list(dict.fromkeys([*old, *new]))
+    return [
+        (name, old.get(name), new.get(name)) for name in names if old.get(name) != new.get(name)
+    ]

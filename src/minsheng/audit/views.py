@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from minsheng.audit.permissions import can_read_audit
-from minsheng.audit.selectors import audit_records, filters_from
+from minsheng.audit.selectors import audit_records, changed_fields, filters_from
 
 PAGE_SIZE = 50
 
@@ -32,7 +32,12 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "audit/index.html",
-        {"page": page, "filters": filters, "query": query.urlencode()},
+        {
+            "page": page,
+            "rows": [(record, changed_fields(record.before, record.after)) for record in page],
+            "filters": filters,
+            "query": query.urlencode(),
+        },
     )
 
 

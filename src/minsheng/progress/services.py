@@ -144,6 +144,7 @@ def progress_report_create(
         reporter=actor,
         state=ReportState.DRAFT,
     )
+    report.refresh_from_db()  # the trail records values as stored (Decimal places, times)
     _audit(actor, "create", report, None)
     return report
 

@@ -313,6 +313,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
                 "subject": subject,
                 "row": selectors.subject_row(subject),
                 "previous": selectors.last_approved(subject, excluding=report.pk),
+                "percent": selectors.subject_row(subject, report).percent,
                 "evidence": list(report.evidence.all()),
             }
         )

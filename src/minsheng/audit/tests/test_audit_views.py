@@ -83,3 +83,8 @@ def test_the_trail_offers_no_way_to_change_it(trail):
     assert client.post(reverse("audit:index"), {"id": record.pk}).status_code == 405
     assert client.post(reverse("audit:export")).status_code == 405
     assert AuditRecord.objects.count() == 2
+
+
+def test_the_trail_shows_only_the_fields_that_changed(trail):
+    text = _as(Role.AUDITOR).get(reverse("audit:index")).content.decode()
+    assert "<del>旧</del> → <ins>=SUM(A1)</ins>" in text
