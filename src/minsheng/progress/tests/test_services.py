@@ -38,7 +38,7 @@ def test_creating_a_report_writes_an_audit_record_with_the_after_values(world):
     record = AuditRecord.objects.get(action="progress_report.create", object_id=str(report.pk))
     assert record.actor == world.reporter_a
     assert record.before is None
-    assert record.after["value"] == "5000"
+    assert Decimal(record.after["value"]) == 5000
 
 
 def test_a_reporter_cannot_report_for_another_departments_indicator(world):
