@@ -160,3 +160,13 @@ def test_a_workbook_that_unpacks_too_large_is_refused(world, monkeypatch):
     workbook = _download(world, world.reporter_a)
     text = _upload(world, world.reporter_a, workbook).content.decode()
     assert "解压后过大" in text
+
+
+def test_a_district_fills_its_allocation_through_the_ledger(world):
+    workbook = _download(world, world.district_reporter)
+    sheet = workbook.active
+    assert sheet.max_row == ledger.FIRST_ROW
+    sheet.cell(row=ledger.FIRST_ROW, column=ledger.VALUE).value = 1500
+    assert _upload(world, world.district_reporter, workbook).status_code == 302
+    report = ProgressReport.objects.get(allocation=world.allocation)
+    assert report.value == 1500 and report.indicator == world.split
