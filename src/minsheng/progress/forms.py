@@ -82,3 +82,20 @@ class ReturnForm(forms.Form):
 
 class LedgerUploadForm(forms.Form):
     file = forms.FileField(label=_("Filled-in ledger (.xlsx)"))
+
+
+class PeriodsForm(forms.Form):
+    months = forms.TypedChoiceField(
+        label=_("Report every"),
+        coerce=int,
+        choices=[
+            (1, _("month")),
+            (2, _("two months")),
+            (3, _("quarter")),
+            (6, _("half year")),
+            (12, _("year")),
+        ],
+    )
+    deadline_days = forms.IntegerField(
+        label=_("Days after the period to report"), min_value=0, max_value=60, initial=5
+    )

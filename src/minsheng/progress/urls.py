@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("review/approve/", views.review_bulk_approve, name="bulk_approve"),
     path("evidence/<int:pk>/<str:size>/", views.evidence_file, name="evidence"),
     path("missing/", views.missing, name="missing"),
+    path("periods/", views.periods_set, name="periods"),
     path("ledger/", views.ledger_download, name="ledger"),
     path("ledger/plan/", views.ledger_export, name="ledger_export"),
     path("ledger/upload/", views.ledger_upload, name="ledger_upload"),

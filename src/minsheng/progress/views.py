@@ -21,7 +21,7 @@ from minsheng.accounts.permissions import is_office, is_reporter
 from minsheng.core.i18n import UserFacingError
 from minsheng.plans.models import Department, Plan
 from minsheng.progress import ledger, permissions, selectors, services
-from minsheng.progress.forms import LedgerUploadForm, ReportForm, ReturnForm
+from minsheng.progress.forms import LedgerUploadForm, PeriodsForm, ReportForm, ReturnForm
 from minsheng.progress.models import Evidence, ProgressReport, ReportState
 
 
@@ -376,7 +376,9 @@ def missing(request: HttpRequest) -> HttpResponse:
             "periods": selectors.reporting_periods(plan),
             "missing": selectors.missing_reports(plan, period),
             "late": selectors.late_reports(plan, period),
-            "index_url": reverse("progress:index"),
+            "periods_form": PeriodsForm(initial={"months": 1, "deadline_days": 5})
+            if permissions.can_manage_periods(request.user, plan)
+            else None,
         },
     )
 
@@ -457,3 +459,24 @@ def ledger_upload(request: HttpRequest) -> HttpResponse:
     return render(
         request, "progress/ledger_upload.html", {"form": form, "problems": problems, "plan": plan}
     )
+
+
+@require_POST
+@login_required
+def periods_set(request: HttpRequest) -> HttpResponse:
+    """The office sets a plan's reporting cadence (monthly unless it says otherwise)."""
+    plan = _plan(request)
+    if plan is None or not permissions.can_manage_periods(request.user, plan):
+        raise PermissionDenied
+    form = PeriodsForm(request.POST)
+    if form.is_valid():
+        try:
+            services.reporting_periods_set(actor=request.user, plan=plan, **form.cleaned_data)
+        except UserFacingError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Reporting periods saved."))
+    else:
+        messages.error(request, _("Periods: choose 1, 2, 3, 6 or 12 months and 0–60 days."))
+    return redirect(reverse("progress:missing") + f"?plan={plan.pk}")

@@ -170,6 +170,8 @@ ACTIONS = [
            expect(404, office=OK, reporter_a=OK, supervisor=OK)),
     Action("late and missing reports", "GET", lambda s: reverse("progress:missing"),
            expect(403, office=OK, supervisor=OK)),
+    Action("set reporting periods", "POST", lambda s: reverse("progress:periods"), OFFICE_ONLY,
+           lambda s: {"months": "3", "deadline_days": "10"}),
     Action("own ledger download", "GET", lambda s: reverse("progress:ledger"),
            expect(403, office=404, supervisor=404, **EVERY_REPORTER)),
     Action("department A's ledger", "GET",
@@ -187,8 +189,8 @@ CELLS = [(action, role) for action in ACTIONS for role in ROLES]
 
 
 def test_the_matrix_covers_every_role_and_action():
-    assert len(ROLES) == 8 and len(ACTIONS) == 31
-    assert len(CELLS) == 248
+    assert len(ROLES) == 8 and len(ACTIONS) == 32
+    assert len(CELLS) == 256
 
 
 @pytest.mark.parametrize(

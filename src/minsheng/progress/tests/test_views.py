@@ -209,3 +209,10 @@ def test_the_audit_record_of_a_web_change_names_the_client_address(world):
 
     record = AuditRecord.objects.get(action="progress_report.create")
     assert record.ip_address == "10.20.30.40" and record.actor == world.reporter_a
+
+
+def test_the_office_switches_a_plan_to_quarterly_reporting(world):
+    client = _client(world.office)
+    client.post(reverse("progress:periods"), {"months": "3", "deadline_days": "10"})
+    text = client.get(reverse("progress:missing")).content.decode()
+    assert "2025-04-01 – 2025-06-30" in text and "2025-05-01" not in text
