@@ -38,3 +38,13 @@ def is_reporter(user: Any) -> bool:
 def can_read_internal(user: Any) -> bool:
     """Internal (not yet public) plan and progress data: the office, supervisors and reporters."""
     return is_office(user) or is_supervisor(user) or is_reporter(user)
+
+
+def is_department_reporter(user: Any) -> bool:
+    """A reporter bound to one department (责任单位填报员)."""
+    return is_reporter(user) and user.role == Role.DEPARTMENT_REPORTER
+
+
+def is_district_reporter(user: Any) -> bool:
+    """A reporter bound to one district (区填报员)."""
+    return is_reporter(user) and user.role == Role.DISTRICT_REPORTER

@@ -158,3 +158,44 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.caption
+
+
+class ReportingPeriod(models.Model):
+    """填报周期: the span a round of reports covers and the day they are due.
+
+    A plan without stored periods reports monthly, due on the fifth of the next month
+    (see selectors.reporting_periods); the office may store its own cadence instead.
+    """
+
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("plan"),
+        on_delete=models.CASCADE,
+        related_name="reporting_periods",
+    )
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    deadline = models.DateField(_("deadline"))
+
+    class Meta:
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        ordering = ["plan", "starts_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "starts_on"], name="reporting_period_once"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="reporting_period_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline__gte=models.F("ends_on")),
+                name="reporting_period_deadline_after_end",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.starts_on:%Y-%m-%d} – {self.ends_on:%Y-%m-%d}"
+
+    @property
+    def key(self) -> str:
+        """The period's name in URLs and ledger files: its first day."""
+        return self.starts_on.isoformat()

@@ -1,0 +1,101 @@
+"""The report form: the fields a reporter fills in, shaped by what is reported."""
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from minsheng.progress.evidence import MAX_BYTES
+
+DONE_CHOICES = [("yes", _("done")), ("no", _("not done yet"))]
+
+
+class ReportForm(forms.Form):
+    as_of = forms.DateField(
+        label=_("As of"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
+    )
+    value = forms.DecimalField(
+        label=_("Cumulative actual"),
+        required=False,
+        min_value=Decimal(0),
+        max_digits=20,
+        decimal_places=4,
+    )
+    done = forms.ChoiceField(
+        label=_("Done"), choices=DONE_CHOICES, widget=forms.RadioSelect, required=False
+    )
+    narrative = forms.CharField(
+        label=_("Narrative"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    decrease_reason = forms.CharField(
+        label=_("Reason for a lower value"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    evidence = forms.FileField(
+        label=_("Evidence (photo or document)"),
+        required=False,
+        help_text=_("JPEG, PNG, WebP, PDF, Word or Excel, at most %(mb)s MB.")
+        % {"mb": MAX_BYTES // (1024 * 1024)},
+    )
+    caption = forms.CharField(label=_("Caption"), required=False, max_length=500)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, is_milestone: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.is_milestone = is_milestone
+        if is_milestone:
+            del self.fields["value"]
+            del self.fields["decrease_reason"]
+            self.fields["done"].required = True
+        else:
+            del self.fields["done"]
+            self.fields["value"].required = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("evidence") and not (data.get("caption") or "").strip():
+            self.add_error("caption", _("Describe what the file shows."))
+        return data
+
+    def values(self) -> dict[str, Any]:
+        """The report fields for the services."""
+        data = self.cleaned_data
+        done = data.get("done")
+        return {
+            "as_of": data["as_of"],
+            "value": data.get("value"),
+            "done": None if not self.is_milestone else done == "yes",
+            "narrative": data.get("narrative", ""),
+            "decrease_reason": data.get("decrease_reason", ""),
+        }
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class LedgerUploadForm(forms.Form):
+    file = forms.FileField(label=_("Filled-in ledger (.xlsx)"))
+
+
+class PeriodsForm(forms.Form):
+    months = forms.TypedChoiceField(
+        label=_("Report every"),
+        coerce=int,
+        choices=[
+            (1, _("month")),
+            (2, _("two months")),
+            (3, _("quarter")),
+            (6, _("half year")),
+            (12, _("year")),
+        ],
+    )
+    deadline_days = forms.IntegerField(
+        label=_("Days after the period to report"), min_value=0, max_value=60, initial=5
+    )
