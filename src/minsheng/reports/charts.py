@@ -52,7 +52,7 @@ def _png(figure: plt.Figure) -> bytes:
 
 def horizontal_bars(title: str, bars: list[tuple[str, Decimal]]) -> bytes:
     """A horizontal bar chart of percents (0–100+), one bar a row, first row at the top."""
-    height = min(max(1.6, 0.32 * len(bars) + 1.0), 14.0)
+    height = min(max(1.6, 0.2 * len(bars) + 1.0), 12.0)
     figure, axes = _figure(height)
     labels = [label for label, _value in bars][::-1]
     values = [float(value) for _label, value in bars][::-1]

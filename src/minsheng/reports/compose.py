@@ -124,7 +124,7 @@ def compose_bulletin(bulletin: Bulletin, style: Style) -> Document:
     if bulletin.silent_departments:
         document.add(Paragraph("、".join(bulletin.silent_departments) + "。"))
     else:
-        document.add(Paragraph("各责任单位均已按时报送。"))
+        document.add(Paragraph("本季度各责任单位均已报送经审核的进度。"))
     if style == Style.OFFICIAL:
         document.add(
             Paragraph(f"{bulletin.jurisdiction}人民政府办公厅", role="signature"),

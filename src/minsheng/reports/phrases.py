@@ -23,10 +23,11 @@ def shows_percent(comparator: str, unit: str) -> bool:
     """Whether "占年计划的N%" adds information to an indicator's sentence.
 
     It does for counted promises (人、个、公里…). It does not for a "≤" standard ("降至800元":
-    the new standard is the news, and a met one is always 100 %) nor for a rate measured in
-    percent ("签约率达到90.97%": a percent of a percent only confuses).
+    the new standard is the news, and a met one is always 100 %), nor for a rate measured in
+    percent ("签约率达到90.97%": a percent of a percent only confuses), nor for a standard in
+    yuan ("补助标准每人每年增加30元"). Sums in 万元 are counted money and keep it.
     """
-    return comparator != Comparator.AT_MOST and unit != "%"
+    return comparator != Comparator.AT_MOST and unit not in {"%", "元"}
 
 
 def indicator_sentence(
