@@ -104,7 +104,9 @@ class Bulletin:
 
     @property
     def title(self) -> str:
-        return f"{self.year}年第{phrases.CHINESE_QUARTERS[self.quarter]}季度{self.label}进展情况通报"
+        return (
+            f"{self.year}年第{phrases.CHINESE_QUARTERS[self.quarter]}季度{self.label}进展情况通报"
+        )
 
     @property
     def lead(self) -> str:
@@ -184,7 +186,9 @@ def quarterly_bulletin(plan: Plan, *, as_of: date) -> Bulletin:
             )
             if level:
                 bulletin.warnings.append(
-                    Warning(level, row.project.number, row.project.title, name, percent, expected, names)
+                    Warning(
+                        level, row.project.number, row.project.title, name, percent, expected, names
+                    )
                 )
         if row.status not in DONE_STATUSES and row.project.pk not in reported:
             silent.extend(name for name in names if name not in silent)

@@ -5,7 +5,16 @@ import cn2an
 from minsheng.core.chinese_numbers import format_percent
 from minsheng.reports import charts, phrases
 from minsheng.reports.bulletin import DONE, LAGGING, RED, Bulletin
-from minsheng.reports.document import Caption, Chart, Document, Heading, Kind, Paragraph, Style, Table
+from minsheng.reports.document import (
+    Caption,
+    Chart,
+    Document,
+    Heading,
+    Kind,
+    Paragraph,
+    Style,
+    Table,
+)
 from minsheng.reports.selectors import ProjectSection, YearEndReport, domain_completion
 
 CATEGORY_NAMES = {DONE: "已完成", LAGGING: "进度滞后"}

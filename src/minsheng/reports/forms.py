@@ -25,7 +25,9 @@ STYLE_CHOICES = [
 class ReportForm(forms.Form):
     plan = forms.ModelChoiceField(
         label=_("Plan"),
-        queryset=Plan.objects.select_related("jurisdiction").order_by("-year", "jurisdiction__name"),
+        queryset=Plan.objects.select_related("jurisdiction").order_by(
+            "-year", "jurisdiction__name"
+        ),
         empty_label=None,
     )
     kind = forms.ChoiceField(label=_("Document"), choices=KIND_CHOICES, initial=Kind.YEAR_END.value)

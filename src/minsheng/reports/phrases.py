@@ -96,5 +96,5 @@ def plan_label(title: str, year: int) -> str:
 
 
 def enumerate_chinese(items: list[str]) -> str:
-    """ ["就业", "居住", "教育"] → "就业、居住、教育"."""
+    """["就业", "居住", "教育"] → "就业、居住、教育"."""
     return "、".join(items)

@@ -147,7 +147,9 @@ class YearEndReport:
         total = len(self.projects)
         if total and not self.unfinished_projects:
             return f"年终捷报：{total}件{self.label}全部办妥"
-        return f"{self.year}年{self.label}完成情况：{total}件中{len(self.done_projects)}件实现年度目标"
+        return (
+            f"{self.year}年{self.label}完成情况：{total}件中{len(self.done_projects)}件实现年度目标"
+        )
 
     @property
     def subheadline(self) -> str:
@@ -208,13 +210,17 @@ def _figure(row: IndicatorRow) -> IndicatorFigure:
     )
 
 
+# Imported actuals carry the plans app's stock narrative, which says nothing about the
+# project and must not be printed as its 完成情况. Held in a variable so that this catalogue
+# does not extract (and translate differently) the plans app's message.
+IMPORT_NARRATIVE = "Imported from a plan document"
+
+
 def _import_placeholders() -> set[str]:
-    # Imported actuals carry a stock narrative ("Imported from a plan document"), which says
-    # nothing about the project and must not be printed as its 完成情况.
     texts = set()
     for language in ("zh-hans", "en"):
         with translation.override(language):
-            texts.add(translation.gettext("Imported from a plan document"))
+            texts.add(translation.gettext(IMPORT_NARRATIVE))
     return texts
 
 
@@ -313,4 +319,3 @@ def domain_completion(report: YearEndReport) -> list[tuple[str, Decimal]]:
         mean = sum(percents, Decimal(0)) / len(percents)
         result.append((domain, min(mean, HUNDRED).quantize(Decimal("0.1"))))
     return result
-

@@ -69,8 +69,19 @@ def test_the_pdf_embeds_a_cjk_font_so_chinese_is_not_empty_boxes(press_pdf, tmp_
 def test_the_first_pdf_page_renders_to_a_png_that_is_not_blank(press_pdf, tmp_path):
     (tmp_path / "report.pdf").write_bytes(press_pdf)
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile",
-         str(tmp_path / "report.pdf"), str(tmp_path / "page")],
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "50",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(tmp_path / "report.pdf"),
+            str(tmp_path / "page"),
+        ],
         check=True,
     )
     image = Image.open(tmp_path / "page.png").convert("L")
@@ -103,7 +114,15 @@ def test_the_docx_reopens_and_holds_the_chinese_sentences(demo_plan, style):
 def test_the_official_docx_has_the_gbt_9704_margins_and_a_page_number_field(demo_plan):
     document = docx.Document(io.BytesIO(write(demo_plan, Format.DOCX, Style.OFFICIAL)))
     section = document.sections[0]
-    margins = [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)]
+    margins = [
+        round(m.mm)
+        for m in (
+            section.top_margin,
+            section.bottom_margin,
+            section.left_margin,
+            section.right_margin,
+        )
+    ]
     assert margins == [37, 35, 28, 26]
     footer = section.footer.paragraphs[0]
     assert footer.text == "—  —"  # the number itself is Word's PAGE field

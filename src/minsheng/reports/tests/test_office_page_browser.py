@@ -21,5 +21,5 @@ def test_the_office_downloads_the_report_from_the_page(live_server, page, demo_p
         page.click("form.report-form button[type=submit]")
     download = download_info.value
     assert download.suggested_filename == "qingdao-2025-report-press-2025-12-31.md"
-    text = open(download.path(), encoding="utf-8").read()
+    text = download.path().read_text(encoding="utf-8")
     assert "新增公共停车位1.34万个" in text

@@ -31,7 +31,9 @@ def test_a_counted_indicator_reads_like_the_seed():
 
 
 def test_ten_thousands_are_written_with_wan():
-    text = sentence(name="新增公共停车位", unit="个", target=D(10000), actual=D(13400), percent=D("134.0"))
+    text = sentence(
+        name="新增公共停车位", unit="个", target=D(10000), actual=D(13400), percent=D("134.0")
+    )
     assert text.startswith("新增公共停车位1.34万个")
 
 
@@ -61,9 +63,7 @@ def test_an_unmet_at_most_indicator_says_it_is_not_lowered_yet():
 
 
 def test_a_rate_in_percent_says_reached_without_a_percent_of_plan():
-    text = sentence(
-        name="签约率", unit="%", target=D(90), actual=D("90.97"), percent=D("101.1")
-    )
+    text = sentence(name="签约率", unit="%", target=D(90), actual=D("90.97"), percent=D("101.1"))
     assert text == "签约率达到90.97%"
 
 
@@ -93,7 +93,9 @@ def test_a_late_milestone_is_reported_as_not_done():
 
 
 def test_the_paragraph_joins_clauses_with_semicolons_and_ends_with_a_full_stop():
-    assert phrases.completion_paragraph(["甲1个", "乙2个"], "成效明显。") == "甲1个；乙2个。成效明显。"
+    assert (
+        phrases.completion_paragraph(["甲1个", "乙2个"], "成效明显。") == "甲1个；乙2个。成效明显。"
+    )
 
 
 def test_the_plan_label_drops_the_year():

@@ -11,7 +11,12 @@ pytestmark = pytest.mark.django_db
 def test_the_command_writes_the_press_markdown(demo_plan, tmp_path):
     target = tmp_path / "report.md"
     call_command(
-        "report", jurisdiction="青岛市", year=2025, format="md", as_of="2025-12-31", output=str(target)
+        "report",
+        jurisdiction="青岛市",
+        year=2025,
+        format="md",
+        as_of="2025-12-31",
+        output=str(target),
     )
     assert "扶持创业3.84万人，占年计划的128%" in target.read_text(encoding="utf-8")
 
@@ -19,8 +24,13 @@ def test_the_command_writes_the_press_markdown(demo_plan, tmp_path):
 def test_the_command_finds_the_plan_by_its_url_name(demo_plan, tmp_path):
     target = tmp_path / "report.docx"
     call_command(
-        "report", jurisdiction="qingdao", year=2025, format="docx", style="official",
-        as_of="2025-12-31", output=str(target),
+        "report",
+        jurisdiction="qingdao",
+        year=2025,
+        format="docx",
+        style="official",
+        as_of="2025-12-31",
+        output=str(target),
     )
     assert target.read_bytes().startswith(b"PK")
 
@@ -28,15 +38,22 @@ def test_the_command_finds_the_plan_by_its_url_name(demo_plan, tmp_path):
 def test_the_command_writes_the_quarterly_bulletin(demo_plan, tmp_path):
     target = tmp_path / "bulletin.md"
     call_command(
-        "report", jurisdiction="青岛市", year=2025, format="md", kind="bulletin",
-        as_of="2025-12-31", output=str(target),
+        "report",
+        jurisdiction="青岛市",
+        year=2025,
+        format="md",
+        kind="bulletin",
+        as_of="2025-12-31",
+        output=str(target),
     )
     assert target.read_text(encoding="utf-8").startswith("# 2025年第四季度市办实事进展情况通报")
 
 
 def test_an_unknown_plan_is_refused_in_chinese_and_english(db, tmp_path):
     with pytest.raises(CommandError) as error:
-        call_command("report", jurisdiction="北京市", year=2025, format="md", output=str(tmp_path / "x"))
+        call_command(
+            "report", jurisdiction="北京市", year=2025, format="md", output=str(tmp_path / "x")
+        )
     assert "北京市" in str(error.value)
     assert "no plan of 北京市 for 2025" in str(error.value)
     assert not Path(tmp_path / "x").exists()
@@ -45,7 +62,11 @@ def test_an_unknown_plan_is_refused_in_chinese_and_english(db, tmp_path):
 def test_a_bad_date_is_refused(demo_plan, tmp_path):
     with pytest.raises(CommandError, match="2025-13-01"):
         call_command(
-            "report", jurisdiction="青岛市", year=2025, format="md", as_of="2025-13-01",
+            "report",
+            jurisdiction="青岛市",
+            year=2025,
+            format="md",
+            as_of="2025-13-01",
             output=str(tmp_path / "x"),
         )
 

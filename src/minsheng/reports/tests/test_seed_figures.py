@@ -33,8 +33,12 @@ def gold_figures(project: dict) -> list[str]:
         figures.append(format_quantity(actual, indicator["unit"]))
         if indicator.get("stated_percent") is not None:
             stated = Decimal(str(indicator["stated_percent"]))
-            figures.append(f"{format_quantity(actual, indicator['unit'])}，占年计划的{format_percent(stated)}")
-    figures += [milestone["name"] for milestone in project.get("milestones", []) if milestone["done"]]
+            figures.append(
+                f"{format_quantity(actual, indicator['unit'])}，占年计划的{format_percent(stated)}"
+            )
+    figures += [
+        milestone["name"] for milestone in project.get("milestones", []) if milestone["done"]
+    ]
     figures += ["■" + item["caption"] for item in project.get("evidence", [])]
     return figures
 
@@ -56,7 +60,9 @@ def test_every_figure_of_the_seed_paragraph_is_in_the_generated_report(press_mar
 
 
 def test_the_gold_holds_all_seventeen_stated_percents():
-    stated = [i for p in GOLD["projects"] for i in p["indicators"] if i.get("stated_percent") is not None]
+    stated = [
+        i for p in GOLD["projects"] for i in p["indicators"] if i.get("stated_percent") is not None
+    ]
     assert len(stated) == 17
 
 
@@ -76,7 +82,9 @@ def test_the_headline_and_lead_are_computed_from_the_demo(press_markdown):
 def test_each_project_names_its_responsible_departments(press_markdown):
     sections = project_sections(press_markdown)
     assert "（责任单位：市人力资源社会保障局、市总工会）" in sections[1]
-    assert "（责任单位：市城市管理局、市住房城乡建设局、市水务管理局、市通信管理局）" in sections[14]
+    assert (
+        "（责任单位：市城市管理局、市住房城乡建设局、市水务管理局、市通信管理局）" in sections[14]
+    )
 
 
 @pytest.mark.django_db

@@ -33,7 +33,13 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client):
 
 @pytest.mark.parametrize(
     "role",
-    [Role.DEPARTMENT_REPORTER, Role.DISTRICT_REPORTER, Role.SUPERVISOR, Role.AUDITOR, Role.OBSERVER],
+    [
+        Role.DEPARTMENT_REPORTER,
+        Role.DISTRICT_REPORTER,
+        Role.SUPERVISOR,
+        Role.AUDITOR,
+        Role.OBSERVER,
+    ],
 )
 def test_anyone_but_the_office_is_refused(client, demo_plan, role):
     client.force_login(make_user(role))
@@ -52,7 +58,9 @@ def test_the_office_downloads_the_markdown_report(client, demo_plan):
     client.force_login(make_user(Role.OFFICE))
     response = client.post(URL, form_data(demo_plan))
     assert response.status_code == 200
-    assert response["Content-Disposition"].startswith("attachment; filename*=UTF-8''qingdao-2025-report")
+    assert response["Content-Disposition"].startswith(
+        "attachment; filename*=UTF-8''qingdao-2025-report"
+    )
     assert "扶持创业3.84万人，占年计划的128%" in response.content.decode("utf-8")
 
 

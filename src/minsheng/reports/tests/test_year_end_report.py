@@ -22,7 +22,9 @@ def plan():
 def test_only_approved_reports_count(plan):
     indicator = make_indicator(make_project(plan), target=Decimal(100))
     make_report(indicator=indicator, value=60, as_of=date(2025, 6, 30))
-    make_report(indicator=indicator, value=150, as_of=date(2025, 12, 1), state=ReportState.SUBMITTED)
+    make_report(
+        indicator=indicator, value=150, as_of=date(2025, 12, 1), state=ReportState.SUBMITTED
+    )
     figure = year_end_report(plan, as_of=YEAR_END).indicators[0]
     assert figure.actual == Decimal(60)
 
@@ -56,7 +58,9 @@ def test_an_unfinished_milestone_is_not_written_as_done(plan):
 
 def test_the_narrative_comes_from_the_latest_approved_report(plan):
     indicator = make_indicator(make_project(plan), target=Decimal(100))
-    make_report(indicator=indicator, value=50, as_of=date(2025, 6, 30), narrative="上半年进展顺利。")
+    make_report(
+        indicator=indicator, value=50, as_of=date(2025, 6, 30), narrative="上半年进展顺利。"
+    )
     make_report(indicator=indicator, value=100, as_of=YEAR_END, narrative="全面完成，群众满意。")
     make_report(
         indicator=indicator,
@@ -89,6 +93,8 @@ def test_reports_after_the_as_of_date_are_not_counted(plan):
     assert figure.sentence.endswith("暂无经审核的完成数据")
 
 
-def test_the_demo_report_is_read_in_a_fixed_number_of_queries(demo_plan, django_assert_max_num_queries):
+def test_the_demo_report_is_read_in_a_fixed_number_of_queries(
+    demo_plan, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(14):
         year_end_report(demo_plan, as_of=YEAR_END)

@@ -4,6 +4,7 @@ fonts and "— 1 —" page numbers. Word cannot list fallback fonts: the East As
 LibreOffice substitutes an installed CJK font when it is missing.
 """
 
+import contextlib
 import io
 from pathlib import Path
 
@@ -20,7 +21,12 @@ from docx.text.run import Run
 from minsheng.reports.document import Caption, Chart, Document, Heading, Paragraph, Style, Table
 
 FONTS = {
-    Style.OFFICIAL: {"title": "方正小标宋简体", "body": "仿宋_GB2312", "h2": "黑体", "h3": "楷体_GB2312"},
+    Style.OFFICIAL: {
+        "title": "方正小标宋简体",
+        "body": "仿宋_GB2312",
+        "h2": "黑体",
+        "h3": "楷体_GB2312",
+    },
     Style.PRESS: {"title": "黑体", "body": "宋体", "h2": "黑体", "h3": "黑体"},
 }
 SIZES = {
@@ -79,7 +85,7 @@ def write_docx(document: Document) -> bytes:
     fonts, sizes = FONTS[style], SIZES[style]
     docx = new_docx()
     _setup_page(docx, style)
-    width = docx.sections[0].page_width - docx.sections[0].left_margin - docx.sections[0].right_margin
+    width = Mm(210 - 28 - 26) if style == Style.OFFICIAL else Mm(210 - 20 - 20)
 
     title = docx.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -106,14 +112,18 @@ def write_docx(document: Document) -> bytes:
             elif block.role != "addressee":
                 paragraph.paragraph_format.first_line_indent = Pt(sizes["body"] * 2)
             if block.label:
-                _font(paragraph.add_run(block.label), fonts["body"], sizes["body"], bold=style == Style.PRESS)
+                _font(
+                    paragraph.add_run(block.label),
+                    fonts["body"],
+                    sizes["body"],
+                    bold=style == Style.PRESS,
+                )
             _font(paragraph.add_run(block.text), fonts["body"], sizes["body"])
         elif isinstance(block, Caption):
             if block.image_path and Path(block.image_path).suffix.lower() in PICTURE_IMAGE_SUFFIXES:
-                try:
+                # A missing file loses its picture, never the caption.
+                with contextlib.suppress(OSError):
                     docx.add_picture(block.image_path, width=int(width * 0.8))
-                except OSError:
-                    pass  # a missing file loses its picture, never the caption
             paragraph = docx.add_paragraph()
             _font(paragraph.add_run("■" + block.text), fonts["body"], sizes["small"])
         elif isinstance(block, Chart):

@@ -72,5 +72,7 @@ class Command(BaseCommand):
                 )
             ) from error
         self.stderr.write(
-            bilingual(_("wrote %(path)s (%(size)s bytes)"), path=str(target), size=len(output.content))
+            bilingual(
+                _("wrote %(path)s (%(size)s bytes)"), path=str(target), size=len(output.content)
+            )
         )
