@@ -19,6 +19,7 @@ from minsheng.reports import phrases
 DONE = "done"
 ON_TRACK = "on_track"
 LAGGING = "lagging"
+NO_DATA = "no_data"
 RED = "red"
 YELLOW = "yellow"
 
@@ -67,13 +68,12 @@ class Warning:
     departments: list[str]
 
     @property
-    def sentence(self) -> str:
-        done = format_percent(self.percent)
+    def clause(self) -> str:
+        """ "新增公共停车位完成30%，按计划应完成74.7%"; honest when nothing is approved yet."""
         expected = format_percent(self.expected_percent)
-        return (
-            f"第{self.project_number}件“{self.project_title}”：{self.item}，"
-            f"完成{done}，按计划应完成{expected}（责任单位：{'、'.join(self.departments)}）"
-        )
+        if self.percent is None:
+            return f"{self.item}尚无经审核的数据，按计划应完成{expected}"
+        return f"{self.item}完成{format_percent(self.percent)}，按计划应完成{expected}"
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,10 @@ class Bulletin:
         text = (
             f"截至{phrases.chinese_date(self.as_of)}，{len(self.rows)}件{self.label}中，"
             f"{self.count(DONE)}件已完成年度目标，{self.count(ON_TRACK)}件按进度推进，"
-            f"{self.count(LAGGING)}件进度滞后。"
+            f"{self.count(LAGGING)}件进度滞后"
         )
+        no_data = self.count(NO_DATA)
+        text += f"，{no_data}件尚无经审核的进度数据。" if no_data else "。"
         reds = sum(1 for w in self.warnings if w.level == RED)
         yellows = sum(1 for w in self.warnings if w.level == YELLOW)
         if reds or yellows:
@@ -129,6 +131,8 @@ def _category(status: Status) -> str:
         return DONE
     if status == Status.LAGGING:
         return LAGGING
+    if status == Status.NOT_STARTED:
+        return NO_DATA
     return ON_TRACK
 
 

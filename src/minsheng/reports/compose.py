@@ -1,10 +1,12 @@
 """From the report model to a Document, in press style (like the seed) or official style (公文)."""
 
+from decimal import Decimal
+
 import cn2an
 
 from minsheng.core.chinese_numbers import format_percent
 from minsheng.reports import charts, phrases
-from minsheng.reports.bulletin import DONE, LAGGING, RED, Bulletin
+from minsheng.reports.bulletin import DONE, LAGGING, NO_DATA, RED, Bulletin, Warning
 from minsheng.reports.document import (
     Caption,
     Chart,
@@ -17,7 +19,7 @@ from minsheng.reports.document import (
 )
 from minsheng.reports.selectors import ProjectSection, YearEndReport, domain_completion
 
-CATEGORY_NAMES = {DONE: "已完成", LAGGING: "进度滞后"}
+CATEGORY_NAMES = {DONE: "已完成", LAGGING: "进度滞后", NO_DATA: "尚无经审核数据"}
 
 
 def chinese_ordinal(number: int) -> str:
@@ -26,9 +28,9 @@ def chinese_ordinal(number: int) -> str:
 
 
 def report_charts(report: YearEndReport) -> list[Chart]:
-    by_project = [(f"第{p.number}件", p.percent or 0) for p in report.projects]
+    by_project = [(f"第{p.number}件", p.percent or Decimal(0)) for p in report.projects]
     return [
-        Chart("各项目完成进度（%）", charts.horizontal_bars("各项目完成进度（%）", by_project)),  # type: ignore[arg-type]
+        Chart("各项目完成进度（%）", charts.horizontal_bars("各项目完成进度（%）", by_project)),
         Chart(
             "各领域完成进度（%）",
             charts.horizontal_bars("各领域完成进度（%）", domain_completion(report)),
@@ -100,6 +102,14 @@ def _official_year_end(report: YearEndReport, *, with_charts: bool) -> Document:
     return document
 
 
+def _by_project(warnings: list[Warning]) -> list[tuple[tuple[str, int], list[Warning]]]:
+    """Warnings grouped by level and project, in the bulletin's order (red first)."""
+    groups: dict[tuple[str, int], list[Warning]] = {}
+    for warning in warnings:
+        groups.setdefault((warning.level, warning.project_number), []).append(warning)
+    return list(groups.items())
+
+
 def compose_bulletin(bulletin: Bulletin, style: Style) -> Document:
     """The quarterly bulletin as a Document: summary, table of projects, warnings, silence."""
     document = Document(title=bulletin.title, style=style, kind=Kind.BULLETIN)
@@ -124,9 +134,16 @@ def compose_bulletin(bulletin: Bulletin, style: Style) -> Document:
     )
     document.add(Heading("二、预警事项"))
     if bulletin.warnings:
-        for warning in bulletin.warnings:
-            label = "【红色预警】" if warning.level == RED else "【黄色预警】"
-            document.add(Paragraph(warning.sentence + "。", label=label))
+        for (level, _number), warnings in _by_project(bulletin.warnings):
+            first = warnings[0]
+            label = "【红色预警】" if level == RED else "【黄色预警】"
+            text = (
+                f"第{first.project_number}件“{first.project_title}”"
+                f"（责任单位：{'、'.join(first.departments)}）："
+                + "；".join(warning.clause for warning in warnings)
+                + "。"
+            )
+            document.add(Paragraph(text, label=label))
     else:
         document.add(Paragraph("本季度无预警事项。"))
     document.add(Heading("三、本季度未报送经审核进度的单位"))

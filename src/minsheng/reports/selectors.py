@@ -175,8 +175,9 @@ class YearEndReport:
         if indicators:
             text += f"{indicators}项量化指标中，{self.count_indicators(Status.EXCEEDED)}项超额完成"
             early = self.count_indicators(Status.COMPLETED_EARLY)
-            if early:
-                text += f"，{early}项提前完成"
+            text += f"，{early}项提前完成" if early else ""
+            completed = self.count_indicators(Status.COMPLETED)
+            text += f"，{completed}项如期完成" if completed else ""
             lagging = self.count_indicators(Status.LAGGING)
             text += f"，{lagging}项进度滞后" if lagging else ""
             pending = sum(1 for item in self.indicators if not item.done) - lagging

@@ -10,6 +10,7 @@ from minsheng.plans.choices import Status
 from minsheng.reports.bulletin import (
     DONE,
     LAGGING,
+    NO_DATA,
     ON_TRACK,
     RED,
     YELLOW,
@@ -62,16 +63,29 @@ def plan():
 
 
 @pytest.mark.django_db
-def test_projects_are_sorted_into_done_on_track_and_lagging(plan):
+def test_projects_are_sorted_into_done_on_track_lagging_and_without_data(plan):
     done = make_indicator(make_project(plan), target=D(100))
     make_report(indicator=done, value=100, as_of=date(2025, 9, 1))
     on_track = make_indicator(make_project(plan), target=D(100))
     make_report(indicator=on_track, value=75, as_of=date(2025, 9, 1))
     lagging = make_indicator(make_project(plan), target=D(100))
     make_report(indicator=lagging, value=30, as_of=date(2025, 9, 1))
+    make_indicator(make_project(plan), target=D(100))
     bulletin = quarterly_bulletin(plan, as_of=Q3_END)
-    assert [row.category for row in bulletin.rows] == [DONE, ON_TRACK, LAGGING]
-    assert "3件市办实事中，1件已完成年度目标，1件按进度推进，1件进度滞后。" in bulletin.lead
+    assert [row.category for row in bulletin.rows] == [DONE, ON_TRACK, LAGGING, NO_DATA]
+    assert (
+        "4件市办实事中，1件已完成年度目标，1件按进度推进，1件进度滞后，1件尚无经审核的进度数据。"
+        in (bulletin.lead)
+    )
+
+
+@pytest.mark.django_db
+def test_an_item_without_approved_data_is_a_warning_not_a_blank(plan):
+    project = make_project(plan, title="改善城乡居住条件")
+    make_indicator(project, name="城中村改造回迁项目", target=D(10))
+    warning = quarterly_bulletin(plan, as_of=Q3_END).warnings[0]
+    assert warning.level == RED
+    assert warning.clause.startswith("城中村改造回迁项目尚无经审核的数据，按计划应完成")
 
 
 @pytest.mark.django_db
@@ -81,8 +95,10 @@ def test_a_lagging_item_is_listed_with_its_department(plan):
     indicator = make_indicator(project, name="新增公共停车位", target=D(10000))
     make_report(indicator=indicator, value=3000, as_of=date(2025, 9, 1))
     text = write_markdown(compose_bulletin(quarterly_bulletin(plan, as_of=Q3_END), Style.PRESS))
-    assert "【红色预警】第1件“改善城乡出行条件”：新增公共停车位，完成30%" in text
-    assert "（责任单位：市交通运输局）" in text
+    assert (
+        "【红色预警】第1件“改善城乡出行条件”（责任单位：市交通运输局）：新增公共停车位完成30%，按计划应完成"
+        in text
+    )
 
 
 @pytest.mark.django_db
