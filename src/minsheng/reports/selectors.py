@@ -153,6 +153,8 @@ class YearEndReport:
 
     @property
     def subheadline(self) -> str:
+        if not self.domains:
+            return ""
         return f"涵盖{phrases.enumerate_chinese(self.domains)}等基本民生领域"
 
     @property
@@ -160,6 +162,8 @@ class YearEndReport:
         """The lead paragraph, every count computed; honest when something is not done."""
         total = len(self.projects)
         when = phrases.chinese_date(self.as_of)
+        if not total:
+            return f"截至{when}，{self.plan_title}尚无项目。"
         text = f"{self.year}年，{self.jurisdiction}共实施{total}件{self.label}，涵盖{phrases.enumerate_chinese(self.domains)}等民生领域。"
         exceeded = len(self.exceeded_projects)
         if total and not self.unfinished_projects:

@@ -148,3 +148,10 @@ def test_the_html_escapes_text_typed_by_people():
 def test_the_html_inlines_its_charts_so_the_file_stands_alone(demo_plan):
     html = write(demo_plan, Format.HTML).decode("utf-8")
     assert html.count('src="data:image/png;base64,') == 2
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+@pytest.mark.parametrize("kind", list(Kind))
+def test_a_plan_without_projects_still_gives_a_document(fmt, kind):
+    content = write(make_plan(), fmt, Style.OFFICIAL, kind)
+    assert len(content) > 0

@@ -74,3 +74,9 @@ def test_a_bad_date_is_refused(demo_plan, tmp_path):
 def test_a_pdf_is_not_written_to_the_terminal(demo_plan):
     with pytest.raises(CommandError, match="-o FILE"):
         call_command("report", jurisdiction="青岛市", year=2025, format="pdf", output="-")
+
+
+def test_the_refusal_is_in_chinese_first(db, tmp_path):
+    with pytest.raises(CommandError) as error:
+        call_command("report", jurisdiction="北京市", year=2025, format="md", output="-")
+    assert str(error.value).startswith("找不到北京市2025年的实事清单 / ")

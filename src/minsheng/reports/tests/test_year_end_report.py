@@ -98,3 +98,9 @@ def test_the_demo_report_is_read_in_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(14):
         year_end_report(demo_plan, as_of=YEAR_END)
+
+
+def test_a_plan_without_projects_says_so(plan):
+    report = year_end_report(plan, as_of=YEAR_END)
+    assert report.lead == "截至2025年12月31日，2025年市办实事尚无项目。"
+    assert report.subheadline == ""
