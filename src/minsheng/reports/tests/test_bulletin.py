@@ -5,6 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from minsheng.plans.choices import Status
 from minsheng.reports.bulletin import (
@@ -120,3 +122,18 @@ def test_a_department_that_reported_this_quarter_is_not_named(plan):
 @pytest.mark.django_db
 def test_the_bulletin_is_titled_by_its_quarter(plan):
     assert quarterly_bulletin(plan, as_of=Q3_END).title == "2025年第三季度市办实事进展情况通报"
+
+
+RANK = {"": 0, YELLOW: 1, RED: 2}
+
+
+@given(
+    expected=st.decimals(min_value=0, max_value=100, places=1),
+    more=st.decimals(min_value=0, max_value=100, places=1),
+    less=st.decimals(min_value=0, max_value=100, places=1),
+)
+def test_falling_further_behind_never_lowers_the_warning(expected, more, less):
+    more, less = max(more, less), min(more, less)
+    assert (
+        RANK[level(percent=less, expected=expected)] >= RANK[level(percent=more, expected=expected)]
+    )
