@@ -1,0 +1,45 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from minsheng.plans.models import Plan
+from minsheng.reports.document import Kind, Style
+from minsheng.reports.generate import Format
+
+KIND_CHOICES = [
+    (Kind.YEAR_END.value, _("Year-end report")),
+    (Kind.BULLETIN.value, _("Quarterly bulletin (of the quarter of the date)")),
+]
+FORMAT_CHOICES = [
+    (Format.PDF.value, _("PDF")),
+    (Format.DOCX.value, _("Word (DOCX)")),
+    (Format.HTML.value, _("HTML (printable)")),
+    (Format.MARKDOWN.value, _("Markdown")),
+]
+STYLE_CHOICES = [
+    (Style.PRESS.value, _("Press release")),
+    (Style.OFFICIAL.value, _("Official document (GB/T 9704)")),
+]
+
+
+class ReportForm(forms.Form):
+    plan = forms.ModelChoiceField(
+        label=_("Plan"),
+        queryset=Plan.objects.select_related("jurisdiction").order_by(
+            "-year", "jurisdiction__name"
+        ),
+        empty_label=None,
+    )
+    kind = forms.ChoiceField(label=_("Document"), choices=KIND_CHOICES, initial=Kind.YEAR_END.value)
+    format = forms.ChoiceField(label=_("Format"), choices=FORMAT_CHOICES, initial=Format.PDF.value)
+    style = forms.ChoiceField(label=_("Style"), choices=STYLE_CHOICES, initial=Style.PRESS.value)
+    as_of = forms.DateField(
+        label=_("Data as of"),
+        help_text=_("Approved reports dated on or before this day are counted."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["as_of"].initial = timezone.localdate()
+        self.fields["plan"].label_from_instance = lambda plan: f"{plan.jurisdiction} · {plan}"  # type: ignore[attr-defined]

@@ -1,0 +1,76 @@
+"""One entry point for the command, the office page and the benchmark: plan → file bytes."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from minsheng.plans.models import Plan
+from minsheng.reports.bulletin import quarterly_bulletin
+from minsheng.reports.compose import compose_bulletin, compose_year_end
+from minsheng.reports.document import Document, Kind, Style
+from minsheng.reports.selectors import year_end_report
+
+
+class Format(StrEnum):
+    HTML = "html"
+    MARKDOWN = "md"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+CONTENT_TYPES = {
+    Format.HTML: "text/html; charset=utf-8",
+    Format.MARKDOWN: "text/markdown; charset=utf-8",
+    Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    Format.PDF: "application/pdf",
+}
+
+
+@dataclass(frozen=True)
+class Output:
+    content: bytes
+    filename: str
+    content_type: str
+
+
+def compose(plan: Plan, *, kind: Kind, style: Style, as_of: date, with_charts: bool) -> Document:
+    """The document for a plan: the year-end report or the quarterly bulletin."""
+    if kind == Kind.BULLETIN:
+        return compose_bulletin(quarterly_bulletin(plan, as_of=as_of), style)
+    return compose_year_end(year_end_report(plan, as_of=as_of), style, with_charts=with_charts)
+
+
+def render(document: Document, fmt: Format) -> bytes:
+    """The document in one format. Writers are imported late: WeasyPrint loads slowly."""
+    if fmt == Format.MARKDOWN:
+        from minsheng.reports.writers.markdown import write_markdown
+
+        return write_markdown(document).encode("utf-8")
+    if fmt == Format.HTML:
+        from minsheng.reports.writers.html import write_html
+
+        return write_html(document).encode("utf-8")
+    if fmt == Format.PDF:
+        from minsheng.reports.writers.pdf import write_pdf
+
+        return write_pdf(document)
+    from minsheng.reports.writers.docx import write_docx
+
+    return write_docx(document)
+
+
+def filename(plan: Plan, *, kind: Kind, style: Style, fmt: Format, as_of: date) -> str:
+    what = "bulletin" if kind == Kind.BULLETIN else "report"
+    return f"{plan.jurisdiction.slug}-{plan.year}-{what}-{style}-{as_of.isoformat()}.{fmt}"
+
+
+def generate(plan: Plan, *, kind: Kind, fmt: Format, style: Style, as_of: date) -> Output:
+    """The whole job, synchronously: compose from approved data, then write one format."""
+    document = compose(
+        plan, kind=kind, style=style, as_of=as_of, with_charts=fmt != Format.MARKDOWN
+    )
+    return Output(
+        content=render(document, fmt),
+        filename=filename(plan, kind=kind, style=style, fmt=fmt, as_of=as_of),
+        content_type=CONTENT_TYPES[fmt],
+    )

@@ -1,0 +1,58 @@
+"""HTML: a standalone, printable page (styles and images inline), also the input of the PDF."""
+
+import base64
+import mimetypes
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from minsheng.reports.document import Caption, Chart, Document, Heading, Paragraph, Table
+
+STATIC = Path(__file__).resolve().parent.parent / "static" / "reports"
+
+
+@cache
+def stylesheet(style: str) -> str:
+    return (STATIC / f"{style}.css").read_text(encoding="utf-8")
+
+
+def data_uri(content: bytes, mime: str) -> str:
+    return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
+
+
+def _image_uri(path: str) -> str:
+    """An evidence photo inlined, or "" when the file is missing or not an image."""
+    mime = mimetypes.guess_type(path)[0] or ""
+    if not path or not mime.startswith("image/"):
+        return ""
+    try:
+        return data_uri(Path(path).read_bytes(), mime)
+    except OSError:
+        return ""
+
+
+def _block(block: Any) -> dict[str, Any]:
+    if isinstance(block, Heading):
+        return {"kind": "heading", "text": block.text, "level": block.level}
+    if isinstance(block, Paragraph):
+        return {"kind": "paragraph", "text": block.text, "label": block.label, "role": block.role}
+    if isinstance(block, Caption):
+        return {"kind": "caption", "text": block.text, "src": _image_uri(block.image_path)}
+    if isinstance(block, Chart):
+        return {"kind": "chart", "title": block.title, "src": data_uri(block.png, "image/png")}
+    assert isinstance(block, Table)
+    return {"kind": "table", "headers": block.headers, "rows": block.rows}
+
+
+def write_html(document: Document) -> str:
+    """The document as one HTML file; every text is escaped by the template engine."""
+    return render_to_string(
+        "reports/document.html",
+        {
+            "document": document,
+            "css": stylesheet(str(document.style)),
+            "blocks": [_block(block) for block in document.blocks],
+        },
+    )
