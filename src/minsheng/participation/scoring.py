@@ -17,6 +17,7 @@ from statistics import median
 from typing import Generic, TypeVar
 
 E = TypeVar("E")
+K = TypeVar("K")
 
 CENT = Decimal("0.01")
 Z_FACTOR = Decimal("0.6745")
@@ -28,11 +29,11 @@ def round2(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def weighted_total(scores: Mapping[str, Decimal], weights: Mapping[str, Decimal]) -> Decimal:
+def weighted_total(scores: Mapping[K, Decimal], weights: Mapping[K, Decimal]) -> Decimal:
     """The weighted mean of one expert's scores over the criteria in `weights`."""
     missing = set(weights) - set(scores)
     if missing:
-        raise ValueError(f"no score for {sorted(missing)}")
+        raise ValueError(f"no score for {sorted(map(str, missing))}")
     weight = sum(weights.values(), Decimal(0))
     if weight <= 0:
         raise ValueError("the weights must add up to more than zero")

@@ -109,7 +109,7 @@ def test_nobody_can_vote_before_the_ballot_opens():
 
 
 def test_a_draft_ballot_takes_no_votes():
-    ballot, (a, *_), roll, office = open_ballot()
+    ballot, (a, *_), roll, _office = open_ballot()
     ballot.state = BallotState.DRAFT
     ballot.save()
     with pytest.raises(UserFacingError, match="not open"):
@@ -144,7 +144,7 @@ def test_the_audit_trail_records_that_a_deputy_voted_but_not_how():
 
 
 def test_closing_counts_the_papers_and_stores_the_tally():
-    ballot, (a, b, c, d, e), roll, office = open_ballot(seats=2, voters=7)
+    ballot, (a, b, c, _d, _e), roll, office = open_ballot(seats=2, voters=7)
     for deputy in roll[:4]:
         vote(ballot, deputy, a, b)
     for deputy in roll[4:6]:
