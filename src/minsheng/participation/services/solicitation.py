@@ -79,7 +79,6 @@ def clean_contact(name: str, phone: str) -> tuple[str, str]:
     return name, phone
 
 
-@transaction.atomic
 def suggestion_submit(
     *,
     window: SolicitationWindow,
@@ -95,7 +94,12 @@ def suggestion_submit(
     state: str = SuggestionState.PENDING,
     today: date | None = None,
 ) -> Suggestion:
-    """A resident's suggestion; it waits in the moderation queue until the office publishes it."""
+    """A resident's suggestion; it waits in the moderation queue until the office publishes it.
+
+    The rate limit counts every attempt, valid or not, and is kept outside the transaction
+    so that a refused attempt still counts."""
+    if client:
+        ratelimit.hit("submit", client)
     if not window.is_open(today):
         refuse(_("This solicitation is not open."))
     if not window.domains.filter(pk=domain.pk).exists():
@@ -105,25 +109,33 @@ def suggestion_submit(
         )
     text = clean_text(text)
     name, phone = clean_contact(contact_name, contact_phone)
-    if client:
-        ratelimit.hit("submit", client)
+    with transaction.atomic():
+        return _save(
+            contact=(name, phone),
+            window=window,
+            domain=domain,
+            district=district,
+            text=text,
+            source=source,
+            state=state,
+            author=author,
+            author_key=author_key,
+        )
+
+
+def _save(*, contact: tuple[str, str], author: Any, text: str, **fields: Any) -> Suggestion:
     suggestion = Suggestion.objects.create(
-        window=window,
-        domain=domain,
-        district=district,
         text=text,
-        source=source,
-        state=state,
         flagged=bool(PERSONAL_DATA.search(text)),
         author=author if getattr(author, "is_authenticated", False) else None,
-        author_key=author_key,
+        **fields,
     )
+    name, phone = contact
     if name or phone:
         SuggestionContact.objects.create(suggestion=suggestion, name=name, phone=phone)
     return suggestion
 
 
-@transaction.atomic
 def comment_submit(
     *,
     project: Project,
@@ -135,22 +147,20 @@ def comment_submit(
     contact_phone: str = "",
 ) -> Suggestion:
     """A suggestion on a running project; moderated like any other before it is shown."""
+    ratelimit.hit("submit", client)
     if project.plan.state not in PUBLIC_PLAN_STATES:
         refuse(_("This project is not public yet."))
     text = clean_text(text)
     name, phone = clean_contact(contact_name, contact_phone)
-    ratelimit.hit("submit", client)
-    suggestion = Suggestion.objects.create(
-        project=project,
-        domain=project.domain,
-        text=text,
-        flagged=bool(PERSONAL_DATA.search(text)),
-        author=author if getattr(author, "is_authenticated", False) else None,
-        author_key=author_key,
-    )
-    if name or phone:
-        SuggestionContact.objects.create(suggestion=suggestion, name=name, phone=phone)
-    return suggestion
+    with transaction.atomic():
+        return _save(
+            contact=(name, phone),
+            project=project,
+            domain=project.domain,
+            text=text,
+            author=author,
+            author_key=author_key,
+        )
 
 
 def suggestion_support(*, suggestion: Suggestion, supporter_key: str, client: str) -> Support:

@@ -45,7 +45,6 @@ def visit_create(
     return visit
 
 
-@transaction.atomic
 def visit_register(
     *,
     visit: SiteVisit,
@@ -56,6 +55,14 @@ def visit_register(
     now: datetime | None = None,
 ) -> Registration:
     """Take a place on a visit, before it starts and while places are left."""
+    ratelimit.hit("register", client)
+    with transaction.atomic():
+        return _register(visit, participant_type, name, registrant_key, now)
+
+
+def _register(
+    visit: SiteVisit, participant_type: str, name: str, registrant_key: str, now: datetime | None
+) -> Registration:
     visit = SiteVisit.objects.select_for_update().get(pk=visit.pk)  # no overbooking
     if (now or timezone.now()) >= visit.starts_at:
         refuse(_("Registration has closed: the visit has started."))
@@ -66,7 +73,6 @@ def visit_register(
         refuse(_("Give your name (at most 50 characters)."))
     if visit.registrations.count() >= visit.capacity:
         refuse(_("The visit is full."))
-    ratelimit.hit("register", client)
     try:
         with transaction.atomic():
             return Registration.objects.create(
