@@ -174,7 +174,7 @@ def my_suggestions(*, author_keys: Iterable[str], user: Any) -> list[Trail]:
         line.candidate_id: line.outcome
         for line in TallyLine.objects.filter(
             candidate__suggestions__in=suggestions, ballot__state=BallotState.PUBLISHED
-        ).order_by("ballot__opens_at")
+        ).order_by("ballot_id")  # a run-off is created after its ballot and overrides it
     }
     projects: dict[int, Project] = {}
     for suggestion in suggestions:

@@ -25,7 +25,11 @@ def run(window, text, name="hotline.csv", encoding="utf-8"):
 
 def test_a_clean_csv_is_imported_as_published_suggestions_with_contacts_apart():
     window = make_window()
-    saved = run(window, HEADER + "交通出行,,建议在小区附近增加公共停车位,李四,13900001111,热线\n就业,,希望多举办社区招聘会和技能培训,,,线下\n")
+    saved = run(
+        window,
+        HEADER
+        + "交通出行,,建议在小区附近增加公共停车位,李四,13900001111,热线\n就业,,希望多举办社区招聘会和技能培训,,,线下\n",
+    )
     assert len(saved) == 2
     assert saved[0].source == "hotline" and saved[0].state == "published"
     assert SuggestionContact.objects.get(suggestion=saved[0]).phone == "13900001111"
@@ -34,7 +38,10 @@ def test_a_clean_csv_is_imported_as_published_suggestions_with_contacts_apart():
 
 def test_one_bad_row_saves_nothing_and_names_every_bad_row_in_chinese():
     window = make_window()
-    text = HEADER + "交通出行,,建议在小区附近增加公共停车位,,,热线\n教育,,希望学校延长课后托管时间,,,热线\n交通出行,,太短,,,热线\n"
+    text = (
+        HEADER
+        + "交通出行,,建议在小区附近增加公共停车位,,,热线\n教育,,希望学校延长课后托管时间,,,热线\n交通出行,,太短,,,热线\n"
+    )
     with pytest.raises(UserFacingError) as error:
         run(window, text)
     assert Suggestion.objects.count() == 0
@@ -82,6 +89,8 @@ def test_the_import_page_shows_row_errors_and_keeps_nothing(client):
     client.force_login(office())
     upload = io.BytesIO((HEADER + "教育,,希望学校延长课后托管时间,,,热线\n").encode())
     upload.name = "bad.csv"
-    response = client.post(reverse("participation:window_import", args=[window.pk]), {"file": upload}, follow=True)
+    response = client.post(
+        reverse("participation:window_import", args=[window.pk]), {"file": upload}, follow=True
+    )
     assert "第2行" in response.content.decode()
     assert Suggestion.objects.count() == 0

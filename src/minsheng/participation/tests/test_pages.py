@@ -44,7 +44,10 @@ def test_the_candidates_page_shows_the_office_the_plans_candidates(client):
     for name in ["candidates", "ballot_new"]:
         response = client.get(reverse(f"participation:{name}", args=[window.plan.pk]))
         assert response.status_code == 200
-    assert "新增公共停车泊位" in client.get(reverse("participation:candidates", args=[window.plan.pk])).content.decode()
+    assert (
+        "新增公共停车泊位"
+        in client.get(reverse("participation:candidates", args=[window.plan.pk])).content.decode()
+    )
 
 
 def test_an_unpublished_ballot_is_hidden_from_the_public(client):
@@ -67,7 +70,10 @@ def test_a_deputy_on_the_roll_sees_the_voting_form_and_votes_once_through_the_we
 def test_a_deputy_not_on_the_roll_cannot_post_a_vote(client):
     ballot, (a, *_), _roll, _office = open_ballot()
     client.force_login(make_user(Role.OBSERVER))
-    assert client.post(reverse("participation:vote", args=[ballot.pk]), {"choice": [a.pk]}).status_code == 403
+    assert (
+        client.post(reverse("participation:vote", args=[ballot.pk]), {"choice": [a.pk]}).status_code
+        == 403
+    )
 
 
 def test_the_public_cannot_act_on_a_ballot(client):
@@ -81,7 +87,10 @@ def test_the_tally_is_not_shown_before_publication_to_deputies(client):
     services.ballot_cast(actor=roll[0], ballot=ballot, choices=[a.pk])
     services.ballot_close(actor=actor, ballot=ballot)
     client.force_login(roll[0])
-    assert 'id="tally"' not in client.get(reverse("participation:ballot", args=[ballot.pk])).content.decode()
+    assert (
+        'id="tally"'
+        not in client.get(reverse("participation:ballot", args=[ballot.pk])).content.decode()
+    )
     services.ballot_publish(actor=actor, ballot=ballot)
     client.logout()
     page = client.get(reverse("participation:ballot", args=[ballot.pk])).content.decode()
@@ -108,11 +117,16 @@ def test_a_project_page_takes_suggestions_and_a_visit_page_registrations(client)
     project = make_project()
     assert client.get(reverse("participation:project", args=[project.pk])).status_code == 200
     visit = services.visit_create(
-        actor=office(), title="观摩", place="某地", starts_at=timezone.now() + timedelta(days=1),
-        capacity=5, projects=[project],
+        actor=office(),
+        title="观摩",
+        place="某地",
+        starts_at=timezone.now() + timedelta(days=1),
+        capacity=5,
+        projects=[project],
     )
     response = client.post(
-        reverse("participation:visit", args=[visit.pk]), {"participant_type": "cppcc", "name": "赵委员"}
+        reverse("participation:visit", args=[visit.pk]),
+        {"participant_type": "cppcc", "name": "赵委员"},
     )
     assert response.status_code == 302
     assert client.get(response["Location"]).status_code == 200

@@ -46,8 +46,10 @@ def test_a_candidate_counts_the_suggestions_it_answers_and_their_supporters():
     suggestions = []
     for n in range(3):
         s = services.suggestion_submit(
-            window=window, domain=Domain.objects.get(name="交通出行"),
-            text=f"建议增加公共停车位第{n}处", client="",
+            window=window,
+            domain=Domain.objects.get(name="交通出行"),
+            text=f"建议增加公共停车位第{n}处",
+            client="",
         )
         suggestions.append(services.suggestion_moderate(actor=actor, suggestion=s, publish=True))
     services.suggestion_support(suggestion=suggestions[0], supporter_key="p:1", client="ip:1")
@@ -60,7 +62,10 @@ def test_a_candidate_counts_the_suggestions_it_answers_and_their_supporters():
 def test_a_suggestion_of_another_plan_cannot_be_linked():
     other = make_window()
     s = services.suggestion_submit(
-        window=other, domain=Domain.objects.get(name="交通出行"), text="建议增加公共停车位一处", client=""
+        window=other,
+        domain=Domain.objects.get(name="交通出行"),
+        text="建议增加公共停车位一处",
+        client="",
     )
     with pytest.raises(UserFacingError):
         make_candidate(drafting_plan(), suggestions=[s])
@@ -72,7 +77,9 @@ def test_expert_scores_are_aggregated_into_mean_spread_and_outliers():
     candidate = make_candidate(plan)
     experts = [expert(plan) for _ in range(5)]
     for user, (n, f) in zip(experts, [(8, 8), (8, 8), (9, 6), (8, 8), (1, 1)], strict=True):
-        services.scores_submit(actor=user, candidate=candidate, values={necessity.pk: n, feasibility.pk: f})
+        services.scores_submit(
+            actor=user, candidate=candidate, values={necessity.pk: n, feasibility.pk: f}
+        )
     row = selectors.candidate_rows(plan.pk)[0]
     assert row.aggregate.count == 5
     assert row.totals[experts[2]] == Decimal(8)  # (9·2 + 6·1) / 3
@@ -88,7 +95,9 @@ def test_an_expert_must_score_every_criterion_within_range():
     with pytest.raises(UserFacingError, match="missing"):
         services.scores_submit(actor=user, candidate=candidate, values={necessity.pk: 5})
     with pytest.raises(UserFacingError, match="between 0 and 10"):
-        services.scores_submit(actor=user, candidate=candidate, values={necessity.pk: 11, feasibility.pk: 5})
+        services.scores_submit(
+            actor=user, candidate=candidate, values={necessity.pk: 11, feasibility.pk: 5}
+        )
 
 
 def test_only_appointed_experts_score():
@@ -109,8 +118,12 @@ def test_creating_a_candidate_is_audited():
 def visit(capacity=10, starts_in=timedelta(days=1)):
     project = make_project()
     return services.visit_create(
-        actor=office(), title="走进市办实事·停车设施", place="市北区某停车场",
-        starts_at=timezone.now() + starts_in, capacity=capacity, projects=[project],
+        actor=office(),
+        title="走进市办实事·停车设施",
+        place="市北区某停车场",
+        starts_at=timezone.now() + starts_in,
+        capacity=capacity,
+        projects=[project],
     ), project
 
 
@@ -139,11 +152,27 @@ def test_ratings_open_when_the_visit_begins_and_are_given_once():
     v, project = visit()
     registration = register(v, "p:1", ParticipantType.NPC_DEPUTY)
     with pytest.raises(UserFacingError, match="begins"):
-        services.rating_submit(registration=registration, project=project, satisfaction=5, quality=5, timeliness=5)
+        services.rating_submit(
+            registration=registration, project=project, satisfaction=5, quality=5, timeliness=5
+        )
     later = v.starts_at + timedelta(hours=2)
-    services.rating_submit(registration=registration, project=project, satisfaction=5, quality=4, timeliness=3, now=later)
+    services.rating_submit(
+        registration=registration,
+        project=project,
+        satisfaction=5,
+        quality=4,
+        timeliness=3,
+        now=later,
+    )
     with pytest.raises(UserFacingError, match="already rated"):
-        services.rating_submit(registration=registration, project=project, satisfaction=1, quality=1, timeliness=1, now=later)
+        services.rating_submit(
+            registration=registration,
+            project=project,
+            satisfaction=1,
+            quality=1,
+            timeliness=1,
+            now=later,
+        )
 
 
 def test_a_score_outside_one_to_five_is_refused():
@@ -151,7 +180,11 @@ def test_a_score_outside_one_to_five_is_refused():
     registration = register(v, "p:1")
     with pytest.raises(UserFacingError, match="1 to 5"):
         services.rating_submit(
-            registration=registration, project=project, satisfaction=6, quality=4, timeliness=3,
+            registration=registration,
+            project=project,
+            satisfaction=6,
+            quality=4,
+            timeliness=3,
             now=v.starts_at + timedelta(hours=1),
         )
 
@@ -161,7 +194,14 @@ def test_visit_results_give_counts_averages_and_distribution():
     later = v.starts_at + timedelta(hours=1)
     for n, (s, q, t) in enumerate([(5, 4, 3), (4, 4, 4), (5, 5, 2)]):
         registration = register(v, f"p:{n}")
-        services.rating_submit(registration=registration, project=project, satisfaction=s, quality=q, timeliness=t, now=later)
+        services.rating_submit(
+            registration=registration,
+            project=project,
+            satisfaction=s,
+            quality=q,
+            timeliness=t,
+            now=later,
+        )
     result = selectors.visit_results(v)[0]
     assert result.count == 3
     satisfaction = result.dimensions[0]
@@ -180,7 +220,9 @@ def test_results_are_hidden_from_the_public_until_published(client):
 
 
 def published_comment(project):
-    s = services.comment_submit(project=project, text="建议在停车场增加充电桩和照明设施", client="ip:1", author_key="p:me")
+    s = services.comment_submit(
+        project=project, text="建议在停车场增加充电桩和照明设施", client="ip:1", author_key="p:me"
+    )
     return services.suggestion_moderate(actor=office(), suggestion=s, publish=True)
 
 
@@ -207,7 +249,9 @@ def test_only_the_departments_reporters_answer():
 def test_an_unanswered_reply_past_its_deadline_is_overdue():
     project = make_project()
     reply = services.reply_assign(
-        actor=office(), suggestion=published_comment(project), due_on=timezone.localdate() - timedelta(days=1)
+        actor=office(),
+        suggestion=published_comment(project),
+        due_on=timezone.localdate() - timedelta(days=1),
     )
     assert reply.is_overdue()
 
@@ -231,7 +275,9 @@ def test_a_comment_on_a_project_of_an_unpublished_plan_is_refused():
 
 
 def test_a_pending_comment_cannot_be_assigned():
-    s = services.comment_submit(project=make_project(), text="建议在停车场增加充电桩", client="ip:1")
+    s = services.comment_submit(
+        project=make_project(), text="建议在停车场增加充电桩", client="ip:1"
+    )
     assert s.state == SuggestionState.PENDING
     with pytest.raises(UserFacingError):
         services.reply_assign(actor=office(), suggestion=s)
