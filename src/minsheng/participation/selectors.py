@@ -1,13 +1,14 @@
 """Reads of the public's part: similar suggestions, the candidates' scores, the tally,
 visit results and a resident's suggestions followed to the finished project."""
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from minsheng.participation import scoring, similarity
@@ -44,9 +45,30 @@ def published_suggestions(window: SolicitationWindow) -> QuerySet[Suggestion]:
 def similar_suggestions(
     window: SolicitationWindow, text: str, *, limit: int = 5
 ) -> list[similarity.Match[Suggestion]]:
-    """Published suggestions of the window that read like `text`, best first."""
-    pool = [(s, s.text) for s in published_suggestions(window)]
-    return similarity.most_similar(text, pool, limit=limit)
+    """Published suggestions of the window that read like `text`, best first.
+
+    A score of at least SIMILAR needs the two texts to share at least that share
+    (halved, by the Dice formula) of the probe's character pairs, so the database first
+    keeps only rows containing enough of them; Python then scores the few left, reading only
+    their text, and the matches are loaded with their support counts."""
+    pairs = similarity.probe_pairs(text[:300])
+    if len(pairs) < 2:
+        return []
+    # Pairs spanning punctuation are not in the raw text: allow one such miss.
+    needed = max(1, math.ceil(similarity.SIMILAR / 2 * (len(pairs) + 1)) - 1)
+    hits = sum(
+        (Case(When(text__contains=pair, then=Value(1)), default=Value(0)) for pair in pairs),
+        start=Value(0),
+    )
+    rows = (
+        window.suggestions.filter(state=SuggestionState.PUBLISHED)
+        .annotate(hits=hits)
+        .filter(hits__gte=needed)
+        .values_list("pk", "text")
+    )
+    matches = similarity.most_similar(text, list(rows), limit=limit)
+    by_pk = published_suggestions(window).in_bulk([m.item for m in matches])
+    return [similarity.Match(by_pk[m.item], m.score) for m in matches if m.item in by_pk]
 
 
 def moderation_queue() -> QuerySet[Suggestion]:

@@ -37,6 +37,15 @@ def shingles(text: str) -> frozenset[str]:
     return frozenset(a + "\x1f" + b for a, b in pairwise(parts))
 
 
+def probe_pairs(text: str, limit: int = 40) -> list[str]:
+    """Adjacent character pairs of the text as they appear in it, for a database pre-filter:
+    any earlier suggestion scoring above zero shares at least one of them (except pairs
+    spanning punctuation, which the threshold makes irrelevant in practice)."""
+    parts = tokens(text)
+    pairs = dict.fromkeys(a + b for a, b in pairwise(parts)) if len(parts) > 1 else {}
+    return list(pairs)[:limit] or parts[:1]
+
+
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
     """2·|A∩B| / (|A|+|B|); 0 when both are empty."""
     if not a and not b:

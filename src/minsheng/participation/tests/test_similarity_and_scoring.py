@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minsheng.participation.scoring import aggregate, weighted_total
@@ -33,12 +33,14 @@ def test_most_similar_lists_only_matches_above_the_threshold_best_first():
     assert [m.item for m in found] == [3, 2]
 
 
+@settings(deadline=None)
 @given(st.text(max_size=40), st.text(max_size=40))
 def test_similarity_is_symmetric_and_between_zero_and_one(a, b):
     assert similarity(a, b) == similarity(b, a)
     assert 0.0 <= similarity(a, b) <= 1.0
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="停车位学校养老医疗", min_size=2, max_size=30))
 def test_a_text_is_identical_to_itself(text):
     assert similarity(text, text) == 1.0
@@ -81,8 +83,15 @@ def test_no_scores_give_no_mean():
     assert aggregate({}).mean is None
 
 
+@settings(deadline=None)
 @given(st.lists(st.decimals(0, 10, places=2), min_size=1, max_size=12))
 def test_the_mean_lies_between_the_lowest_and_highest_total(values):
     result = aggregate(dict(enumerate(values)))
     assert result.mean is not None
     assert min(values) <= result.mean <= max(values)
+
+
+def test_probe_pairs_are_the_texts_adjacent_characters():
+    from minsheng.participation.similarity import probe_pairs
+
+    assert probe_pairs("增加停车位") == ["增加", "加停", "停车", "车位"]

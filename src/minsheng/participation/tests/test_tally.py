@@ -131,7 +131,7 @@ def ballots(draw):
     return candidates, [set(p) for p in drawn], eligible, rules
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(ballots())
 def test_never_more_chosen_than_seats(case):
     candidates, drawn, eligible, rules = case
@@ -140,7 +140,7 @@ def test_never_more_chosen_than_seats(case):
     assert len(result.chosen) + result.seats_open <= rules.seats
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(ballots())
 def test_every_chosen_candidate_has_a_majority_and_outpolls_every_other(case):
     candidates, drawn, eligible, rules = case
@@ -153,7 +153,7 @@ def test_every_chosen_candidate_has_a_majority_and_outpolls_every_other(case):
         assert all(votes[chosen] > votes[tied] for tied in result.tied)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(ballots())
 def test_tied_candidates_share_one_vote_count_and_outnumber_the_open_seats(case):
     candidates, drawn, eligible, rules = case
@@ -167,7 +167,7 @@ def test_tied_candidates_share_one_vote_count_and_outnumber_the_open_seats(case)
         assert result.seats_open == 0
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(ballots())
 def test_votes_add_up_to_the_choices_on_the_papers(case):
     candidates, drawn, eligible, rules = case
@@ -176,7 +176,7 @@ def test_votes_add_up_to_the_choices_on_the_papers(case):
     assert result.cast == len(drawn)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(ballots(), st.randoms(use_true_random=False))
 def test_the_result_does_not_depend_on_the_order_of_papers_or_candidates(case, rnd: random.Random):
     candidates, drawn, eligible, rules = case
@@ -191,7 +191,7 @@ def test_the_result_does_not_depend_on_the_order_of_papers_or_candidates(case, r
     assert result.seats_open == other.seats_open
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(ballots())
 def test_without_quorum_nothing_is_chosen_and_with_it_every_seat_is_filled_or_explained(case):
     candidates, drawn, eligible, rules = case
