@@ -178,6 +178,18 @@ class Trail:
     candidates: list[tuple[Candidate, str]]  # with the outcome of its latest published ballot
     projects: list[tuple[Project, Any]]  # with the project's status today
 
+    @property
+    def signature(self) -> str:
+        """Everything a resident follows, in one string: when it changes, tell them."""
+        reply = getattr(self.suggestion, "reply", None)
+        parts = [
+            self.suggestion.state,
+            *(f"c{c.pk}:{outcome}" for c, outcome in self.candidates),
+            *(f"p{p.pk}:{status}" for p, status in self.projects),
+            f"r:{bool(reply and reply.answered_at)}",
+        ]
+        return "|".join(parts)
+
 
 def my_suggestions(*, author_keys: Iterable[str], user: Any) -> list[Trail]:
     """The suggestions made from this browser or account, each followed along the loop."""

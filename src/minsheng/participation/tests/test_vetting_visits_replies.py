@@ -281,3 +281,20 @@ def test_a_pending_comment_cannot_be_assigned():
     assert s.state == SuggestionState.PENDING
     with pytest.raises(UserFacingError):
         services.reply_assign(actor=office(), suggestion=s)
+
+
+def test_the_resident_is_told_when_their_suggestion_has_moved_on(client):
+    project = make_project()
+    session = client.session
+    session["participation_person"] = "me"
+    session.save()
+    suggestion = services.comment_submit(
+        project=project, text="建议在停车场增加充电桩和照明设施", client="ip:1", author_key="p:me"
+    )
+    first = client.get(reverse("participation:mine")).content.decode()
+    assert 'class="outcome-chosen updated"' not in first
+    services.suggestion_moderate(actor=office(), suggestion=suggestion, publish=True)
+    second = client.get(reverse("participation:mine")).content.decode()
+    assert 'class="outcome-chosen updated"' in second
+    third = client.get(reverse("participation:mine")).content.decode()
+    assert 'class="outcome-chosen updated"' not in third

@@ -26,6 +26,9 @@ from minsheng.plans.choices import PUBLIC_PLAN_STATES
 from minsheng.plans.models import Project
 
 
+SEEN_KEY = "participation_seen"
+
+
 def show_errors(request: HttpRequest, error: UserFacingError) -> None:
     for message in error.messages:
         messages.error(request, message)
@@ -120,7 +123,13 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
 def mine(request: HttpRequest) -> HttpResponse:
     """A resident's suggestions, each followed to the candidate, the ballot and the project."""
     trails = selectors.my_suggestions(author_keys=author_keys(request), user=request.user)
-    return render(request, "participation/mine.html", {"trails": trails})
+    # Tell the resident what moved since their last look (kept in their session).
+    seen = request.session.get(SEEN_KEY, {})
+    updated = {
+        t.suggestion.pk for t in trails if seen.get(str(t.suggestion.pk)) not in (None, t.signature)
+    }
+    request.session[SEEN_KEY] = {str(t.suggestion.pk): t.signature for t in trails}
+    return render(request, "participation/mine.html", {"trails": trails, "updated": updated})
 
 
 @require_POST
