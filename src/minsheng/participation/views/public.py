@@ -25,7 +25,6 @@ from minsheng.participation.views.identity import author_keys, client_key, perso
 from minsheng.plans.choices import PUBLIC_PLAN_STATES
 from minsheng.plans.models import Project
 
-
 SEEN_KEY = "participation_seen"
 
 
