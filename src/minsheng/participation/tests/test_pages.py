@@ -130,3 +130,21 @@ def test_a_project_page_takes_suggestions_and_a_visit_page_registrations(client)
     )
     assert response.status_code == 302
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_the_admin_lists_suggestions_and_shows_ballots_read_only(client):
+    ballot, *_ = open_ballot()
+    admin = make_user(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get("/admin/participation/suggestion/").status_code == 200
+    assert client.get(f"/admin/participation/ballot/{ballot.pk}/change/").status_code == 200
+    assert client.post(f"/admin/participation/ballot/{ballot.pk}/delete/").status_code == 403
+
+
+def test_an_expert_finds_the_scoring_page_from_the_index(client):
+    window = make_window()
+    user = make_user()
+    services.expert_appoint(actor=office(), plan=window.plan, user=user)
+    client.force_login(user)
+    page = client.get(reverse("participation:index")).content.decode()
+    assert reverse("participation:vetting", args=[window.plan.pk]) in page

@@ -8,12 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from minsheng.accounts.permissions import is_reporter
 from minsheng.core.i18n import UserFacingError
 from minsheng.participation import selectors, services
 from minsheng.participation.forms import CommentForm, RatingForm, RegistrationForm, SuggestionForm
 from minsheng.participation.models import (
     Ballot,
     BallotState,
+    Expert,
     Registration,
     SiteVisit,
     SolicitationWindow,
@@ -44,6 +46,12 @@ def index(request: HttpRequest) -> HttpResponse:
             "ballots": selectors.published_ballots(),
             "visits": selectors.upcoming_visits(),
             "is_office": can_manage(request.user),
+            "answers_replies": is_reporter(request.user),
+            "scoring": (
+                Expert.objects.filter(user_id=request.user.pk).select_related("plan")
+                if request.user.is_authenticated
+                else []
+            ),
             "open_ballots": [
                 b
                 for b in Ballot.objects.filter(state=BallotState.OPEN)
