@@ -450,6 +450,10 @@ class BallotPaper(models.Model):
 
 
 class BallotMark(models.Model):
+    """One choice on a paper. A random id too: sequential ids would give away the order of
+    the papers and so, against the participation times, who cast which."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     paper = models.ForeignKey(BallotPaper, on_delete=models.PROTECT, related_name="marks")
     candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="+")
 

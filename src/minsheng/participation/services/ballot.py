@@ -4,9 +4,11 @@ Secrecy: casting writes a BallotParticipation (who) and a BallotPaper (how) in o
 transaction; the paper has a random id and no voter or time, and the audit trail records
 only that the deputy voted. A cast ballot cannot be changed: there is no service to change
 it, the database refuses a second participation for the same deputy, and papers are never
-updated.
+updated. When the ballot closes the papers are shuffled and rewritten (shuffle_box), so not
+even the order of rows in the database links a paper to a deputy.
 """
 
+import secrets
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from fractions import Fraction
@@ -169,6 +171,31 @@ def count_papers(ballot: Ballot) -> counting.TallyResult[int]:
     )
 
 
+def shuffle_box(ballot: Ballot) -> None:
+    """Put the papers back in the box in random order under new random ids.
+
+    Random ids hide the order in which papers were cast, but the database still keeps rows
+    in insertion order (SQLite's rowid, PostgreSQL's physical order). Rewriting every paper
+    in shuffled order when the ballot closes removes that last trace before the count."""
+    papers: dict[Any, list[int]] = {p: [] for p in ballot.papers.values_list("pk", flat=True)}
+    for paper_id, candidate_id in BallotMark.objects.filter(paper__ballot=ballot).values_list(
+        "paper_id", "candidate_id"
+    ):
+        papers[paper_id].append(candidate_id)
+    contents = list(papers.values())
+    secrets.SystemRandom().shuffle(contents)
+    BallotMark.objects.filter(paper__ballot=ballot).delete()
+    BallotPaper.objects.filter(ballot=ballot).delete()
+    fresh = BallotPaper.objects.bulk_create([BallotPaper(ballot=ballot) for _ in contents])
+    BallotMark.objects.bulk_create(
+        [
+            BallotMark(paper=paper, candidate_id=candidate)
+            for paper, choices in zip(fresh, contents, strict=True)
+            for candidate in choices
+        ]
+    )
+
+
 @transaction.atomic
 def ballot_close(*, actor: Any, ballot: Ballot) -> counting.TallyResult[int]:
     """Close an open ballot and store its count; nobody can vote after this."""
@@ -176,6 +203,7 @@ def ballot_close(*, actor: Any, ballot: Ballot) -> counting.TallyResult[int]:
     ballot = _locked(ballot)
     if ballot.state != BallotState.OPEN:
         refuse(_("Only an open ballot can be closed."))
+    shuffle_box(ballot)
     result = count_papers(ballot)
     before = snapshot(ballot, ["state"])
     ballot.state = BallotState.CLOSED

@@ -234,3 +234,26 @@ def test_every_office_action_on_a_ballot_is_in_the_audit_trail():
 def test_the_closing_time_must_follow_the_opening(db):
     ballot, *_ = open_ballot()
     assert ballot.closes_at - ballot.opens_at == timedelta(hours=3)
+
+
+def test_closing_shuffles_the_box_under_new_ids_without_changing_the_count():
+    ballot, (a, b, c, *_), roll, office = open_ballot(seats=2, voters=4)
+    for deputy, choices in zip(roll, [(a, b), (a,), (c,), ()], strict=True):
+        vote(ballot, deputy, *choices)
+    before_ids = set(BallotPaper.objects.filter(ballot=ballot).values_list("pk", flat=True))
+    contents_before = sorted(
+        sorted(paper.marks.values_list("candidate_id", flat=True))
+        for paper in BallotPaper.objects.filter(ballot=ballot)
+    )
+    services.ballot_close(actor=office, ballot=ballot)
+    papers = BallotPaper.objects.filter(ballot=ballot)
+    assert before_ids.isdisjoint(papers.values_list("pk", flat=True))
+    assert contents_before == sorted(
+        sorted(paper.marks.values_list("candidate_id", flat=True)) for paper in papers
+    )
+
+
+def test_marks_have_random_ids_too():
+    ballot, (a, *_), roll, _office = open_ballot()
+    vote(ballot, roll[0], a)
+    assert BallotMark.objects.get(paper__ballot=ballot).pk.version == 4

@@ -3,7 +3,6 @@ candidates are scored by an expert, five deputies vote with a tie that a run-off
 the chosen candidates become projects linking back to their suggestions, a site visit is
 rated, and a department answers a resident's suggestion on a running project."""
 
-import importlib
 from datetime import timedelta
 from decimal import Decimal
 
@@ -19,19 +18,11 @@ from minsheng.testing import make_user
 
 PASSWORD = "correct horse battery staple"
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _restore_migrated_domains(django_db_setup, django_db_blocker):
-    """A live-server test ends by emptying every table, including the domains a data
-    migration loads; later tests in this process expect them, so they are put back once the
-    module is done (a module fixture is torn down after the flush)."""
-    yield
-    with django_db_blocker.unblock():
-        migration = importlib.import_module("minsheng.plans.migrations.0002_domains")
-        for order, (name, slug) in enumerate(migration.DOMAINS, start=1):
-            Domain.objects.get_or_create(name=name, defaults={"slug": slug, "order": order})
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("restore_migrated_domains"),
+]
 
 
 def log_in(browser, live_server, user):
