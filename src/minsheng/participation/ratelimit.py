@@ -16,6 +16,7 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     "support": (30, 600),
     "register": (10, 600),
     "rate": (30, 600),
+    "similar": (300, 600),  # look-ups while typing: generous, but not a free database scan
 }
 
 

@@ -225,3 +225,12 @@ def test_the_moderation_queue_is_closed_to_the_public(client):
 def test_the_solicitation_closes_on_its_last_day_inclusive():
     window = make_window(opens_on=date.today() - timedelta(days=3), closes_on=date.today())
     assert window.is_open()
+
+
+def test_similar_look_ups_are_rate_limited_too(client, settings):
+    settings.PARTICIPATION_RATE_LIMITS = {"similar": (2, 60)}
+    window = make_window()
+    url = reverse("participation:similar", args=[window.pk]) + "?text=建议增加停车位"
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 429

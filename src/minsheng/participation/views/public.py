@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from minsheng.accounts.permissions import is_reporter
 from minsheng.core.i18n import UserFacingError
-from minsheng.participation import selectors, services
+from minsheng.participation import ratelimit, selectors, services
 from minsheng.participation.forms import CommentForm, RatingForm, RegistrationForm, SuggestionForm
 from minsheng.participation.models import (
     Ballot,
@@ -106,6 +106,10 @@ def similar(request: HttpRequest, pk: int) -> HttpResponse:
     """The similar-suggestions box, as an HTML fragment fetched while the resident types."""
     window = get_object_or_404(SolicitationWindow, pk=pk)
     text = request.GET.get("text", "")[:2000]
+    try:
+        ratelimit.hit("similar", client_key(request))
+    except UserFacingError:
+        return HttpResponse(status=429)
     matches = selectors.similar_suggestions(window, text) if len(text.strip()) >= 4 else []
     return render(request, "participation/_similar.html", {"matches": matches, "window": window})
 
@@ -211,7 +215,7 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("You are registered. Keep this page's rating link."))
             return redirect("participation:rate", token=registration.token)
-    mine = Registration.objects.filter(visit=visit, registrant_key=person_key(request)).first()
+    mine = Registration.objects.filter(visit=visit, registrant_key__in=author_keys(request)).first()
     return render(
         request,
         "participation/visit.html",
