@@ -1,0 +1,67 @@
+"""Suggestions on running projects: the office assigns a reply, the department answers."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from minsheng.audit.services import record_change, snapshot
+from minsheng.participation.models import Reply, Suggestion, SuggestionState
+from minsheng.participation.permissions import can_answer, can_manage
+from minsheng.participation.services.common import refuse, require
+from minsheng.plans.models import Department
+
+REPLY_DAYS = 15  # default time a department has to answer
+
+
+@transaction.atomic
+def reply_assign(
+    *,
+    actor: Any,
+    suggestion: Suggestion,
+    department: Department | None = None,
+    due_on: date | None = None,
+) -> Reply:
+    """Ask a department (by default the project's lead) to answer by a deadline."""
+    require(can_manage(actor))
+    if suggestion.project is None or suggestion.state != SuggestionState.PUBLISHED:
+        refuse(_("Only published suggestions on a project can be assigned for a reply."))
+    if hasattr(suggestion, "reply"):
+        refuse(_("This suggestion already has a department assigned."))
+    if department is None:
+        lead = suggestion.project.project_departments.filter(role="lead").first()
+        if lead is None:
+            refuse(_("The project has no lead department; choose one."))
+        department = lead.department
+    reply = Reply.objects.create(
+        suggestion=suggestion,
+        department=department,
+        due_on=due_on or timezone.localdate() + timedelta(days=REPLY_DAYS),
+    )
+    record_change(actor=actor, action="reply.assign", instance=reply, after=snapshot(reply))
+    return reply
+
+
+@transaction.atomic
+def reply_answer(*, actor: Any, reply: Reply, text: str) -> Reply:
+    """The department's answer; it is shown with the suggestion and to its author."""
+    require(can_answer(actor, reply))
+    reply = Reply.objects.select_for_update().get(pk=reply.pk)
+    text = text.strip()
+    if len(text) < 5:
+        refuse(_("Please write a reply of at least %(n)s characters."), n=5)
+    before = snapshot(reply, ["text", "answered_at"])
+    reply.text = text
+    reply.answered_at = timezone.now()
+    reply.answered_by = actor
+    reply.save(update_fields=["text", "answered_at", "answered_by"])
+    record_change(
+        actor=actor,
+        action="reply.answer",
+        instance=reply,
+        before=before,
+        after=snapshot(reply, ["text", "answered_at"]),
+    )
+    return reply
