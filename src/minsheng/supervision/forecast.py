@@ -45,7 +45,11 @@ def _origin(comparator: str, baseline: Decimal | None, start: date) -> tuple[dat
 
 
 def linear_pace(
-    series: Sequence[tuple[date, Decimal]], *, comparator: str, baseline: Decimal | None, start: date
+    series: Sequence[tuple[date, Decimal]],
+    *,
+    comparator: str,
+    baseline: Decimal | None,
+    start: date,
 ) -> Decimal | None:
     """Change per day between the last two reports (or the start and the only report)."""
     points = sorted(series)
@@ -86,9 +90,7 @@ def forecast(
 
     linear_end = last_value if pace is None else max(last_value + pace * remaining, Decimal(0))
     linear_reached: date | None = None
-    toward = pace is not None and (
-        pace < 0 if comparator == Comparator.AT_MOST else pace > 0
-    )
+    toward = pace is not None and (pace < 0 if comparator == Comparator.AT_MOST else pace > 0)
     if met_on is None and toward and pace is not None:
         days = _days_to(target - last_value, pace)
         if days <= HORIZON_DAYS:

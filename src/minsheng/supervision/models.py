@@ -36,7 +36,9 @@ class EscalationLevel(models.IntegerChoices):
 class Case(models.Model):
     """What a notice and a help request share: subject, department, deadline, state, level."""
 
-    plan = models.ForeignKey(Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="+"
+    )
     number = models.PositiveIntegerField(_("number"), editable=False)
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="+"

@@ -38,9 +38,7 @@ def can_issue_notice(user: Any) -> bool:
 
 def can_raise_assistance(user: Any) -> bool:
     """A department reporter asks for help for its own department."""
-    return bool(
-        user.is_authenticated and user.is_active and user.role == Role.DEPARTMENT_REPORTER
-    )
+    return bool(user.is_authenticated and user.is_active and user.role == Role.DEPARTMENT_REPORTER)
 
 
 def _answering(user: Any, case: Case) -> bool:

@@ -10,10 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from minsheng.plans.choices import DepartmentRole, Status
+from minsheng.plans.completion import HUNDRED, round_percent
 from minsheng.plans.models import (
     Allocation,
     Department,
@@ -28,9 +31,17 @@ from minsheng.plans.models import (
 from minsheng.progress.models import ProgressReport
 from minsheng.progress.selectors import approved_reports, indicator_row, milestone_row
 from minsheng.supervision.forecast import Forecast, forecast
-from minsheng.supervision.warnings import EarlyWarning, indicator_warning, milestone_warning
+from minsheng.supervision.models import Assistance, Case, CaseState, SupervisionNotice
+from minsheng.supervision.warnings import (
+    EarlyWarning,
+    Level,
+    indicator_warning,
+    milestone_warning,
+)
 
 INDICATOR, ALLOCATION, MILESTONE = "indicator", "allocation", "milestone"
+# The levels listed on the cockpit as items needing action, riskiest first.
+RISKY_LEVELS = frozenset({Level.OVERDUE, Level.RED, Level.YELLOW})
 
 
 @dataclass(frozen=True)
@@ -133,6 +144,40 @@ def cumulative_series(
     return sorted(series.items())
 
 
+def _assess(
+    plan: Plan,
+    indicator: Indicator,
+    target: Decimal,
+    series: list[tuple[date, Decimal]],
+    as_of: date,
+) -> tuple[EarlyWarning, Forecast]:
+    """Warning and forecast of an indicator, or of an allocation of it (its own target and series)."""
+    due = indicator.due_date or plan.end
+    points = [(p.date, p.cumulative_percent) for p in indicator.schedule_points.all()]
+    warning = indicator_warning(
+        comparator=indicator.comparator,
+        target=target,
+        actual=series[-1][1] if series else None,
+        points=points,
+        start=plan.start,
+        due=due,
+        as_of=as_of,
+        yellow_margin=plan.yellow_margin,
+        red_margin=plan.red_margin,
+        baseline=indicator.baseline,
+    )
+    outlook = forecast(
+        comparator=indicator.comparator,
+        target=target,
+        series=series,
+        points=points,
+        start=plan.start,
+        end=due,
+        baseline=indicator.baseline,
+    )
+    return warning, outlook
+
+
 def plan_warnings(
     plan: Plan,
     *,
@@ -153,24 +198,16 @@ def plan_warnings(
             by_indicator[report.indicator_id].append(report)
         elif report.milestone_id is not None:
             by_milestone[report.milestone_id].append(report)
-    margins = {"yellow_margin": plan.yellow_margin, "red_margin": plan.red_margin}
     items: list[ItemWarning] = []
     for project in plan_projects(plan, department=department, domain=domain):
         lead = lead_department(project)
         for indicator in project.indicators.all():
             reports = by_indicator[indicator.pk]
-            due = indicator.due_date or plan.end
-            points = [(p.date, p.cumulative_percent) for p in indicator.schedule_points.all()]
-            shape = {
-                "comparator": indicator.comparator,
-                "points": points,
-                "start": plan.start,
-                "baseline": indicator.baseline,
-            }
             allocations = list(indicator.allocations.all())
             if district is None:
                 ledger = indicator_row(indicator, reports, plan, as_of)
                 series = cumulative_series(reports, {a.pk for a in allocations})
+                warning, outlook = _assess(plan, indicator, indicator.target, series, as_of)
                 items.append(
                     ItemWarning(
                         kind=INDICATOR,
@@ -179,26 +216,15 @@ def plan_warnings(
                         indicator=indicator,
                         status=ledger.status,
                         last_report_on=series[-1][0] if series else None,
-                        warning=indicator_warning(
-                            target=indicator.target,
-                            actual=ledger.actual,
-                            due=due,
-                            as_of=as_of,
-                            **shape,  # type: ignore[arg-type]
-                            **margins,
-                        ),
-                        forecast=forecast(
-                            target=indicator.target,
-                            series=series,
-                            end=due,
-                            **shape,  # type: ignore[arg-type]
-                        ),
+                        warning=warning,
+                        forecast=outlook,
                     )
                 )
             for allocation in allocations:
                 if district is not None and allocation.jurisdiction_id != district.pk:
                     continue
-                own = cumulative_series([r for r in reports if r.allocation_id == allocation.pk])
+                own = cumulative_series(reports, {allocation.pk})
+                warning, outlook = _assess(plan, indicator, allocation.target, own, as_of)
                 items.append(
                     ItemWarning(
                         kind=ALLOCATION,
@@ -207,20 +233,8 @@ def plan_warnings(
                         indicator=indicator,
                         allocation=allocation,
                         last_report_on=own[-1][0] if own else None,
-                        warning=indicator_warning(
-                            target=allocation.target,
-                            actual=own[-1][1] if own else None,
-                            due=due,
-                            as_of=as_of,
-                            **shape,  # type: ignore[arg-type]
-                            **margins,
-                        ),
-                        forecast=forecast(
-                            target=allocation.target,
-                            series=own,
-                            end=due,
-                            **shape,  # type: ignore[arg-type]
-                        ),
+                        warning=warning,
+                        forecast=outlook,
                     )
                 )
         if district is not None:
@@ -246,3 +260,163 @@ def plan_warnings(
                 )
             )
     return items
+
+
+@dataclass
+class DepartmentStanding:
+    """A department's place in the ranking: completion of its items and how many it reports on."""
+
+    department: Department
+    items: int = 0
+    reported: int = 0
+    on_time: int = 0
+    percent_total: Decimal = Decimal(0)
+
+    @property
+    def completion(self) -> Decimal:
+        return round_percent(self.percent_total / self.items) if self.items else Decimal("0.0")
+
+    @property
+    def on_time_percent(self) -> Decimal:
+        return round_percent(HUNDRED * self.on_time / self.items) if self.items else Decimal("0.0")
+
+
+@dataclass
+class Cockpit:
+    """Everything the cockpit page shows, for one plan, one day and one set of filters."""
+
+    plan: Plan
+    as_of: date
+    items: list[ItemWarning]
+    level_counts: dict[str, int]
+    status_counts: dict[str, int]
+
+    @property
+    def levels(self) -> list[tuple[str, str, int]]:
+        """(level, label, count) riskiest last, for the counters."""
+        return [(level.value, str(level.label), self.level_counts[level]) for level in Level]
+
+    @property
+    def statuses(self) -> list[tuple[str, str, int]]:
+        return [
+            (status.value, str(status.label), self.status_counts[status])
+            for status in Status
+            if self.status_counts.get(status)
+        ]
+
+    risky: list[ItemWarning]
+    departments: list[DepartmentStanding]
+    open_notices: list[SupervisionNotice]
+    open_assistance: list[Assistance]
+    overdue_notices: int
+    charts: dict[str, Any]
+
+
+def _capped(percent: Decimal | None) -> Decimal:
+    return min(percent or Decimal(0), HUNDRED)
+
+
+def rank_departments(items: Iterable[ItemWarning]) -> list[DepartmentStanding]:
+    """Departments by completion (mean percent of their items, each capped at 100), then reporting."""
+    standings: dict[int, DepartmentStanding] = {}
+    for item in items:
+        if item.kind == ALLOCATION or item.department is None:
+            continue
+        standing = standings.setdefault(item.department.pk, DepartmentStanding(item.department))
+        standing.items += 1
+        standing.reported += item.last_report_on is not None
+        standing.on_time += item.warning.level not in (Level.NO_REPORT, Level.OVERDUE)
+        standing.percent_total += _capped(item.warning.percent)
+    return sorted(
+        standings.values(),
+        key=lambda s: (-s.completion, -s.on_time_percent, s.department.name),
+    )
+
+
+def _charts(items: list[ItemWarning]) -> dict[str, Any]:
+    """Plain data for the three ECharts charts (strings and floats only: it goes to JSON)."""
+    indicators = [item for item in items if item.kind == INDICATOR]
+    by_domain: dict[str, list[Decimal]] = defaultdict(list)
+    for item in items:
+        if item.kind != ALLOCATION:
+            by_domain[item.project.domain.name].append(_capped(item.warning.percent))
+    by_district: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0), Decimal(0)])
+    for item in items:
+        if item.kind == ALLOCATION and item.district is not None and item.target:
+            totals = by_district[item.district.name]
+            totals[0] += min(item.warning.actual or Decimal(0), item.target)
+            totals[1] += item.target
+    return {
+        "schedule": {
+            "names": [f"{item.project.number}·{item.name}" for item in indicators],
+            "expected": [float(item.warning.expected_percent) for item in indicators],
+            "actual": [float(_capped(item.warning.percent)) for item in indicators],
+        },
+        "domains": {
+            "names": list(by_domain),
+            "percent": [
+                float(round_percent(sum(values, Decimal(0)) / len(values)))
+                for values in by_domain.values()
+            ],
+        },
+        "districts": {
+            "names": list(by_district),
+            "percent": [
+                float(round_percent(HUNDRED * done / total)) for done, total in by_district.values()
+            ],
+        },
+    }
+
+
+def open_cases(plan: Plan, model: type[Case], department: Department | None = None) -> list[Any]:
+    """Cases of a plan not yet closed, oldest deadline first (one query)."""
+    cases = (
+        model.objects.filter(plan=plan)  # type: ignore[attr-defined]
+        .exclude(state=CaseState.CLOSED)
+        .select_related("plan", "project", "department", "indicator", "milestone")
+        .order_by("reply_deadline", "number")
+    )
+    if department is not None:
+        cases = cases.filter(department=department)
+    return list(cases)
+
+
+def cockpit(
+    plan: Plan,
+    *,
+    as_of: date,
+    department: Department | None = None,
+    domain: Domain | None = None,
+    district: Jurisdiction | None = None,
+) -> Cockpit:
+    """The office cockpit (驾驶舱) for a plan on `as_of`: about ten queries whatever the plan's size."""
+    items = plan_warnings(
+        plan, as_of=as_of, department=department, domain=domain, district=district
+    )
+    counted = [item for item in items if item.kind != ALLOCATION] if district is None else items
+    level_counts = {level.value: 0 for level in Level}
+    status_counts: dict[str, int] = defaultdict(int)
+    for item in counted:
+        level_counts[item.warning.level] += 1
+        if item.status is not None:
+            status_counts[item.status] += 1
+    risky = sorted(
+        (item for item in items if item.warning.level in RISKY_LEVELS),
+        key=lambda item: item.warning.risk,
+        reverse=True,
+    )
+    notices = open_cases(plan, SupervisionNotice, department)
+    today = timezone.localdate()
+    return Cockpit(
+        plan=plan,
+        as_of=as_of,
+        items=items,
+        level_counts=level_counts,
+        status_counts=dict(status_counts),
+        risky=risky,
+        departments=rank_departments(items),
+        open_notices=notices,
+        open_assistance=open_cases(plan, Assistance, department),
+        overdue_notices=sum(1 for notice in notices if notice.is_overdue(today)),
+        charts=_charts(items),
+    )

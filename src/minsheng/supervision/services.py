@@ -1,7 +1,7 @@
 """Writes for supervision: every step of a notice or a help request, checked, atomic and audited."""
 
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -29,7 +29,12 @@ from minsheng.supervision.models import (
 ESCALATION_REPLY_DAYS = 7
 AUDITED_FIELDS = ["state", "level", "reply_deadline", "department_id", "closed_at"]
 
-C = TypeVar("C", SupervisionNotice, Assistance)
+AnyCase = SupervisionNotice | Assistance
+
+
+def default_deadline() -> date:
+    """A week from today: the usual time to answer (and the time after an escalation)."""
+    return timezone.localdate() + timedelta(days=ESCALATION_REPLY_DAYS)
 
 
 def _action_name(case: Case, verb: str) -> str:
@@ -74,9 +79,9 @@ def _next_number(model: type[Case], plan: Plan) -> int:
 
 
 def _step(case: Case, action: str, actor: Any, text: str = "", evidence: Any = None) -> CaseStep:
-    link = {"notice": case} if isinstance(case, SupervisionNotice) else {"assistance": case}
     return CaseStep.objects.create(
-        **link,
+        notice=case if isinstance(case, SupervisionNotice) else None,
+        assistance=case if isinstance(case, Assistance) else None,
         action=action,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         text=text,
@@ -85,7 +90,7 @@ def _step(case: Case, action: str, actor: Any, text: str = "", evidence: Any = N
     )
 
 
-def _locked(case: C) -> C:
+def _locked(case: AnyCase) -> AnyCase:
     return type(case).objects.select_for_update().get(pk=case.pk)
 
 
@@ -149,7 +154,7 @@ def assistance_raise(
     problem = _required(problem, "problem")
     help_needed = _required(help_needed, "help_needed")
     _check_subject(project, indicator, None, None)
-    deadline = reply_deadline or timezone.localdate() + timedelta(days=ESCALATION_REPLY_DAYS)
+    deadline = reply_deadline or default_deadline()
     _check_deadline(deadline)
     with transaction.atomic():
         request = Assistance.objects.create(
@@ -174,7 +179,7 @@ def assistance_raise(
 
 
 def _transition(
-    case: C,
+    case: AnyCase,
     *,
     actor: Any,
     allowed: bool,
@@ -184,7 +189,7 @@ def _transition(
     text: str = "",
     evidence: Any = None,
     **changes: Any,
-) -> C:
+) -> AnyCase:
     """Apply one step under a row lock: check again on the fresh row, save, log, audit."""
     with transaction.atomic():
         current = _locked(case)
@@ -221,7 +226,7 @@ def _still_allowed(verb: str, actor: Any, case: Case) -> bool:
     return check(actor, case)
 
 
-def case_acknowledge(*, actor: Any, case: C) -> C:
+def case_acknowledge(*, actor: Any, case: AnyCase) -> AnyCase:
     """The answering side confirms it has received the notice or request (签收)."""
     return _transition(
         case,
@@ -235,8 +240,8 @@ def case_acknowledge(*, actor: Any, case: C) -> C:
 
 
 def case_reply(
-    *, actor: Any, case: C, measures: str, evidence: UploadedFile | None = None
-) -> C:
+    *, actor: Any, case: AnyCase, measures: str, evidence: UploadedFile | None = None
+) -> AnyCase:
     """The answering side replies with its measures (整改措施) and, if any, an evidence file."""
     measures = _required(measures, "measures")
     if evidence is not None:
@@ -254,7 +259,7 @@ def case_reply(
     )
 
 
-def case_close(*, actor: Any, case: C, comment: str = "") -> C:
+def case_close(*, actor: Any, case: AnyCase, comment: str = "") -> AnyCase:
     """The office closes a replied case (销号)."""
     return _transition(
         case,
@@ -270,15 +275,15 @@ def case_close(*, actor: Any, case: C, comment: str = "") -> C:
 
 
 def case_escalate(
-    *, actor: Any, case: C, reason: str, reply_deadline: date | None = None
-) -> C:
+    *, actor: Any, case: AnyCase, reason: str, reply_deadline: date | None = None
+) -> AnyCase:
     """Raise the case one level and open it again with a new deadline.
 
     The office escalates by hand (a reply that does not suffice); with `actor=None` the
     scheduled job escalates a case whose deadline has passed.
     """
     reason = _required(reason, "reason")
-    deadline = reply_deadline or timezone.localdate() + timedelta(days=ESCALATION_REPLY_DAYS)
+    deadline = reply_deadline or default_deadline()
     _check_deadline(deadline)
     return _transition(
         case,
@@ -302,22 +307,23 @@ def escalate_overdue(*, today: date | None = None) -> list[Case]:
     """
     day = today or timezone.localdate()
     escalated: list[Case] = []
+    overdue: list[SupervisionNotice | Assistance] = []
     for model in (SupervisionNotice, Assistance):
-        overdue = model.objects.filter(  # type: ignore[attr-defined]
+        overdue += model.objects.filter(
             state__in=AWAITING_REPLY,
             reply_deadline__lt=day,
             level__lt=max(EscalationLevel.values),
         ).select_related("plan")
-        for case in overdue:
-            reason = _("Automatically escalated: no reply by the deadline %(deadline)s.") % {
-                "deadline": case.reply_deadline.isoformat()
-            }
-            escalated.append(
-                case_escalate(
-                    actor=None,
-                    case=case,
-                    reason=reason,
-                    reply_deadline=day + timedelta(days=ESCALATION_REPLY_DAYS),
-                )
+    for case in overdue:
+        reason = _("Automatically escalated: no reply by the deadline %(deadline)s.") % {
+            "deadline": case.reply_deadline.isoformat()
+        }
+        escalated.append(
+            case_escalate(
+                actor=None,
+                case=case,
+                reason=reason,
+                reply_deadline=day + timedelta(days=ESCALATION_REPLY_DAYS),
             )
+        )
     return escalated

@@ -45,7 +45,9 @@ def item_dict(item: ItemWarning) -> dict[str, Any]:
 
 
 class Command(BaseCommand):
-    help = "Print every indicator, allocation and milestone of a plan with its warning and forecast."
+    help = (
+        "Print every indicator, allocation and milestone of a plan with its warning and forecast."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--jurisdiction", required=True, help="e.g. 青岛市 or qingdao")
@@ -88,4 +90,6 @@ class Command(BaseCommand):
         self.stdout.write(f"{plan.title} · {as_of.isoformat()}")
         self.stdout.write("\t".join(str(title) for _key, title in columns))
         for row in rows:
-            self.stdout.write("\t".join("-" if row[k] is None else str(row[k]) for k, _t in columns))
+            self.stdout.write(
+                "\t".join("-" if row[k] is None else str(row[k]) for k, _t in columns)
+            )
