@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from minsheng.plans.choices import Comparator
 from minsheng.plans.completion import is_met
 from minsheng.plans.schedule import expected_share
-from minsheng.supervision.warnings import to_cents
+from minsheng.supervision.early_warning import to_cents
 
 # A date further out than this is no forecast but a figure of speech.
 HORIZON_DAYS = 3660

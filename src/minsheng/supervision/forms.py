@@ -12,7 +12,12 @@ from minsheng.plans.models import Department, Domain, Indicator, Jurisdiction, P
 
 
 class DateInput(forms.DateInput):
+    """A browser date picker; its value must be ISO whatever the language's date format."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CockpitFilterForm(forms.Form):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from minsheng.plans.models import Allocation, Department, Indicator, Milestone, Plan, Project
 
@@ -20,7 +21,7 @@ class CaseState(models.TextChoices):
     OPEN = "open", _("open")
     ACKNOWLEDGED = "acknowledged", _("acknowledged")
     REPLIED = "replied", _("replied")
-    CLOSED = "closed", _("closed")
+    CLOSED = "closed", pgettext_lazy("case state", "closed")
 
 
 # A case waiting on whoever must answer it; past its deadline in these states it is overdue.
@@ -85,7 +86,7 @@ class Case(models.Model):
         related_name="+",
     )
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed on"), null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

@@ -32,7 +32,7 @@ from minsheng.progress.models import ProgressReport
 from minsheng.progress.selectors import approved_reports, indicator_row, milestone_row
 from minsheng.supervision.forecast import Forecast, forecast
 from minsheng.supervision.models import Assistance, Case, CaseState, SupervisionNotice
-from minsheng.supervision.warnings import (
+from minsheng.supervision.early_warning import (
     EarlyWarning,
     Level,
     indicator_warning,

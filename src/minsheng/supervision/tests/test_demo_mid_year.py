@@ -13,7 +13,7 @@ from django.core.management import call_command
 
 from minsheng.plans.models import Indicator, Milestone
 from minsheng.supervision.selectors import cockpit, plan_warnings
-from minsheng.supervision.warnings import Level
+from minsheng.supervision.early_warning import Level
 from minsheng.testing import make_report
 
 MID_YEAR = date(2025, 7, 1)

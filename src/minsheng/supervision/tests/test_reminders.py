@@ -63,9 +63,7 @@ def test_a_help_request_reaches_the_office(mid_year, reporter, office, project):
     assert Notification.objects.filter(recipient=office).count() == 1
 
 
-def test_a_department_is_reminded_of_its_monthly_report_near_the_month_end(
-    reporter, indicator
-):
+def test_a_department_is_reminded_of_its_monthly_report_near_the_month_end(reporter, indicator):
     assert send_reminders(today=date(2025, 7, 20)) == 0
     assert send_reminders(today=MONTH_END_WEEK) == 1
     assert indicator.name in Notification.objects.get(recipient=reporter).body

@@ -5,7 +5,7 @@ import pytest
 import time_machine
 
 from minsheng.supervision.selectors import ALLOCATION, INDICATOR, plan_warnings
-from minsheng.supervision.warnings import Level
+from minsheng.supervision.early_warning import Level
 from minsheng.testing import (
     make_allocation,
     make_district,

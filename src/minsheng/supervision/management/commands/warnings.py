@@ -83,7 +83,7 @@ class Command(BaseCommand):
             ("expected", _("expected")),
             ("actual", _("actual")),
             ("gap", _("gap")),
-            ("level", _("level")),
+            ("level", _("warning level")),
             ("forecast_year_end", _("year-end forecast")),
             ("forecast_reached_on", _("target reached on")),
         ]

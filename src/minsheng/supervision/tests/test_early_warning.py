@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from minsheng.plans.choices import Comparator, Status
 from minsheng.plans.completion import assess_indicator
-from minsheng.supervision.warnings import (
+from minsheng.supervision.early_warning import (
     RISK,
     Level,
     indicator_warning,
