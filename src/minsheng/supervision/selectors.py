@@ -30,14 +30,14 @@ from minsheng.plans.models import (
 )
 from minsheng.progress.models import ProgressReport
 from minsheng.progress.selectors import approved_reports, indicator_row, milestone_row
-from minsheng.supervision.forecast import Forecast, forecast
-from minsheng.supervision.models import Assistance, Case, CaseState, SupervisionNotice
 from minsheng.supervision.early_warning import (
     EarlyWarning,
     Level,
     indicator_warning,
     milestone_warning,
 )
+from minsheng.supervision.forecast import Forecast, forecast
+from minsheng.supervision.models import Assistance, Case, CaseState, SupervisionNotice
 
 INDICATOR, ALLOCATION, MILESTONE = "indicator", "allocation", "milestone"
 # The levels listed on the cockpit as items needing action, riskiest first.

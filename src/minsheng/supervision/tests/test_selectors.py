@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 import time_machine
 
-from minsheng.supervision.selectors import ALLOCATION, INDICATOR, plan_warnings
 from minsheng.supervision.early_warning import Level
+from minsheng.supervision.selectors import ALLOCATION, INDICATOR, plan_warnings
 from minsheng.testing import (
     make_allocation,
     make_district,
