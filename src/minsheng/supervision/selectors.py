@@ -10,13 +10,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from minsheng.plans.choices import DepartmentRole, Status
-from minsheng.plans.completion import HUNDRED, round_percent
+from minsheng.plans.completion import (
+    HUNDRED,
+    assess_indicator,
+    assess_milestone,
+    is_met,
+    round_percent,
+)
 from minsheng.plans.models import (
     Allocation,
     Department,
@@ -28,8 +34,7 @@ from minsheng.plans.models import (
     Project,
     ProjectDepartment,
 )
-from minsheng.progress.models import ProgressReport
-from minsheng.progress.selectors import approved_reports, indicator_row, milestone_row
+from minsheng.progress.models import ProgressReport, ReportState
 from minsheng.supervision.early_warning import (
     EarlyWarning,
     Level,
@@ -126,13 +131,48 @@ def lead_department(project: Project) -> Department | None:
     return None
 
 
+class ReportFact(NamedTuple):
+    """The few columns of an approved report a warning needs (read as tuples: plans are large)."""
+
+    as_of: date
+    pk: int
+    indicator_id: int | None
+    allocation_id: int | None
+    milestone_id: int | None
+    value: Decimal | None
+    done: bool | None
+
+
+def approved_facts(plan: Plan, as_of: date) -> list[ReportFact]:
+    """Every approved report of a plan dated on or before `as_of`, oldest first (two queries).
+
+    The same rule as progress.selectors.approved_reports, read as plain tuples.
+    """
+    columns = ("as_of", "pk", "indicator_id", "allocation_id", "milestone_id", "value", "done")
+    approved = ProgressReport.objects.filter(state=ReportState.APPROVED, as_of__lte=as_of)
+    facts = [
+        ReportFact(*row)
+        for query in (
+            approved.filter(indicator__project__plan=plan),
+            approved.filter(milestone__project__plan=plan),
+        )
+        for row in query.values_list(*columns)
+    ]
+    facts.sort()
+    return facts
+
+
 def cumulative_series(
-    reports: Iterable[ProgressReport], allocation_ids: set[int] | None = None
+    reports: Iterable[ReportFact], allocation_ids: set[int] | None = None
 ) -> list[tuple[date, Decimal]]:
-    """(date, cumulative actual) after each report day; with allocations, the sum of their latest values."""
+    """(date, cumulative actual) after each report day; with allocations, the sum of their latest values.
+
+    `reports` must be in date order. An indicator split into allocations takes the sum of the
+    allocations' latest values (progress.selectors does the same): never typed twice.
+    """
     latest: dict[int | None, Decimal] = {}
     series: dict[date, Decimal] = {}
-    for report in sorted(reports, key=lambda r: (r.as_of, r.pk)):
+    for report in reports:
         if report.value is None:
             continue
         if allocation_ids and report.allocation_id not in allocation_ids:
@@ -141,7 +181,32 @@ def cumulative_series(
             continue
         latest[report.allocation_id] = report.value
         series[report.as_of] = sum(latest.values(), Decimal(0))
-    return sorted(series.items())
+    return list(series.items())
+
+
+def indicator_status(
+    plan: Plan,
+    indicator: Indicator,
+    series: list[tuple[date, Decimal]],
+    expected: Decimal,
+    as_of: date,
+) -> Status:
+    """The ledger's status (plans.completion.assess_indicator), from the same series."""
+    met_on = next(
+        (day for day, value in series if is_met(indicator.comparator, indicator.target, value)),
+        None,
+    )
+    return assess_indicator(
+        comparator=indicator.comparator,
+        target=indicator.target,
+        actual=series[-1][1] if series else None,
+        expected_share=expected,
+        as_of=as_of,
+        due=indicator.due_date or plan.end,
+        met_on=met_on,
+        baseline=indicator.baseline,
+        lag_tolerance=plan.yellow_margin / HUNDRED,
+    ).status
 
 
 def _assess(
@@ -188,12 +253,16 @@ def plan_warnings(
 ) -> list[ItemWarning]:
     """Every indicator, allocation and milestone of a plan with its warning on `as_of`.
 
-    With a district, only that district's allocations are listed. Seven queries whatever the
-    plan's size.
+    With a district, only that district's allocations are listed. Eight queries whatever the
+    plan's size. Statuses follow the same rules as progress.selectors.plan_ledger (pinned by
+    a test on the demo plan).
     """
-    by_indicator: dict[int, list[ProgressReport]] = defaultdict(list)
-    by_milestone: dict[int, list[ProgressReport]] = defaultdict(list)
-    for report in approved_reports(plan, as_of):
+    by_indicator: dict[int, list[ReportFact]] = defaultdict(list)
+    by_allocation: dict[int, list[ReportFact]] = defaultdict(list)
+    by_milestone: dict[int, list[ReportFact]] = defaultdict(list)
+    for report in approved_facts(plan, as_of):
+        if report.allocation_id is not None:
+            by_allocation[report.allocation_id].append(report)
         if report.indicator_id is not None:
             by_indicator[report.indicator_id].append(report)
         elif report.milestone_id is not None:
@@ -205,16 +274,16 @@ def plan_warnings(
             reports = by_indicator[indicator.pk]
             allocations = list(indicator.allocations.all())
             if district is None:
-                ledger = indicator_row(indicator, reports, plan, as_of)
                 series = cumulative_series(reports, {a.pk for a in allocations})
                 warning, outlook = _assess(plan, indicator, indicator.target, series, as_of)
+                status = indicator_status(plan, indicator, series, warning.expected_share, as_of)
                 items.append(
                     ItemWarning(
                         kind=INDICATOR,
                         project=project,
                         department=lead,
                         indicator=indicator,
-                        status=ledger.status,
+                        status=status,
                         last_report_on=series[-1][0] if series else None,
                         warning=warning,
                         forecast=outlook,
@@ -223,7 +292,7 @@ def plan_warnings(
             for allocation in allocations:
                 if district is not None and allocation.jurisdiction_id != district.pk:
                     continue
-                own = cumulative_series(reports, {allocation.pk})
+                own = cumulative_series(by_allocation[allocation.pk], {allocation.pk})
                 warning, outlook = _assess(plan, indicator, allocation.target, own, as_of)
                 items.append(
                     ItemWarning(
@@ -241,20 +310,28 @@ def plan_warnings(
             continue
         for milestone in project.milestones.all():
             reports = by_milestone[milestone.pk]
-            ledger_row = milestone_row(milestone, reports, plan, as_of)
+            done = bool(reports and reports[-1].done)
+            due = milestone.due_date or plan.end
+            ledger = assess_milestone(
+                done=done,
+                done_on=next((r.as_of for r in reports if r.done), None) if done else None,
+                due=due,
+                as_of=as_of,
+                reported=bool(reports),
+            )
             items.append(
                 ItemWarning(
                     kind=MILESTONE,
                     project=project,
                     department=lead,
                     milestone=milestone,
-                    status=ledger_row.status,
-                    last_report_on=max((r.as_of for r in reports), default=None),
+                    status=ledger.status,
+                    last_report_on=reports[-1].as_of if reports else None,
                     warning=milestone_warning(
-                        done=ledger_row.done,
+                        done=done,
                         reported=bool(reports),
                         start=plan.start,
-                        due=milestone.due_date or plan.end,
+                        due=due,
                         as_of=as_of,
                     ),
                 )

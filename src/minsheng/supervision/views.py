@@ -28,6 +28,9 @@ from minsheng.supervision.forms import (
 from minsheng.supervision.models import Assistance, Case, Notification, SupervisionNotice
 from minsheng.supervision.selectors import cockpit as cockpit_data
 
+# The cockpit lists the riskiest items first; past this many, filters narrow the list.
+RISKY_ROWS = 200
+
 KINDS: dict[str, type[SupervisionNotice] | type[Assistance]] = {
     "notice": SupervisionNotice,
     "assistance": Assistance,
@@ -59,7 +62,12 @@ def cockpit(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "supervision/cockpit.html",
-        {"form": form, "data": data, "today": timezone.localdate()},
+        {
+            "form": form,
+            "data": data,
+            "risky": data.risky[:RISKY_ROWS],
+            "today": timezone.localdate(),
+        },
     )
 
 

@@ -146,3 +146,20 @@ def test_the_command_names_an_unknown_plan_in_both_languages(db):
 
     with pytest.raises(CommandError, match="2031"):
         call_command("warnings", "--jurisdiction", "青岛市", "--year", "2031")
+
+
+@pytest.mark.parametrize("as_of", [MID_YEAR, date(2025, 12, 31)])
+def test_statuses_agree_with_the_plan_ledger(mid_year_plan, as_of):
+    from minsheng.progress.selectors import plan_ledger
+
+    ledger = {
+        row.indicator.name: row.status
+        for project in plan_ledger(mid_year_plan, as_of=as_of)
+        for row in project.indicators
+    } | {
+        row.milestone.name: row.status
+        for project in plan_ledger(mid_year_plan, as_of=as_of)
+        for row in project.milestones
+    }
+    ours = {item.name: item.status for item in plan_warnings(mid_year_plan, as_of=as_of)}
+    assert ours == ledger
