@@ -163,3 +163,23 @@ def test_statuses_agree_with_the_plan_ledger(mid_year_plan, as_of):
     }
     ours = {item.name: item.status for item in plan_warnings(mid_year_plan, as_of=as_of)}
     assert ours == ledger
+
+
+def test_every_other_item_has_no_report_on_the_first_of_july(by_name):
+    named = set(EXPECTED) | {"建成助残业务联办平台", "建成浮山全民健身中心"}
+    others = {name: item.warning.level for name, item in by_name.items() if name not in named}
+    assert len(others) == 57 - len(named)
+    assert set(others.values()) == {Level.NO_REPORT}
+
+
+def test_the_cockpit_page_shows_the_hand_computed_counts(client, mid_year_plan):
+    import re
+
+    from minsheng.accounts.models import Role
+    from minsheng.testing import make_user
+
+    client.force_login(make_user(Role.OFFICE))
+    html = client.get("/office/cockpit/", {"as_of": "2025-07-01"}).text
+    counts = dict(re.findall(r'data-level="(\w+)"><strong>(\d+)</strong>', html))
+    # green: 扶持创业, 工伤保障, 起付标准 (≤) and the milestone under way; 50 without a report.
+    assert counts == {"green": "4", "yellow": "1", "no_report": "50", "red": "1", "overdue": "1"}
