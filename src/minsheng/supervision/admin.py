@@ -23,7 +23,7 @@ class StepInline(admin.TabularInline):
     model = CaseStep
     extra = 0
     fields = ["action", "actor", "level", "text", "evidence", "at"]
-    readonly_fields = fields
+    readonly_fields = ["action", "actor", "level", "text", "evidence", "at"]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
