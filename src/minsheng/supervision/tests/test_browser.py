@@ -27,7 +27,7 @@ def department_page(browser):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_notice_is_issued_replied_escalated_and_closed(
     page, department_page, live_server, plan, department, indicator
 ):
