@@ -171,3 +171,14 @@ def test_a_department_asks_for_help_and_the_office_answers(reporter, office, pro
 def test_a_department_asks_for_help_only_for_its_own_projects(outsider, project):
     with pytest.raises(PermissionDenied):
         assistance_raise(actor=outsider, project=project, problem="x", help_needed="y")
+
+
+def test_the_escalation_command_reports_what_it_did(notice, mid_year):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    mid_year.move_to("2025-07-09 10:00 +0800")
+    out = StringIO()
+    call_command("escalate_overdue", stdout=out)
+    assert out.getvalue().strip().endswith("1 escalated")

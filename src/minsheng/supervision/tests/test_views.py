@@ -186,3 +186,35 @@ def test_a_department_asks_for_help_through_the_form(client, reporter, project):
 def test_an_unknown_kind_is_404(client, office):
     client.force_login(office)
     assert client.get("/office/elephant/").status_code == 404
+
+
+def test_the_department_filter_narrows_the_cockpit(client, office, plan, indicator, department):
+    from minsheng.testing import make_department
+
+    other = make_project(plan, lead=make_department(plan.jurisdiction))
+    make_indicator(other, name="别家的指标")
+    client.force_login(office)
+    response = client.get(
+        reverse("supervision:cockpit"),
+        {"plan": plan.pk, "department": department.pk, "as_of": "2025-07-01"},
+    )
+    import json
+    import re
+
+    charts = json.loads(
+        re.search(
+            r'<script id="cockpit-charts" type="application/json">(.*?)</script>', response.text
+        )[1]
+    )
+    assert charts["schedule"]["names"] == [f"1·{indicator.name}"]
+
+
+def test_a_reporter_reads_own_notifications_only(client, reporter, outsider):
+    from minsheng.supervision.models import Notification
+
+    Notification.objects.create(recipient=outsider, subject="别人的提醒")
+    Notification.objects.create(recipient=reporter, subject="我的提醒")
+    client.force_login(reporter)
+    text = client.get(reverse("supervision:notifications")).text
+    assert "我的提醒" in text
+    assert "别人的提醒" not in text
