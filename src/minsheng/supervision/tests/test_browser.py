@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from minsheng.accounts.models import Role
@@ -49,6 +50,7 @@ def test_a_notice_is_issued_replied_escalated_and_closed(
     row = page.locator(f'#risky tr[data-key="indicator:{indicator.pk}"]')
     expect(row.locator(".level-red")).to_be_visible()
     expect(page.locator("#chart-schedule svg")).to_have_count(1)
+    assert Axe().run(page).violations_count == 0
 
     # … and issues a notice from it: the item and department are filled in.
     row.locator("a").click()
@@ -57,6 +59,7 @@ def test_a_notice_is_issued_replied_escalated_and_closed(
     page.fill("#id_required_action", "一周内报送整改措施")
     page.click("form.case-form button[type=submit]")
     expect(page.locator("#case-state")).to_contain_text("待办")
+    assert Axe().run(page).violations_count == 0
     notice_url = page.url
 
     # The department acknowledges and replies with measures and a PDF.
