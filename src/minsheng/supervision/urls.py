@@ -1,4 +1,15 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from minsheng.supervision import views
 
 app_name = "supervision"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.index, name="index"),
+    path("cockpit/", views.cockpit, name="cockpit"),
+    path("notices/new/", views.notice_new, name="notice_new"),
+    path("help/new/", views.assistance_new, name="assistance_new"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("<str:kind>/", views.case_list, name="cases"),
+    path("<str:kind>/<int:pk>/", views.case_detail, name="case"),
+    path("<str:kind>/<int:pk>/<str:verb>/", views.case_act, name="case_act"),
+]
