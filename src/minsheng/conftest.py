@@ -23,6 +23,32 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Put the migrated domain vocabulary back after a test that flushes the database.
+
+    Transactional tests (every live-server browser test) end by emptying all tables, the
+    rows a data migration loaded included; the next test on this worker expects them.
+    """
+    result = yield
+    if _flushes_database(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        from minsheng.plans.vocabulary import ensure_default_domains
+
+        with item.config.stash[blocking_manager_key].unblock():
+            ensure_default_domains()
+    return result
+
+
+def _flushes_database(item: pytest.Item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    if "live_server" in names or "transactional_db" in names:
+        return True
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
 @pytest.fixture
 def demo_plan(db: Any) -> Any:
     """The Qingdao 2025 plan, loaded from the project's own data file."""
