@@ -128,6 +128,15 @@ class Suggestion(models.Model):
     author_key = models.CharField(max_length=64, blank=True, db_index=True)
     token = models.CharField(_("tracking code"), max_length=20, unique=True, default=new_token)
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    # A comment the office turned into a supervision notice (督办单), so its author can follow it.
+    supervision_notice = models.OneToOneField(
+        "supervision.SupervisionNotice",
+        verbose_name=_("supervision notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="suggestion",
+    )
 
     class Meta:
         verbose_name = _("suggestion")

@@ -187,6 +187,7 @@ class Trail:
             *(f"c{c.pk}:{outcome}" for c, outcome in self.candidates),
             *(f"p{p.pk}:{status}" for p, status in self.projects),
             f"r:{bool(reply and reply.answered_at)}",
+            f"n:{notice.state if (notice := self.suggestion.supervision_notice) else ''}",
         ]
         return "|".join(parts)
 
@@ -201,7 +202,9 @@ def my_suggestions(*, author_keys: Iterable[str], user: Any) -> list[Trail]:
         who |= Q(author=user)
     suggestions = list(
         Suggestion.objects.filter(who)
-        .select_related("window", "project", "domain", "reply", "reply__department")
+        .select_related(
+            "window", "project", "domain", "reply", "reply__department", "supervision_notice"
+        )
         .prefetch_related("candidates__project")
     )
     outcome_of = {

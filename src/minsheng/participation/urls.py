@@ -27,4 +27,5 @@ urlpatterns = [
     path("office/visits/new/", office.visit_new, name="visit_new"),
     path("office/visits/<int:pk>/publish/", office.visit_publish, name="visit_publish"),
     path("office/suggestions/<int:pk>/assign/", office.assign, name="assign"),
+    path("office/suggestions/<int:pk>/notice/", office.to_notice, name="to_notice"),
 ]

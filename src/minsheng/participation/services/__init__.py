@@ -10,7 +10,11 @@ from minsheng.participation.services.ballot import (
     ballot_publish,
 )
 from minsheng.participation.services.imports import suggestions_import
-from minsheng.participation.services.replies import reply_answer, reply_assign
+from minsheng.participation.services.replies import (
+    reply_answer,
+    reply_assign,
+    suggestion_to_notice,
+)
 from minsheng.participation.services.solicitation import (
     comment_submit,
     contact_delete,
@@ -51,6 +55,7 @@ __all__ = [
     "suggestion_moderate",
     "suggestion_submit",
     "suggestion_support",
+    "suggestion_to_notice",
     "suggestions_import",
     "visit_create",
     "visit_publish_results",

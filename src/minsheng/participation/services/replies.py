@@ -12,6 +12,10 @@ from minsheng.participation.models import Reply, Suggestion, SuggestionState
 from minsheng.participation.permissions import can_answer, can_manage
 from minsheng.participation.services.common import refuse, require
 from minsheng.plans.models import Department
+from minsheng.supervision.models import SupervisionNotice
+from minsheng.supervision.services import notice_issue
+
+NOTICE_DAYS = 7  # reply deadline of a notice raised from a resident's comment
 
 REPLY_DAYS = 15  # default time a department has to answer
 
@@ -65,3 +69,51 @@ def reply_answer(*, actor: Any, reply: Reply, text: str) -> Reply:
         after=snapshot(reply, ["text", "answered_at"]),
     )
     return reply
+
+
+@transaction.atomic
+def suggestion_to_notice(
+    *,
+    actor: Any,
+    suggestion: Suggestion,
+    required_action: str = "",
+    reply_deadline: date | None = None,
+) -> SupervisionNotice:
+    """The office turns a resident's comment on a running project into a supervision notice.
+
+    The notice goes to the department already asked to reply, else to the project's lead;
+    the suggestion keeps a link to it so that its author sees what became of it.
+    """
+    require(can_manage(actor))
+    suggestion = (
+        Suggestion.objects.select_for_update().select_related("project").get(pk=suggestion.pk)
+    )
+    if suggestion.project is None or suggestion.state != SuggestionState.PUBLISHED:
+        refuse(_("Only published suggestions on a project can become a supervision notice."))
+    if suggestion.supervision_notice_id is not None:
+        refuse(_("This suggestion is already a supervision notice."))
+    reply = getattr(suggestion, "reply", None)
+    department = reply.department if reply is not None else None
+    if department is None:
+        lead = suggestion.project.project_departments.filter(role="lead").first()
+        if lead is None:
+            refuse(_("The project has no lead department; choose one."))
+        department = lead.department
+    notice = notice_issue(
+        actor=actor,
+        project=suggestion.project,
+        department=department,
+        reason=str(_("A resident's suggestion: %(text)s")) % {"text": suggestion.text},
+        required_action=required_action
+        or str(_("Look into what the resident reports, take measures and reply.")),
+        reply_deadline=reply_deadline or timezone.localdate() + timedelta(days=NOTICE_DAYS),
+    )
+    suggestion.supervision_notice = notice
+    suggestion.save(update_fields=["supervision_notice"])
+    record_change(
+        actor=actor,
+        action="suggestion.to_notice",
+        instance=suggestion,
+        after={"supervision_notice": notice.pk},
+    )
+    return notice

@@ -266,6 +266,18 @@ def visit_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
+def to_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    suggestion = get_object_or_404(Suggestion.objects.select_related("project"), pk=pk)
+    try:
+        notice = services.suggestion_to_notice(actor=request.user, suggestion=suggestion)
+    except UserFacingError as error:
+        show_errors(request, error)
+        return redirect("participation:office")
+    return redirect("supervision:case", kind="notice", pk=notice.pk)
+
+
+@office_only
+@require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     suggestion = get_object_or_404(Suggestion.objects.select_related("project"), pk=pk)
     form = AssignForm(request.POST)
