@@ -1,0 +1,23 @@
+"""Small helpers for the portal's templates."""
+
+from decimal import Decimal
+
+from django import template
+
+from minsheng.plans.completion import HUNDRED
+
+register = template.Library()
+
+
+@register.filter
+def bar_width(percent: Decimal | None) -> str:
+    """A progress bar's width in percent: 0 with no figure, at most 100, never localised."""
+    if percent is None:
+        return "0"
+    return format(max(Decimal(0), min(percent, HUNDRED)), "f")
+
+
+@register.filter
+def domain_initial(name: str) -> str:
+    """The first character of a domain (就业 → 就), shown as its icon."""
+    return name[:1]
