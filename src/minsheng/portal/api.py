@@ -76,15 +76,17 @@ class Error(Schema):
     detail: str
 
 
+class InvalidInput(Schema):
+    detail: list[dict[str, Any]]
+
+
 @api.exception_handler(Throttled)
 def too_many(request: HttpRequest, exc: Throttled) -> HttpResponse:
     wait = math.ceil(exc.wait or 1)
-    return api.create_response(
-        request, {"detail": ratelimit.too_many_message(wait)}, status=429
-    )
+    return api.create_response(request, {"detail": ratelimit.too_many_message(wait)}, status=429)
 
 
-ERRORS: dict[int, Any] = {404: Error, 429: Error}
+ERRORS: dict[int, Any] = {404: Error, 422: InvalidInput, 429: Error}
 
 
 # --- schemas -----------------------------------------------------------------------------
@@ -306,7 +308,11 @@ def _project_fields(plan: Plan, row: ProjectRow) -> dict[str, Any]:
         ],
         "url": reverse(
             "portal:project",
-            kwargs={"year": plan.year, "jurisdiction": plan.jurisdiction.slug, "number": project.number},
+            kwargs={
+                "year": plan.year,
+                "jurisdiction": plan.jurisdiction.slug,
+                "number": project.number,
+            },
         ),
     }
 
@@ -321,7 +327,10 @@ def _json(body: bytes) -> HttpResponse:
 
 
 def _cached(request: HttpRequest, scope: int | str, build: Callable[[], Schema]) -> HttpResponse:
-    """The answer for this address and query, built once per stamp."""
+    """The answer for this address and query, built once per stamp (searches: every time)."""
+    if request.GET.get("q"):
+        # Free text would fill the cache with one-off entries.
+        return _json(build().model_dump_json().encode())
     parts = (request.path, request.GET.urlencode())
     return _json(public_cache.cached(scope, parts, lambda: build().model_dump_json().encode()))
 
@@ -371,13 +380,15 @@ def list_plans(request: HttpRequest, paging: Query[Paging]) -> HttpResponse:
     return _cached(request, public_cache.SITE, build)
 
 
-YEAR = Path(..., ge=2000, le=2100)
-JURISDICTION = Path(..., pattern=SLUG, max_length=60)
+YEAR = Path(..., ge=2000, le=2100, examples=[2025])
+JURISDICTION = Path(..., pattern=SLUG, max_length=60, examples=["qingdao"])
 
 
 @api.get("/plans/{year}/{jurisdiction}", response={200: PlanDetail, **ERRORS}, tags=["plans"])
 @revalidated
-def get_plan(request: HttpRequest, year: int = YEAR, jurisdiction: str = JURISDICTION) -> HttpResponse:
+def get_plan(
+    request: HttpRequest, year: int = YEAR, jurisdiction: str = JURISDICTION
+) -> HttpResponse:
     """One plan with its status counts."""
     plan = public_plan(year, jurisdiction)
 
@@ -522,7 +533,9 @@ def indicator_history(
                 for day, percent in planned_curve(plan, item.indicator)
             ],
             actual=[
-                ActualPoint(date=point.as_of, actual=_n(point.actual) or 0, percent=_n(point.percent) or 0)
+                ActualPoint(
+                    date=point.as_of, actual=_n(point.actual) or 0, percent=_n(point.percent) or 0
+                )
                 for point in history
             ],
         )

@@ -23,7 +23,7 @@ class ProjectFilterForm(forms.Form):
 
     def __init__(self, data: Any, *, ledger: list[ProjectRow]) -> None:
         super().__init__(data)
-        everything = [("", _("All"))]
+        everything: list[tuple[str, Any]] = [("", _("All"))]
         domains = {row.project.domain.slug: row.project.domain.name for row in ledger}
         departments = {
             str(link.department_id): link.department.name
@@ -37,12 +37,16 @@ class ProjectFilterForm(forms.Form):
             for allocation in item.indicator.allocations.all()
             if allocation.jurisdiction is not None
         }
-        self.fields["domain"].choices = everything + list(domains.items())
-        self.fields["department"].choices = everything + sorted(
-            departments.items(), key=lambda pair: pair[1]
-        )
-        self.fields["district"].choices = everything + sorted(districts.items())
-        self.fields["status"].choices = everything + list(Status.choices)
+        choices: dict[str, list[tuple[str, Any]]] = {
+            "domain": everything + list(domains.items()),
+            "department": everything + sorted(departments.items(), key=lambda pair: pair[1]),
+            "district": everything + sorted(districts.items()),
+            "status": everything + list(Status.choices),
+        }
+        for name, options in choices.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = options
 
     def criteria(self) -> dict[str, str]:
         """The valid, non-empty filters; invalid fields are dropped rather than refused."""

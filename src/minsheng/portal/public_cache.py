@@ -12,6 +12,7 @@ ledger's models (see `apps.PortalConfig.ready`), so a forgotten call cannot leav
 page; bulk `QuerySet.update()` sends no signal, so code using it must call `invalidate_plan`.
 """
 
+import hashlib
 import secrets
 import time
 from collections.abc import Callable
@@ -73,7 +74,9 @@ def invalidate_plan(plan_id: int) -> None:
 def cached(scope: int | str, parts: tuple[object, ...], build: Callable[[], T]) -> T:
     """`build()`'s result, cached under the scope's current stamp and `parts`."""
     current = stamp(scope)
-    key = "portal:entry:" + ":".join(str(part) for part in (scope, current.token, *parts))
+    # Hashed, so that any query string gives a short key every cache backend accepts.
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    key = f"portal:entry:{scope}:{current.token}:{digest}"
     value = cache.get(key)
     if value is None:
         value = build()

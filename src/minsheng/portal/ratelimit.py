@@ -17,7 +17,9 @@ from minsheng.core.i18n import bilingual
 # Requests allowed per window, and the window in seconds; settings.PORTAL_RATE_LIMIT overrides.
 DEFAULT_LIMIT = (300, 60)
 
-TOO_MANY = _("Too many requests from your address: at most %(limit)s in %(window)s seconds. Try again in %(wait)s seconds.")
+TOO_MANY = _(
+    "Too many requests from your address: at most %(limit)s in %(window)s seconds. Try again in %(wait)s seconds."
+)
 
 
 def limit() -> tuple[int, int]:

@@ -136,7 +136,9 @@ def planned_curve(plan: Plan, indicator: Indicator) -> list[tuple[date, Decimal]
     """The schedule as (date, planned cumulative percent) corners, from 0 at the start to 100 at the due date."""
     due = indicator.due_date or plan.end
     curve = [(plan.start, Decimal(0))]
-    curve += sorted((point.date, point.cumulative_percent) for point in indicator.schedule_points.all())
+    curve += sorted(
+        (point.date, point.cumulative_percent) for point in indicator.schedule_points.all()
+    )
     if curve[-1][0] < due:
         curve.append((due, HUNDRED))
     return curve

@@ -5,7 +5,6 @@ base.html, which carries the visitor's CSRF token and navigation. Only public pl
 figures reach these templates (selectors).
 """
 
-import hashlib
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -71,8 +70,7 @@ def _plan_page(request: HttpRequest, plan: Plan, *, is_home: bool) -> HttpRespon
     if request.GET.get("q"):
         # Free text would fill the cache with one-off entries; searches are rendered fresh.
         return _shell(request, build())
-    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
-    parts = ("plan", translation.get_language(), is_home, query)
+    parts = ("plan", translation.get_language(), is_home, request.GET.urlencode())
     return _shell(request, public_cache.cached(plan.pk, parts, build))
 
 

@@ -42,7 +42,7 @@ def test_the_xlsx_download_holds_the_same_rows(client, demo_plan):
 
 def test_a_download_defuses_text_that_a_spreadsheet_would_run(client):
     plan = make_plan()
-    make_indicator(make_project(plan, title="=HYPERLINK(\"http://evil\")"))
+    make_indicator(make_project(plan, title='=HYPERLINK("http://evil")'))
     text = download(client, f"/2025/{plan.jurisdiction.slug}/download.csv").content.decode()
     assert "'=HYPERLINK" in text
 

@@ -121,15 +121,21 @@ def test_evidence_of_a_report_not_yet_approved_never_shows(client, small_plan):
     plan, project, indicator = small_plan
     draft = make_report(indicator=indicator, value=10, state=ReportState.SUBMITTED)
     approved = make_report(indicator=indicator, value=20)
-    Evidence.objects.create(project=project, report=draft, kind=EvidenceKind.PHOTO, caption="待审照片")
-    Evidence.objects.create(project=project, report=approved, kind=EvidenceKind.PHOTO, caption="已审照片")
+    Evidence.objects.create(
+        project=project, report=draft, kind=EvidenceKind.PHOTO, caption="待审照片"
+    )
+    Evidence.objects.create(
+        project=project, report=approved, kind=EvidenceKind.PHOTO, caption="已审照片"
+    )
     text = page(client, f"/2025/{plan.jurisdiction.slug}/{project.number}/")
     assert "已审照片" in text and "待审照片" not in text
 
 
 def test_past_years_are_one_click_away(client, small_plan):
     plan, _project, _indicator = small_plan
-    make_plan(year=2024, jurisdiction=plan.jurisdiction, title="2024年市办实事", state=PlanState.CLOSED)
+    make_plan(
+        year=2024, jurisdiction=plan.jurisdiction, title="2024年市办实事", state=PlanState.CLOSED
+    )
     text = page(client, "/")
     assert f'href="/2024/{plan.jurisdiction.slug}/"' in text
 
@@ -156,7 +162,7 @@ def test_the_search_box_finds_projects_by_indicator_name(client, demo_plan):
 
 
 def test_the_status_filter_keeps_only_that_status(client, small_plan):
-    plan, project, indicator = small_plan
+    plan, _project, indicator = small_plan
     other = make_project(plan, title="另一个项目")
     make_indicator(other)
     make_report(indicator=indicator, value=20000)
