@@ -338,23 +338,38 @@ def _cached(request: HttpRequest, scope: int | str, build: Callable[[], Schema])
 # --- conditional requests ----------------------------------------------------------------
 
 
-def _scope(kwargs: dict[str, Any]) -> int | str | None:
-    if "jurisdiction" not in kwargs:
-        return public_cache.SITE
-    try:
-        return public_plan(int(kwargs["year"]), str(kwargs["jurisdiction"])).pk
-    except Exception:  # unknown plans and malformed addresses get no validators
-        return None
+def _plan(request: HttpRequest, year: Any, jurisdiction: Any) -> Plan:
+    """The public plan at this address, looked up once per request (validators and view share it)."""
+    memo: dict[tuple[int, str], Plan] = request.__dict__.setdefault("_portal_plans", {})
+    key = (int(year), str(jurisdiction))
+    if key not in memo:
+        memo[key] = public_plan(*key)
+    return memo[key]
+
+
+def _stamp(request: HttpRequest, kwargs: dict[str, Any]) -> public_cache.Stamp | None:
+    memo = request.__dict__
+    if "_portal_stamp" not in memo:
+        if "jurisdiction" not in kwargs:
+            memo["_portal_stamp"] = public_cache.stamp(public_cache.SITE)
+        else:
+            try:
+                plan = _plan(request, kwargs["year"], kwargs["jurisdiction"])
+            except (Http404, ValueError, TypeError):  # unknown or malformed: no validators
+                memo["_portal_stamp"] = None
+            else:
+                memo["_portal_stamp"] = public_cache.stamp(plan.pk)
+    return memo["_portal_stamp"]
 
 
 def _etag(request: HttpRequest, **kwargs: Any) -> str | None:
-    scope = _scope(kwargs)
-    return None if scope is None else public_cache.stamp(scope).etag
+    stamp = _stamp(request, kwargs)
+    return None if stamp is None else stamp.etag
 
 
 def _last_modified(request: HttpRequest, **kwargs: Any) -> datetime | None:
-    scope = _scope(kwargs)
-    return None if scope is None else public_cache.stamp(scope).issued_at
+    stamp = _stamp(request, kwargs)
+    return None if stamp is None else stamp.issued_at
 
 
 revalidated = decorate_view(condition(etag_func=_etag, last_modified_func=_last_modified))
@@ -390,7 +405,7 @@ def get_plan(
     request: HttpRequest, year: int = YEAR, jurisdiction: str = JURISDICTION
 ) -> HttpResponse:
     """One plan with its status counts."""
-    plan = public_plan(year, jurisdiction)
+    plan = _plan(request, year, jurisdiction)
 
     def build() -> PlanDetail:
         ledger = public_ledger(plan)
@@ -420,7 +435,7 @@ def list_projects(
     jurisdiction: str = JURISDICTION,
 ) -> HttpResponse:
     """A plan's projects with status and percent; filter by domain, department, district, status, words."""
-    plan = public_plan(year, jurisdiction)
+    plan = _plan(request, year, jurisdiction)
 
     def build() -> ProjectPage:
         criteria = {
@@ -453,7 +468,7 @@ def get_project(
     number: int = Path(..., ge=1, le=32767),
 ) -> HttpResponse:
     """One project with every indicator and milestone."""
-    plan = public_plan(year, jurisdiction)
+    plan = _plan(request, year, jurisdiction)
     row = public_project(plan, number)
 
     def build() -> ProjectDetail:
@@ -481,7 +496,7 @@ def list_indicators(
     jurisdiction: str = JURISDICTION,
 ) -> HttpResponse:
     """Every indicator of a plan with target, actual, percent and status."""
-    plan = public_plan(year, jurisdiction)
+    plan = _plan(request, year, jurisdiction)
 
     def build() -> IndicatorPage:
         found = [
@@ -521,7 +536,7 @@ def indicator_history(
     indicator_id: int = Path(..., ge=1, le=2**62),
 ) -> HttpResponse:
     """An indicator's approved cumulative actual after each report, beside its planned schedule."""
-    plan = public_plan(year, jurisdiction)
+    plan = _plan(request, year, jurisdiction)
 
     def build() -> HistoryOut:
         number, item = _find_indicator(plan, indicator_id)
@@ -556,7 +571,7 @@ def list_evidence(
     jurisdiction: str = JURISDICTION,
 ) -> HttpResponse:
     """Evidence metadata (captions, kinds, links) of approved reports and of the plan itself."""
-    plan = public_plan(year, jurisdiction)
+    plan = _plan(request, year, jurisdiction)
 
     def build() -> EvidencePage:
         found = [

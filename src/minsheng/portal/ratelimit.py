@@ -36,12 +36,11 @@ def retry_after(request: HttpRequest, scope: str = "api") -> int | None:
     now = time.time()
     start = int(now // window) * window
     key = f"portal:rate:{scope}:{client_address(request)}:{start}"
-    cache.add(key, 0, timeout=window + 1)
+    # One write per request on the usual path: add only when the window's counter is new.
     try:
         count = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
+    except ValueError:
+        count = 1 if cache.add(key, 1, timeout=window + 1) else cache.incr(key)
     if count <= allowed:
         return None
     return max(1, int(start + window - now) + 1)

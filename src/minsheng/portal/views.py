@@ -5,9 +5,11 @@ base.html, which carries the visitor's CSRF token and navigation. Only public pl
 figures reach these templates (selectors).
 """
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -34,16 +36,60 @@ LARGE_TEXT_COOKIE = "minsheng_text"
 LARGE_TEXT_MAX_AGE = 365 * 24 * 60 * 60
 
 
-def _shell(request: HttpRequest, page: dict[str, Any], *, charts: bool = False) -> HttpResponse:
-    """Wrap a cached page body in base.html for this visitor."""
-    context = {
+# Stands in for the visitor's CSRF token in a cached page; replaced on every response.
+CSRF_PLACEHOLDER = "portal-csrf-token-placeholder-7f3a9c"
+
+Build = Callable[[], dict[str, str]]
+
+
+def _shell_context(page: dict[str, str], *, large_text: bool, charts: bool) -> dict[str, Any]:
+    return {
         "page_title": page["title"],
-        # Rendered by our own autoescaping templates (see _plan_body and _project_body).
+        # Rendered by our own autoescaping templates (_plan_body.html, _project_body.html).
         "page_body": mark_safe(page["body"]),  # noqa: S308
-        "large_text": request.COOKIES.get(LARGE_TEXT_COOKIE) == "large",
+        "large_text": large_text,
         "charts": charts,
     }
-    return render(request, "portal/page.html", context)
+
+
+def _anonymous(request: HttpRequest) -> bool:
+    """A visitor whose page is the same as everyone's: not signed in, no message waiting."""
+    return "messages" not in request.COOKIES and not request.user.is_authenticated
+
+
+def _respond(
+    request: HttpRequest,
+    scope: int | str,
+    parts: tuple[object, ...],
+    build: Build,
+    *,
+    charts: bool = False,
+    cache: bool = True,
+) -> HttpResponse:
+    """A portal page: its body cached per plan stamp and language, wrapped in base.html.
+
+    For anonymous visitors the whole page is cached too, with a placeholder where base.html
+    puts the CSRF token of the language and text-size forms; each response gets the visitor's
+    own token. Signed-in visitors get base.html rendered for them (their name, their links).
+    """
+    large_text = request.COOKIES.get(LARGE_TEXT_COOKIE) == "large"
+    parts = (*parts, translation.get_language())
+
+    def page() -> dict[str, str]:
+        return public_cache.cached(scope, ("body", *parts), build) if cache else build()
+
+    if not (cache and _anonymous(request)):
+        context = _shell_context(page(), large_text=large_text, charts=charts)
+        return render(request, "portal/page.html", context)
+
+    def whole() -> str:
+        context = _shell_context(page(), large_text=large_text, charts=charts)
+        context["csrf_token"] = CSRF_PLACEHOLDER
+        return render_to_string("portal/page.html", context, request=request)
+
+    key = ("html", *parts, large_text, request.get_full_path())
+    html = public_cache.cached(scope, key, whole)
+    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
 
 
 def _plan_page(request: HttpRequest, plan: Plan, *, is_home: bool) -> HttpResponse:
@@ -67,11 +113,10 @@ def _plan_page(request: HttpRequest, plan: Plan, *, is_home: bool) -> HttpRespon
             "body": render_to_string("portal/_plan_body.html", context, request=None),
         }
 
-    if request.GET.get("q"):
-        # Free text would fill the cache with one-off entries; searches are rendered fresh.
-        return _shell(request, build())
-    parts = ("plan", translation.get_language(), is_home, request.GET.urlencode())
-    return _shell(request, public_cache.cached(plan.pk, parts, build))
+    # Free text would fill the cache with one-off entries; searches are rendered fresh.
+    searching = bool(request.GET.get("q"))
+    parts = ("plan", is_home, request.GET.urlencode())
+    return _respond(request, plan.pk, parts, build, cache=not searching)
 
 
 @require_GET
@@ -79,13 +124,11 @@ def home(request: HttpRequest) -> HttpResponse:
     """The newest public plan: its projects, status counts and a progress bar for each."""
     plan = current_plan()
     if plan is None:
-        return _shell(
-            request,
-            {
-                "title": "",
-                "body": render_to_string("portal/_nothing_yet.html", {}, request=None),
-            },
-        )
+
+        def nothing() -> dict[str, str]:
+            return {"title": "", "body": render_to_string("portal/_nothing_yet.html", {})}
+
+        return _respond(request, public_cache.SITE, ("nothing",), nothing)
     return _plan_page(request, plan, is_home=True)
 
 
@@ -99,9 +142,9 @@ def plan_detail(request: HttpRequest, year: int, jurisdiction: str) -> HttpRespo
 def project_detail(request: HttpRequest, year: int, jurisdiction: str, number: int) -> HttpResponse:
     """One project (/2025/qingdao/3/): indicators with charts, milestones, evidence, timeline."""
     plan = public_plan(year, jurisdiction)
-    row = public_project(plan, number)
 
     def build() -> dict[str, str]:
+        row = public_project(plan, number)
         project = row.project
         context = {
             "plan": plan,
@@ -115,8 +158,7 @@ def project_detail(request: HttpRequest, year: int, jurisdiction: str, number: i
             "body": render_to_string("portal/_project_body.html", context, request=None),
         }
 
-    parts = ("project", number, translation.get_language())
-    return _shell(request, public_cache.cached(plan.pk, parts, build), charts=True)
+    return _respond(request, plan.pk, ("project", number), build, charts=True)
 
 
 @require_POST

@@ -1,0 +1,207 @@
+"""Load benchmark of the public portal, served as `make run` serves it.
+
+Builds a throwaway SQLite database with the Qingdao 2025 demo (MINSHENG_DATA_DIR in a temporary
+folder), collects static files, starts gunicorn with `make run`'s options on 127.0.0.1, and
+drives it from a thread pool for a bounded number of requests and seconds per target. Prints
+requests per second and p50/p99 latency for the home page, a project page and an API list,
+each beside a static file of similar size served by the same gunicorn (the ceiling), and the
+ratios. Only 127.0.0.1 is ever contacted.
+
+Usage: python benchmarks/portal_benchmark.py [--seconds 8] [--requests 4000] [--threads 8]
+"""
+
+import argparse
+import http.client
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+WORKERS = "3"  # as in the Makefile
+
+
+@dataclass
+class Result:
+    name: str
+    path: str
+    size: int
+    count: int
+    errors: int
+    seconds: float
+    latencies: list[float]
+
+    @property
+    def rate(self) -> float:
+        return self.count / self.seconds if self.seconds else 0.0
+
+    def percentile(self, share: float) -> float:
+        ordered = sorted(self.latencies)
+        if not ordered:
+            return float("nan")
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def fetch(port: int, path: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Accept-Language": "zh-hans"})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def load(port: int, name: str, path: str, *, threads: int, requests: int, seconds: float) -> Result:
+    """`requests` GETs of `path` from `threads` threads, stopping early after `seconds`."""
+    status, body = fetch(port, path)
+    if status != 200:
+        raise SystemExit(f"{path} answered {status}")
+    for _ in range(20):  # warm the workers and the cache
+        fetch(port, path)
+    lock = threading.Lock()
+    latencies: list[float] = []
+    errors = 0
+    issued = 0
+    deadline = time.perf_counter() + seconds
+
+    def worker() -> None:
+        nonlocal errors, issued
+        while True:
+            with lock:
+                if issued >= requests or time.perf_counter() > deadline:
+                    return
+                issued += 1
+            start = time.perf_counter()
+            try:
+                code, _ = fetch(port, path)
+            except OSError:
+                code = 0
+            elapsed = time.perf_counter() - start
+            with lock:
+                if code == 200:
+                    latencies.append(elapsed)
+                else:
+                    errors += 1
+
+    began = time.perf_counter()
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    return Result(name, path, len(body), len(latencies), errors, time.perf_counter() - began, latencies)
+
+
+def closest_static(static_root: Path, size: int) -> str:
+    """The collected static file (not a compressed copy) closest in size to `size` bytes."""
+    candidates = [
+        path
+        for path in static_root.rglob("*")
+        if path.is_file() and path.suffix in {".css", ".js", ".json", ".txt", ".svg"}
+        and not path.name.endswith((".gz", ".br"))
+    ]
+    best = min(candidates, key=lambda path: abs(path.stat().st_size - size))
+    return "/static/" + best.relative_to(static_root).as_posix()
+
+
+def prepare(env: dict[str, str]) -> None:
+    django = [sys.executable, "-m", "django"]
+    for command in (
+        ["compile_translations"],
+        ["migrate", "--noinput", "-v0"],
+        ["load_demo", "--if-empty"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
+        subprocess.run(django + command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def wait_until_up(port: int, server: subprocess.Popen[bytes]) -> None:
+    for _ in range(200):
+        if server.poll() is not None:
+            raise SystemExit("gunicorn exited early")
+        try:
+            fetch(port, "/")
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("gunicorn did not answer")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=8.0, help="at most this long per target")
+    parser.add_argument("--requests", type=int, default=4000, help="at most this many per target")
+    parser.add_argument("--threads", type=int, default=8)
+    args = parser.parse_args()
+
+    data_dir = Path(tempfile.mkdtemp(prefix="minsheng-bench-"))
+    env = {
+        **os.environ,
+        "MINSHENG_DATA_DIR": str(data_dir),
+        "DJANGO_SETTINGS_MODULE": "minsheng.settings",
+        "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        # The benchmark measures throughput, not the limiter: one address sends everything.
+        "PORTAL_RATE_LIMIT": "100000000",
+    }
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    server = None
+    try:
+        prepare(env)
+        port = free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "minsheng.wsgi", "--bind", f"{HOST}:{port}",
+             "--workers", WORKERS, "--access-logfile", "-", "--forwarded-allow-ips", HOST],
+            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        wait_until_up(port, server)
+        static_root = data_dir / "static"
+        targets = [
+            ("home page", "/"),
+            ("project page", "/2025/qingdao/3/"),
+            ("API project list", "/api/plans/2025/qingdao/projects"),
+        ]
+        options = {"threads": args.threads, "requests": args.requests, "seconds": args.seconds}
+        print(f"gunicorn, {WORKERS} sync workers, SQLite + database cache; client: {args.threads} threads, "
+              f"≤{args.requests} requests or ≤{args.seconds:g} s per target\n")
+        header = f"{'target':<22}{'path':<44}{'bytes':>8}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+        print(header)
+        print("-" * len(header))
+        ratios = []
+        for name, path in targets:
+            dynamic = load(port, name, path, **options)
+            static_path = closest_static(static_root, dynamic.size)
+            ceiling = load(port, "  static, same size", static_path, **options)
+            for result in (dynamic, ceiling):
+                print(f"{result.name:<22}{result.path[:43]:<44}{result.size:>8}{result.rate:>9.0f}"
+                      f"{result.percentile(0.5):>9.1f}{result.percentile(0.99):>9.1f}{result.errors:>8}")
+            ratios.append((name, dynamic.rate / ceiling.rate if ceiling.rate else 0.0))
+        print("\nthroughput as a share of the static file of similar size:")
+        for name, ratio in ratios:
+            print(f"  {name:<20} {ratio:6.1%}")
+        print(f"  (median of the three: {statistics.median(r for _, r in ratios):.1%}; "
+              f"target for the project page ≥ 25 %)")
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
