@@ -71,12 +71,15 @@ def invalidate_plan(plan_id: int) -> None:
     transaction.on_commit(lambda: _issue(plan_id), robust=True)
 
 
-def cached(scope: int | str, parts: tuple[object, ...], build: Callable[[], T]) -> T:
-    """`build()`'s result, cached under the scope's current stamp and `parts`."""
-    current = stamp(scope)
+def entry_key(scope: int | str, token: str, parts: tuple[object, ...]) -> str:
     # Hashed, so that any query string gives a short key every cache backend accepts.
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-    key = f"portal:entry:{scope}:{current.token}:{digest}"
+    return f"portal:entry:{scope}:{token}:{digest}"
+
+
+def cached(scope: int | str, parts: tuple[object, ...], build: Callable[[], T]) -> T:
+    """`build()`'s result, cached under the scope's current stamp and `parts`."""
+    key = entry_key(scope, stamp(scope).token, parts)
     value = cache.get(key)
     if value is None:
         value = build()

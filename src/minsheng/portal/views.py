@@ -6,8 +6,10 @@ figures reach these templates (selectors).
 """
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
+from django.core.cache import cache as django_cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -52,6 +54,35 @@ def _shell_context(page: dict[str, str], *, large_text: bool, charts: bool) -> d
     }
 
 
+def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve anonymous visitors a whole page cached under the site stamp, before any query.
+
+    The site stamp changes with every plan's, so one lookup of the stamp and one of the page
+    answer the request; the visitor's CSRF token is filled in. On a miss the view runs and its
+    page is kept for the next visitor. Signed-in visitors and searches always reach the view.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.GET.get("q") or not _anonymous(request):
+            return view(request, *args, **kwargs)
+        large_text = request.COOKIES.get(LARGE_TEXT_COOKIE) == "large"
+        parts = ("page", request.get_full_path(), translation.get_language(), large_text)
+        key = public_cache.entry_key(
+            public_cache.SITE, public_cache.stamp(public_cache.SITE).token, parts
+        )
+        html = django_cache.get(key)
+        if html is None:
+            response = view(request, *args, **kwargs)
+            html = getattr(response, "shareable_html", None)
+            if response.status_code != 200 or html is None:
+                return response
+            django_cache.set(key, html, timeout=public_cache.ENTRY_TIMEOUT)
+        return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+
+    return wrapper
+
+
 def _anonymous(request: HttpRequest) -> bool:
     """A visitor whose page is the same as everyone's: not signed in, no message waiting."""
     return "messages" not in request.COOKIES and not request.user.is_authenticated
@@ -68,9 +99,9 @@ def _respond(
 ) -> HttpResponse:
     """A portal page: its body cached per plan stamp and language, wrapped in base.html.
 
-    For anonymous visitors the whole page is cached too, with a placeholder where base.html
-    puts the CSRF token of the language and text-size forms; each response gets the visitor's
-    own token. Signed-in visitors get base.html rendered for them (their name, their links).
+    For anonymous visitors the page is rendered with a placeholder where base.html puts the
+    CSRF token of the language and text-size forms, for shared_page to keep; each response
+    gets the visitor's own token. Signed-in visitors get base.html rendered for them.
     """
     large_text = request.COOKIES.get(LARGE_TEXT_COOKIE) == "large"
     parts = (*parts, translation.get_language())
@@ -87,9 +118,10 @@ def _respond(
         context["csrf_token"] = CSRF_PLACEHOLDER
         return render_to_string("portal/page.html", context, request=request)
 
-    key = ("html", *parts, large_text, request.get_full_path())
-    html = public_cache.cached(scope, key, whole)
-    return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+    html = whole()
+    response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+    response.shareable_html = html  # type: ignore[attr-defined]  # kept by shared_page
+    return response
 
 
 def _plan_page(request: HttpRequest, plan: Plan, *, is_home: bool) -> HttpResponse:
@@ -120,6 +152,7 @@ def _plan_page(request: HttpRequest, plan: Plan, *, is_home: bool) -> HttpRespon
 
 
 @require_GET
+@shared_page
 def home(request: HttpRequest) -> HttpResponse:
     """The newest public plan: its projects, status counts and a progress bar for each."""
     plan = current_plan()
@@ -133,12 +166,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 def plan_detail(request: HttpRequest, year: int, jurisdiction: str) -> HttpResponse:
     """One public plan, at its stable address (/2025/qingdao/)."""
     return _plan_page(request, public_plan(year, jurisdiction), is_home=False)
 
 
 @require_GET
+@shared_page
 def project_detail(request: HttpRequest, year: int, jurisdiction: str, number: int) -> HttpResponse:
     """One project (/2025/qingdao/3/): indicators with charts, milestones, evidence, timeline."""
     plan = public_plan(year, jurisdiction)

@@ -47,3 +47,36 @@ def test_a_change_to_one_plan_leaves_another_plans_stamp(django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         make_project(first)
     assert public_cache.stamp(second.pk) == before
+
+
+def test_a_cached_page_carries_each_visitors_own_csrf_token(client, demo_plan):
+    from minsheng.portal.views import CSRF_PLACEHOLDER
+
+    client.get("/2025/qingdao/3/")
+    response = client.get("/2025/qingdao/3/")
+    text = response.content.decode()
+    assert CSRF_PLACEHOLDER not in text
+    assert 'name="csrfmiddlewaretoken" value="' in text
+    assert response.cookies.get("csrftoken") or client.cookies.get("csrftoken")
+
+
+def test_the_language_switch_works_from_a_cached_page(demo_plan):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.get("/")
+    text = browser.get("/").content.decode()
+    token = text.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    response = browser.post(
+        "/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
+    assert "Overview" in browser.get("/").content.decode()
+
+
+def test_a_signed_in_visitor_never_gets_the_anonymous_page(client, demo_plan):
+    from minsheng.testing import make_user
+
+    client.get("/")
+    client.force_login(make_user(username="wanghong"))
+    assert "wanghong" in client.get("/").content.decode()
