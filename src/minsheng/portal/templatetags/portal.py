@@ -21,3 +21,9 @@ def bar_width(percent: Decimal | None) -> str:
 def domain_initial(name: str) -> str:
     """The first character of a domain (就业 → 就), shown as its icon."""
     return name[:1]
+
+
+@register.filter
+def web_link(url: str) -> str:
+    """The URL if it is an http(s) address, else "" (a stored javascript: link never becomes one)."""
+    return url if url.lower().startswith(("https://", "http://")) else ""

@@ -218,3 +218,19 @@ def test_large_text_mode_can_be_switched_off(client, demo_plan):
 def test_the_text_size_switch_never_redirects_off_site(client):
     response = client.post("/text-size/", {"size": "large", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+def test_an_evidence_link_that_is_not_a_web_address_is_not_a_link(client, small_plan):
+    plan, project, _indicator = small_plan
+    Evidence.objects.create(
+        project=project, kind=EvidenceKind.LINK, caption="可疑链接", url="javascript:alert(1)"
+    )
+    text = page(client, f"/2025/{plan.jurisdiction.slug}/{project.number}/")
+    assert "可疑链接" in text and "javascript:" not in text
+
+
+def test_an_evidence_caption_is_escaped(client, small_plan):
+    plan, project, _indicator = small_plan
+    Evidence.objects.create(project=project, kind=EvidenceKind.PHOTO, caption="<b>现场</b>")
+    text = page(client, f"/2025/{plan.jurisdiction.slug}/{project.number}/")
+    assert "&lt;b&gt;现场&lt;/b&gt;" in text
