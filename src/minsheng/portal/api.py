@@ -338,13 +338,30 @@ def _cached(request: HttpRequest, scope: int | str, build: Callable[[], Schema])
 # --- conditional requests ----------------------------------------------------------------
 
 
-def _plan(request: HttpRequest, year: Any, jurisdiction: Any) -> Plan:
-    """The public plan at this address, looked up once per request (validators and view share it)."""
-    memo: dict[tuple[int, str], Plan] = request.__dict__.setdefault("_portal_plans", {})
+def _plan_id(request: HttpRequest, year: Any, jurisdiction: Any) -> int:
+    """The id of the public plan at this address; 404 if there is none.
+
+    Kept in the cache under the site stamp (which changes with any plan) and once per request,
+    so that a cached answer needs no database query at all.
+    """
+    memo: dict[tuple[int, str], int] = request.__dict__.setdefault("_portal_plan_ids", {})
     key = (int(year), str(jurisdiction))
     if key not in memo:
-        memo[key] = public_plan(*key)
+
+        def find() -> int:
+            try:
+                return public_plan(*key).pk
+            except Http404:
+                return 0
+
+        memo[key] = public_cache.cached(public_cache.SITE, ("plan-id", *key), find)
+    if not memo[key]:
+        raise Http404
     return memo[key]
+
+
+def _plan_by_id(plan_id: int) -> Plan:
+    return Plan.objects.select_related("jurisdiction").get(pk=plan_id)
 
 
 def _stamp(request: HttpRequest, kwargs: dict[str, Any]) -> public_cache.Stamp | None:
@@ -354,11 +371,11 @@ def _stamp(request: HttpRequest, kwargs: dict[str, Any]) -> public_cache.Stamp |
             memo["_portal_stamp"] = public_cache.stamp(public_cache.SITE)
         else:
             try:
-                plan = _plan(request, kwargs["year"], kwargs["jurisdiction"])
+                plan_id = _plan_id(request, kwargs["year"], kwargs["jurisdiction"])
             except (Http404, ValueError, TypeError):  # unknown or malformed: no validators
                 memo["_portal_stamp"] = None
             else:
-                memo["_portal_stamp"] = public_cache.stamp(plan.pk)
+                memo["_portal_stamp"] = public_cache.stamp(plan_id)
     return memo["_portal_stamp"]
 
 
@@ -405,9 +422,10 @@ def get_plan(
     request: HttpRequest, year: int = YEAR, jurisdiction: str = JURISDICTION
 ) -> HttpResponse:
     """One plan with its status counts."""
-    plan = _plan(request, year, jurisdiction)
+    plan_id = _plan_id(request, year, jurisdiction)
 
     def build() -> PlanDetail:
+        plan = _plan_by_id(plan_id)
         ledger = public_ledger(plan)
         return PlanDetail(
             **plan_out(plan).model_dump(),
@@ -419,7 +437,7 @@ def get_plan(
             ],
         )
 
-    return _cached(request, plan.pk, build)
+    return _cached(request, plan_id, build)
 
 
 @api.get(
@@ -435,9 +453,10 @@ def list_projects(
     jurisdiction: str = JURISDICTION,
 ) -> HttpResponse:
     """A plan's projects with status and percent; filter by domain, department, district, status, words."""
-    plan = _plan(request, year, jurisdiction)
+    plan_id = _plan_id(request, year, jurisdiction)
 
     def build() -> ProjectPage:
+        plan = _plan_by_id(plan_id)
         criteria = {
             name: str(value)
             for name, value in filters.model_dump(exclude={"page", "page_size"}).items()
@@ -452,7 +471,7 @@ def list_projects(
             items=[ProjectOut(**_project_fields(plan, row)) for row in items],
         )
 
-    return _cached(request, plan.pk, build)
+    return _cached(request, plan_id, build)
 
 
 @api.get(
@@ -468,10 +487,11 @@ def get_project(
     number: int = Path(..., ge=1, le=32767),
 ) -> HttpResponse:
     """One project with every indicator and milestone."""
-    plan = _plan(request, year, jurisdiction)
-    row = public_project(plan, number)
+    plan_id = _plan_id(request, year, jurisdiction)
 
     def build() -> ProjectDetail:
+        plan = _plan_by_id(plan_id)
+        row = public_project(plan, number)
         return ProjectDetail(
             **_project_fields(plan, row),
             description=row.project.description,
@@ -480,7 +500,7 @@ def get_project(
             milestones=[milestone_out(item) for item in row.milestones],
         )
 
-    return _cached(request, plan.pk, build)
+    return _cached(request, plan_id, build)
 
 
 @api.get(
@@ -496,9 +516,10 @@ def list_indicators(
     jurisdiction: str = JURISDICTION,
 ) -> HttpResponse:
     """Every indicator of a plan with target, actual, percent and status."""
-    plan = _plan(request, year, jurisdiction)
+    plan_id = _plan_id(request, year, jurisdiction)
 
     def build() -> IndicatorPage:
+        plan = _plan_by_id(plan_id)
         found = [
             indicator_out(row.project.number, item)
             for row in public_ledger(plan)
@@ -512,7 +533,7 @@ def list_indicators(
             count=count, page=filters.page, page_size=filters.page_size, items=items
         )
 
-    return _cached(request, plan.pk, build)
+    return _cached(request, plan_id, build)
 
 
 def _find_indicator(plan: Plan, indicator_id: int) -> tuple[int, IndicatorRow]:
@@ -536,9 +557,10 @@ def indicator_history(
     indicator_id: int = Path(..., ge=1, le=2**62),
 ) -> HttpResponse:
     """An indicator's approved cumulative actual after each report, beside its planned schedule."""
-    plan = _plan(request, year, jurisdiction)
+    plan_id = _plan_id(request, year, jurisdiction)
 
     def build() -> HistoryOut:
+        plan = _plan_by_id(plan_id)
         number, item = _find_indicator(plan, indicator_id)
         history = indicator_histories(plan, [item.indicator])[item.indicator.pk]
         return HistoryOut(
@@ -555,7 +577,7 @@ def indicator_history(
             ],
         )
 
-    return _cached(request, plan.pk, build)
+    return _cached(request, plan_id, build)
 
 
 @api.get(
@@ -571,9 +593,10 @@ def list_evidence(
     jurisdiction: str = JURISDICTION,
 ) -> HttpResponse:
     """Evidence metadata (captions, kinds, links) of approved reports and of the plan itself."""
-    plan = _plan(request, year, jurisdiction)
+    plan_id = _plan_id(request, year, jurisdiction)
 
     def build() -> EvidencePage:
+        plan = _plan_by_id(plan_id)
         found = [
             EvidenceOut(
                 id=item.pk,
@@ -592,7 +615,7 @@ def list_evidence(
             count=count, page=filters.page, page_size=filters.page_size, items=items
         )
 
-    return _cached(request, plan.pk, build)
+    return _cached(request, plan_id, build)
 
 
 @api.exception_handler(Http404)

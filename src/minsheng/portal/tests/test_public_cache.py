@@ -80,3 +80,17 @@ def test_a_signed_in_visitor_never_gets_the_anonymous_page(client, demo_plan):
     client.get("/")
     client.force_login(make_user(username="wanghong"))
     assert "wanghong" in client.get("/").content.decode()
+
+
+def test_a_plan_taken_back_to_drafting_disappears_at_once(
+    client, demo_plan, django_capture_on_commit_callbacks
+):
+    from minsheng.plans.choices import PlanState
+
+    assert client.get("/api/plans/2025/qingdao").status_code == 200
+    assert client.get("/2025/qingdao/3/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_plan.state = PlanState.DRAFTING
+        demo_plan.save()
+    assert client.get("/api/plans/2025/qingdao").status_code == 404
+    assert client.get("/2025/qingdao/3/").status_code == 404
