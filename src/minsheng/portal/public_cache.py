@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -85,3 +85,26 @@ def cached(scope: int | str, parts: tuple[object, ...], build: Callable[[], T]) 
         value = build()
         cache.set(key, value, timeout=ENTRY_TIMEOUT)
     return value
+
+
+def lookup(scope: int | str, parts: tuple[object, ...]) -> tuple[str, Any]:
+    """(current stamp token, value or None) in one cache round trip, for the hottest path.
+
+    The value is stored beside the token it was built under (see `store`); a value built
+    under an older stamp does not count.
+    """
+    stamp_key = _key(scope)
+    entry_key_ = entry_key(scope, "tagged", parts)
+    found = cache.get_many([stamp_key, entry_key_])
+    if stamp_key not in found:
+        return stamp(scope).token, None
+    token = found[stamp_key][0]
+    entry = found.get(entry_key_)
+    if entry is not None and entry[0] == token:
+        return token, entry[1]
+    return token, None
+
+
+def store(scope: int | str, parts: tuple[object, ...], token: str, value: Any) -> None:
+    """Keep a value built under the stamp `token` (read before building it) for `lookup`."""
+    cache.set(entry_key(scope, "tagged", parts), (token, value), timeout=ENTRY_TIMEOUT)

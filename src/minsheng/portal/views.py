@@ -9,7 +9,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.core.cache import cache as django_cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -57,8 +56,8 @@ def _shell_context(page: dict[str, str], *, large_text: bool, charts: bool) -> d
 def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Serve anonymous visitors a whole page cached under the site stamp, before any query.
 
-    The site stamp changes with every plan's, so one lookup of the stamp and one of the page
-    answer the request; the visitor's CSRF token is filled in. On a miss the view runs and its
+    The site stamp changes with every plan's; one cache round trip reads the stamp and the page
+    together (public_cache.lookup), and the visitor's CSRF token is filled in. On a miss the view runs and its
     page is kept for the next visitor. Signed-in visitors and searches always reach the view.
     """
 
@@ -68,16 +67,13 @@ def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             return view(request, *args, **kwargs)
         large_text = request.COOKIES.get(LARGE_TEXT_COOKIE) == "large"
         parts = ("page", request.get_full_path(), translation.get_language(), large_text)
-        key = public_cache.entry_key(
-            public_cache.SITE, public_cache.stamp(public_cache.SITE).token, parts
-        )
-        html = django_cache.get(key)
+        token, html = public_cache.lookup(public_cache.SITE, parts)
         if html is None:
             response = view(request, *args, **kwargs)
             html = getattr(response, "shareable_html", None)
             if response.status_code != 200 or html is None:
                 return response
-            django_cache.set(key, html, timeout=public_cache.ENTRY_TIMEOUT)
+            public_cache.store(public_cache.SITE, parts, token, html)
         return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
 
     return wrapper
