@@ -1,11 +1,13 @@
 """What the portal's templates show, built from the selectors: chart data and timeline entries."""
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from minsheng.plans.choices import DONE_STATUSES
 from minsheng.plans.interchange import json_number
 from minsheng.plans.models import Plan
 from minsheng.portal.selectors import indicator_histories, planned_curve
@@ -77,3 +79,12 @@ class TimelineEntry:
 
 def timeline(reports: list[ProgressReport]) -> list[TimelineEntry]:
     return [TimelineEntry(report) for report in reports]
+
+
+def finished_on(row: ProjectRow) -> date | None:
+    """When a project was done: the day its last item was met, once every item is done."""
+    if row.status not in DONE_STATUSES:
+        return None
+    days = [item.met_on for item in row.indicators] + [item.done_on for item in row.milestones]
+    known = [day for day in days if day is not None]
+    return max(known) if known and len(known) == len(days) else None

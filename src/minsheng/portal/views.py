@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from minsheng.plans.models import Plan
 from minsheng.portal import downloads, public_cache, ratelimit
 from minsheng.portal.filters import ProjectFilterForm, matches, status_counts
-from minsheng.portal.presenters import indicator_charts, timeline
+from minsheng.portal.presenters import finished_on, indicator_charts, timeline
 from minsheng.portal.selectors import (
     approved_timeline,
     current_plan,
@@ -181,6 +181,7 @@ def project_detail(request: HttpRequest, year: int, jurisdiction: str, number: i
             "plan": plan,
             "row": row,
             "charts": indicator_charts(plan, row),
+            "finished_on": finished_on(row),
             "evidence": [item for item in public_evidence(plan) if item.project_id == project.pk],
             "timeline": timeline(approved_timeline(project)),
         }

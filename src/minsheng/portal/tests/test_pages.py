@@ -234,3 +234,16 @@ def test_an_evidence_caption_is_escaped(client, small_plan):
     Evidence.objects.create(project=project, kind=EvidenceKind.PHOTO, caption="<b>现场</b>")
     text = page(client, f"/2025/{plan.jurisdiction.slug}/{project.number}/")
     assert "&lt;b&gt;现场&lt;/b&gt;" in text
+
+
+def test_a_finished_project_says_when_it_finished(client, small_plan):
+    plan, project, indicator = small_plan
+    make_report(indicator=indicator, value=10000, as_of=date(2025, 10, 15))
+    text = page(client, f"/2025/{plan.jurisdiction.slug}/{project.number}/")
+    assert "完成于2025-10-15" in text and "提前完成" in text
+
+
+def test_an_unfinished_project_gives_no_finishing_date(client, small_plan):
+    plan, project, indicator = small_plan
+    make_report(indicator=indicator, value=5000, as_of=date(2025, 10, 15))
+    assert "完成于" not in page(client, f"/2025/{plan.jurisdiction.slug}/{project.number}/")
