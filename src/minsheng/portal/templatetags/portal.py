@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.html import format_html
 
 from minsheng.plans.completion import HUNDRED
 
@@ -27,3 +28,9 @@ def domain_initial(name: str) -> str:
 def web_link(url: str) -> str:
     """The URL if it is an http(s) address, else "" (a stored javascript: link never becomes one)."""
     return url if url.lower().startswith(("https://", "http://")) else ""
+
+
+@register.filter
+def zh(value: object) -> str:
+    """Plan data is written in Chinese: mark it so on English pages too (WCAG 3.1.2)."""
+    return format_html('<span lang="zh-Hans">{}</span>', value)

@@ -247,3 +247,10 @@ def test_an_unfinished_project_gives_no_finishing_date(client, small_plan):
     plan, project, indicator = small_plan
     make_report(indicator=indicator, value=5000, as_of=date(2025, 10, 15))
     assert "完成于" not in page(client, f"/2025/{plan.jurisdiction.slug}/{project.number}/")
+
+
+def test_chinese_plan_data_is_marked_as_chinese_on_english_pages(client, demo_plan):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    text = page(client, "/2025/qingdao/3/")
+    assert '<html lang="en">' in text
+    assert '<span lang="zh-Hans">改善城乡出行条件</span>' in text
