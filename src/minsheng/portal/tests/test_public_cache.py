@@ -94,3 +94,26 @@ def test_a_plan_taken_back_to_drafting_disappears_at_once(
         demo_plan.save()
     assert client.get("/api/plans/2025/qingdao").status_code == 404
     assert client.get("/2025/qingdao/3/").status_code == 404
+
+
+def test_a_cached_page_costs_one_cache_read_and_no_other_query(
+    client, demo_plan, django_assert_num_queries
+):
+    client.get("/2025/qingdao/3/")
+    client.cookies.clear()
+    with django_assert_num_queries(1):
+        assert client.get("/2025/qingdao/3/").status_code == 200
+
+
+def test_a_cached_api_answer_needs_no_query_beyond_the_cache(
+    client, demo_plan, django_assert_max_num_queries, settings
+):
+    client.get("/api/plans/2025/qingdao/projects")
+    # Only the cache table is read and the rate-limit counter written; no ledger table.
+    with django_assert_max_num_queries(12) as captured:
+        assert client.get("/api/plans/2025/qingdao/projects").status_code == 200
+    assert all(
+        "minsheng_cache" in q["sql"]
+        or q["sql"].startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"))
+        for q in captured.captured_queries
+    )
