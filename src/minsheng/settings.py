@@ -202,3 +202,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# --- portal: the open-data API's and downloads' rate limit per client address ---
+# (requests, seconds); counted in the shared cache. See minsheng/portal/ratelimit.py.
+PORTAL_RATE_LIMIT = (env_int("PORTAL_RATE_LIMIT", 300), env_int("PORTAL_RATE_WINDOW", 60))

@@ -1,13 +1,225 @@
-from django.http import HttpRequest, HttpResponse
+"""The public portal: the current plan, every project with its figures and evidence, downloads.
+
+Pages are rendered once per plan stamp and language (public_cache) and wrapped per request in
+base.html, which carries the visitor's CSRF token and navigation. Only public plans and approved
+figures reach these templates (selectors).
+"""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_POST
 
-from minsheng.plans.selectors import public_plans
-from minsheng.progress.selectors import plan_ledger
+from minsheng.plans.models import Plan
+from minsheng.portal import downloads, public_cache, ratelimit
+from minsheng.portal.filters import ProjectFilterForm, matches, status_counts
+from minsheng.portal.presenters import finished_on, indicator_charts, timeline
+from minsheng.portal.selectors import (
+    approved_timeline,
+    current_plan,
+    public_evidence,
+    public_ledger,
+    public_plan,
+    public_project,
+    sibling_plans,
+)
+
+LARGE_TEXT_COOKIE = "minsheng_text"
+LARGE_TEXT_MAX_AGE = 365 * 24 * 60 * 60
 
 
+# Stands in for the visitor's CSRF token in a cached page; replaced on every response.
+CSRF_PLACEHOLDER = "portal-csrf-token-placeholder-7f3a9c"
+
+Build = Callable[[], dict[str, str]]
+
+
+def _shell_context(page: dict[str, str], *, large_text: bool, charts: bool) -> dict[str, Any]:
+    return {
+        "page_title": page["title"],
+        # Rendered by our own autoescaping templates (_plan_body.html, _project_body.html).
+        "page_body": mark_safe(page["body"]),  # noqa: S308
+        "large_text": large_text,
+        "charts": charts,
+    }
+
+
+def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve anonymous visitors a whole page cached under the site stamp, before any query.
+
+    The site stamp changes with every plan's; one cache round trip reads the stamp and the page
+    together (public_cache.lookup), and the visitor's CSRF token is filled in. On a miss the view runs and its
+    page is kept for the next visitor. Signed-in visitors and searches always reach the view.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.GET.get("q") or not _anonymous(request):
+            return view(request, *args, **kwargs)
+        large_text = request.COOKIES.get(LARGE_TEXT_COOKIE) == "large"
+        parts = ("page", request.get_full_path(), translation.get_language(), large_text)
+        token, html = public_cache.lookup(public_cache.SITE, parts)
+        if html is None:
+            response = view(request, *args, **kwargs)
+            html = getattr(response, "shareable_html", None)
+            if response.status_code != 200 or html is None:
+                return response
+            public_cache.store(public_cache.SITE, parts, token, html)
+        return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+
+    return wrapper
+
+
+def _anonymous(request: HttpRequest) -> bool:
+    """A visitor whose page is the same as everyone's: not signed in, no message waiting."""
+    return "messages" not in request.COOKIES and not request.user.is_authenticated
+
+
+def _respond(
+    request: HttpRequest,
+    scope: int | str,
+    parts: tuple[object, ...],
+    build: Build,
+    *,
+    charts: bool = False,
+    cache: bool = True,
+) -> HttpResponse:
+    """A portal page: its body cached per plan stamp and language, wrapped in base.html.
+
+    For anonymous visitors the page is rendered with a placeholder where base.html puts the
+    CSRF token of the language and text-size forms, for shared_page to keep; each response
+    gets the visitor's own token. Signed-in visitors get base.html rendered for them.
+    """
+    large_text = request.COOKIES.get(LARGE_TEXT_COOKIE) == "large"
+    parts = (*parts, translation.get_language())
+
+    def page() -> dict[str, str]:
+        return public_cache.cached(scope, ("body", *parts), build) if cache else build()
+
+    if not (cache and _anonymous(request)):
+        context = _shell_context(page(), large_text=large_text, charts=charts)
+        return render(request, "portal/page.html", context)
+
+    def whole() -> str:
+        context = _shell_context(page(), large_text=large_text, charts=charts)
+        context["csrf_token"] = CSRF_PLACEHOLDER
+        return render_to_string("portal/page.html", context, request=request)
+
+    html = whole()
+    response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+    response.shareable_html = html  # type: ignore[attr-defined]  # kept by shared_page
+    return response
+
+
+def _plan_page(request: HttpRequest, plan: Plan, *, is_home: bool) -> HttpResponse:
+    def build() -> dict[str, str]:
+        ledger = public_ledger(plan)
+        form = ProjectFilterForm(request.GET or None, ledger=ledger)
+        criteria = form.criteria()
+        rows = [row for row in ledger if matches(row, criteria)]
+        context = {
+            "plan": plan,
+            "years": sibling_plans(plan),
+            "ledger": ledger,
+            "rows": rows,
+            "counts": status_counts(ledger),
+            "form": form,
+            "filtered": bool(criteria),
+            "is_home": is_home,
+        }
+        return {
+            "title": f"{plan.jurisdiction.name} · {plan.title}",
+            "body": render_to_string("portal/_plan_body.html", context, request=None),
+        }
+
+    # Free text would fill the cache with one-off entries; searches are rendered fresh.
+    searching = bool(request.GET.get("q"))
+    parts = ("plan", is_home, request.GET.urlencode())
+    return _respond(request, plan.pk, parts, build, cache=not searching)
+
+
+@require_GET
+@shared_page
 def home(request: HttpRequest) -> HttpResponse:
-    """The newest public plan with every indicator's target, actual, percent and status."""
-    plans = public_plans()
-    plan = plans[0] if plans else None
-    ledger = plan_ledger(plan) if plan else []
-    return render(request, "portal/home.html", {"plan": plan, "ledger": ledger, "plans": plans})
+    """The newest public plan: its projects, status counts and a progress bar for each."""
+    plan = current_plan()
+    if plan is None:
+
+        def nothing() -> dict[str, str]:
+            return {"title": "", "body": render_to_string("portal/_nothing_yet.html", {})}
+
+        return _respond(request, public_cache.SITE, ("nothing",), nothing)
+    return _plan_page(request, plan, is_home=True)
+
+
+@require_GET
+@shared_page
+def plan_detail(request: HttpRequest, year: int, jurisdiction: str) -> HttpResponse:
+    """One public plan, at its stable address (/2025/qingdao/)."""
+    return _plan_page(request, public_plan(year, jurisdiction), is_home=False)
+
+
+@require_GET
+@shared_page
+def project_detail(request: HttpRequest, year: int, jurisdiction: str, number: int) -> HttpResponse:
+    """One project (/2025/qingdao/3/): indicators with charts, milestones, evidence, timeline."""
+    plan = public_plan(year, jurisdiction)
+
+    def build() -> dict[str, str]:
+        row = public_project(plan, number)
+        project = row.project
+        context = {
+            "plan": plan,
+            "row": row,
+            "charts": indicator_charts(plan, row),
+            "finished_on": finished_on(row),
+            "evidence": [item for item in public_evidence(plan) if item.project_id == project.pk],
+            "timeline": timeline(approved_timeline(project)),
+        }
+        return {
+            "title": f"{project.title} · {plan.title}",
+            "body": render_to_string("portal/_project_body.html", context, request=None),
+        }
+
+    return _respond(request, plan.pk, ("project", number), build, charts=True)
+
+
+@require_POST
+def text_size(request: HttpRequest) -> HttpResponse:
+    """Switch large text (适老化) on or off for this browser; back to where the visitor was."""
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("portal:home")
+    response = HttpResponseRedirect(target)
+    if request.POST.get("size") == "large":
+        response.set_cookie(
+            LARGE_TEXT_COOKIE, "large", max_age=LARGE_TEXT_MAX_AGE, samesite="Lax", httponly=True
+        )
+    else:
+        response.delete_cookie(LARGE_TEXT_COOKIE, samesite="Lax")
+    return response
+
+
+@require_GET
+def plan_download(request: HttpRequest, year: int, jurisdiction: str, fmt: str) -> HttpResponse:
+    """The plan with approved actuals as interchange JSON, CSV or XLSX; rate limited per address."""
+    wait = ratelimit.retry_after(request, scope="download")
+    if wait is not None:
+        response = HttpResponse(
+            ratelimit.too_many_message(wait), status=429, content_type="text/plain; charset=utf-8"
+        )
+        response["Retry-After"] = str(wait)
+        return response
+    plan = public_plan(year, jurisdiction)
+    return downloads.response(plan, fmt)

@@ -1,0 +1,144 @@
+"""Reads for the public: only public plans, only approved figures, never drafts or notes."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from minsheng.plans.choices import PUBLIC_PLAN_STATES
+from minsheng.plans.completion import HUNDRED, percent_of_plan
+from minsheng.plans.models import Indicator, Plan, Project, ProjectDepartment
+from minsheng.plans.selectors import public_plans
+from minsheng.progress.models import Evidence, ProgressReport, ReportState
+from minsheng.progress.selectors import ProjectRow, _rolled_up_series, approved_reports, plan_ledger
+
+
+def public_plan(year: int, jurisdiction: str) -> Plan:
+    """The public plan of a jurisdiction (by URL name) for a year; 404 for drafts and the unknown."""
+    if not 2000 <= year <= 2100:
+        raise Http404
+    plan = (
+        Plan.objects.select_related("jurisdiction")
+        .filter(year=year, jurisdiction__slug=jurisdiction, state__in=PUBLIC_PLAN_STATES)
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def current_plan() -> Plan | None:
+    """The newest public plan: what the home page shows."""
+    plans = public_plans()
+    return plans[0] if plans else None
+
+
+def sibling_plans(plan: Plan) -> list[Plan]:
+    """Every public plan of the same jurisdiction, newest first (the year switcher)."""
+    return [other for other in public_plans() if other.jurisdiction_id == plan.jurisdiction_id]
+
+
+def _projects(plan: Plan) -> QuerySet[Project]:
+    return (
+        plan.projects.select_related("domain")
+        .prefetch_related(
+            Prefetch(
+                "project_departments",
+                queryset=ProjectDepartment.objects.select_related("department"),
+            ),
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.prefetch_related(
+                    "allocations__jurisdiction", "schedule_points"
+                ),
+            ),
+            "milestones",
+        )
+        .order_by("number")
+    )
+
+
+def public_ledger(plan: Plan, *, as_of: date | None = None) -> list[ProjectRow]:
+    """The whole plan's ledger with districts of allocations loaded, for filters."""
+    return plan_ledger(plan, as_of=as_of, projects=_projects(plan))
+
+
+def public_project(plan: Plan, number: int) -> ProjectRow:
+    """One project's ledger row; 404 when the plan has no such project."""
+    if not 1 <= number <= 32767:
+        raise Http404
+    projects = _projects(plan).filter(number=number)
+    rows = plan_ledger(plan, projects=projects)
+    if not rows:
+        raise Http404
+    return rows[0]
+
+
+def public_evidence(plan: Plan) -> QuerySet[Evidence]:
+    """Evidence the public may see: attached to no report, or to an approved one."""
+    return (
+        Evidence.objects.filter(project__plan=plan)
+        .filter(Q(report__isnull=True) | Q(report__state=ReportState.APPROVED))
+        .select_related("project")
+        .order_by("project__number", "id")
+    )
+
+
+def approved_timeline(project: Project) -> list[ProgressReport]:
+    """The approved reports of a project's indicators and milestones, newest first."""
+    return list(
+        ProgressReport.objects.filter(state=ReportState.APPROVED)
+        .filter(Q(indicator__project=project) | Q(milestone__project=project))
+        .select_related("indicator", "milestone", "allocation__jurisdiction")
+        .order_by("-as_of", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    as_of: date
+    actual: Decimal
+    percent: Decimal
+
+
+def indicator_histories(
+    plan: Plan, indicators: list[Indicator], *, as_of: date | None = None
+) -> dict[int, list[HistoryPoint]]:
+    """Each indicator's approved cumulative actual after every report, rolled up over allocations."""
+    wanted = {indicator.pk for indicator in indicators}
+    by_indicator: dict[int, list[ProgressReport]] = defaultdict(list)
+    for report in approved_reports(plan, as_of or timezone.localdate()):
+        if report.indicator_id in wanted:
+            by_indicator[report.indicator_id].append(report)
+    histories = {}
+    for indicator in indicators:
+        allocation_ids = [allocation.pk for allocation in indicator.allocations.all()]
+        series = _rolled_up_series(by_indicator[indicator.pk], allocation_ids)
+        histories[indicator.pk] = [
+            HistoryPoint(
+                as_of=day,
+                actual=value,
+                percent=percent_of_plan(
+                    indicator.comparator, indicator.target, value, indicator.baseline
+                )
+                or Decimal(0),
+            )
+            for day, value, _report in series
+        ]
+    return histories
+
+
+def planned_curve(plan: Plan, indicator: Indicator) -> list[tuple[date, Decimal]]:
+    """The schedule as (date, planned cumulative percent) corners, from 0 at the start to 100 at the due date."""
+    due = indicator.due_date or plan.end
+    curve = [(plan.start, Decimal(0))]
+    curve += sorted(
+        (point.date, point.cumulative_percent) for point in indicator.schedule_points.all()
+    )
+    if curve[-1][0] < due:
+        curve.append((due, HUNDRED))
+    return curve

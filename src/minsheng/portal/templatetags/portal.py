@@ -1,0 +1,36 @@
+"""Small helpers for the portal's templates."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.html import format_html
+
+from minsheng.plans.completion import HUNDRED
+
+register = template.Library()
+
+
+@register.filter
+def bar_width(percent: Decimal | None) -> str:
+    """A progress bar's width in percent: 0 with no figure, at most 100, never localised."""
+    if percent is None:
+        return "0"
+    return format(max(Decimal(0), min(percent, HUNDRED)), "f")
+
+
+@register.filter
+def domain_initial(name: str) -> str:
+    """The first character of a domain (就业 → 就), shown as its icon."""
+    return name[:1]
+
+
+@register.filter
+def web_link(url: str) -> str:
+    """The URL if it is an http(s) address, else "" (a stored javascript: link never becomes one)."""
+    return url if url.lower().startswith(("https://", "http://")) else ""
+
+
+@register.filter
+def zh(value: object) -> str:
+    """Plan data is written in Chinese: mark it so on English pages too (WCAG 3.1.2)."""
+    return format_html('<span lang="zh-Hans">{}</span>', value)
