@@ -15,6 +15,7 @@ from minsheng.plans.models import (
 )
 from minsheng.portal.public_cache import invalidate_plan
 from minsheng.progress.models import Evidence, ProgressReport
+from minsheng.progress.signals import report_written
 
 
 def _plan_id(instance: Any) -> int | None:
@@ -55,6 +56,7 @@ WATCHED = (
 
 
 def connect() -> None:
+    report_written.connect(_changed, sender=ProgressReport, dispatch_uid="portal-report-written")
     for model in WATCHED:
         post_save.connect(_changed, sender=model, dispatch_uid=f"portal-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"portal-del-{model.__name__}")

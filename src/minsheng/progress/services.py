@@ -24,6 +24,7 @@ from minsheng.progress import permissions
 from minsheng.progress.evidence import check_upload
 from minsheng.progress.models import Evidence, ProgressReport, ReportingPeriod, ReportState
 from minsheng.progress.selectors import default_periods, last_approved, open_report
+from minsheng.progress.signals import report_written
 
 Subject = Indicator | Allocation | Milestone
 
@@ -168,7 +169,9 @@ def _write(
     )
     if changed != 1:
         raise ReportConflict(ProgressReport.objects.get(pk=report.pk), attempted)
-    return ProgressReport.objects.get(pk=report.pk)
+    written = ProgressReport.objects.get(pk=report.pk)
+    report_written.send(sender=ProgressReport, instance=written)
+    return written
 
 
 @transaction.atomic

@@ -85,8 +85,11 @@ def suggestion_to_notice(
     the suggestion keeps a link to it so that its author sees what became of it.
     """
     require(can_manage(actor))
+    # Lock only the suggestion row: PostgreSQL refuses FOR UPDATE on the outer join to project.
     suggestion = (
-        Suggestion.objects.select_for_update().select_related("project").get(pk=suggestion.pk)
+        Suggestion.objects.select_for_update(of=("self",))
+        .select_related("project")
+        .get(pk=suggestion.pk)
     )
     if suggestion.project is None or suggestion.state != SuggestionState.PUBLISHED:
         refuse(_("Only published suggestions on a project can become a supervision notice."))

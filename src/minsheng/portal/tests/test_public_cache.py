@@ -117,3 +117,23 @@ def test_a_cached_api_answer_needs_no_query_beyond_the_cache(
         or q["sql"].startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"))
         for q in captured.captured_queries
     )
+
+
+def test_approval_through_the_review_service_refreshes_the_page(
+    client, django_capture_on_commit_callbacks
+):
+    # The service writes with UPDATE … WHERE version (no post_save); its own signal must do.
+    from minsheng.accounts.models import Role
+    from minsheng.progress.services import progress_report_approve
+    from minsheng.testing import make_user
+
+    plan = make_plan()
+    project = make_project(plan)
+    url = f"/2025/{plan.jurisdiction.slug}/{project.number}/"
+    report = make_report(indicator=make_indicator(project), value=4321, state=ReportState.SUBMITTED)
+    assert "4321个" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        progress_report_approve(
+            actor=make_user(Role.OFFICE), report=report, expected_version=report.version
+        )
+    assert "4321个" in client.get(url).content.decode()
