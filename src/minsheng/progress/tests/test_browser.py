@@ -49,6 +49,11 @@ def test_a_reported_value_reaches_the_public_page_only_after_review(
     page.get_by_role("button", name="提交审核").click()
     assert page.locator(".state").inner_text() == "已提交"
 
+    # The public project page (cached for anonymous visitors) still shows the approved value.
+    before = browser.new_context(locale="zh-CN").new_page()
+    before.goto(base + "/2025/qingdao/1/")
+    assert "3.84万人" in before.locator("tr", has_text="扶持创业").inner_text()
+
     # The office returns it with a comment; nothing public changes.
     office = browser.new_context(locale="zh-CN").new_page()
     _log_in(office, base, "bangongting")
@@ -80,7 +85,7 @@ def test_a_reported_value_reaches_the_public_page_only_after_review(
     ).click()
     office.wait_for_url(base + "/report/review/")
     public = browser.new_context(locale="zh-CN").new_page()
-    public.goto(base + "/")
+    public.goto(base + "/2025/qingdao/1/")
     assert "3.91万人" in public.locator("tr", has_text="扶持创业").inner_text()
 
     report = ProgressReport.objects.get(
