@@ -198,7 +198,9 @@ def _year(head: str) -> int | None:
 
 def _jurisdiction(text: str, head: str, findings: list[Finding]) -> str:
     places = Counter(
-        match.group(1) for match in PLACE.finditer(head) if match.group(1) not in PLACE_STOP
+        re.sub(r"^(?:关于|印发|做好|推进|全力|办好)", "", match.group(1))
+        for match in PLACE.finditer(head)
+        if match.group(1) not in PLACE_STOP
     )
     if places:
         return places.most_common(1)[0][0]
@@ -441,18 +443,32 @@ def _claims(
     """完成 claims held to the numbers: a project that says it is done, and the lead paragraph."""
     overall = extract.claim_sentences(text, [preamble])
     for project in projects:
-        own = extract.claim_sentences(text, project.item.completion)
-        claims = own or overall
-        if not claims:
-            continue
-        checks.claims += 1
+        reported = project.unmatched or any(i.actual is not None for i in project.indicators)
+        regions = project.item.completion or (project.item.promise if reported else [])
+        own = extract.claim_sentences(text, regions)
+        checks.claims += len(own)
         for indicator in project.indicators:
             target = indicator.target
             if indicator.actual is None or not falls_short(
                 target.comparator, target.value, indicator.actual
             ):
                 continue
-            span = claims[0]
+            # a claim covers the figures of its own sentence, or everything when it names none
+            spans = [indicator.target.sentence] + [m.sentence for m in indicator.actual_mentions]
+            covering = [
+                claim
+                for claim in own
+                if any(claim[0] <= s[0] < claim[1] for s in spans)
+                or not any(claim[0] <= i.target.span[0] < claim[1] for i in project.indicators)
+                and not any(
+                    claim[0] <= m.span[0] < claim[1]
+                    for i in project.indicators
+                    for m in i.actual_mentions
+                )
+            ] + overall
+            if not covering:
+                continue
+            span = covering[0]
             findings.append(
                 Finding(
                     "claim_falls_short",

@@ -25,16 +25,19 @@ CONNECTORS = "、和及与并，,以 "
 SUFFIXES = ("及以上", "以上", "以内", "以下")
 LTE_BEFORE = re.compile(
     r"(降至|降到|降低至|降低到|下降至|下降到|减少至|减少到|减至|压减至|压减到|压降至|调减至|调减到"
-    r"|不超过|不高于|控制在|低于|少于)\s*$"
+    r"|不超过|不高于|控制在|(?<!不)低于|(?<!不)少于)\s*$"
 )
-GTE_BEFORE = re.compile(r"(不少于|不低于|至少|超过|超|达到|达|提高到|提高至|提升到|提升至|增加到|增至)\s*$")
+GTE_BEFORE = re.compile(r"(不少于|不低于|至少|(?<!不)超过|(?<!不)超|达到|达|提高到|提高至|提升到|提升至|增加到|增至)\s*$")
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
 SCOPE_BEFORE = re.compile(r"(?<![实存])在\s*$")
 GROWTH_BEFORE = re.compile(r"(同比|环比|增长|下降|增幅|降幅|提高了|下降了|比上年)\s*$")
 CHANGE_BETWEEN = re.compile(r"^\s*(提高|提升|增加|增长|扩大|降低|下降|减少|压减|降)(到|至)\s*$")
 TARGET_AFTER = re.compile(r"^(?:以上)?的?(?:年度|全年)?(?:目标任务|目标|任务|计划)")
 TARGET_BEFORE = re.compile(r"(?:年度目标|全年目标|目标任务|年度任务|计划|目标)(?:为|是)?\s*$")
-CLAIM = re.compile(r"全部完成|顺利完成|如期完成|超额完成|已完成|顺利实现|均已实现|实现年度目标|完成年度")
+CLAIM = re.compile(
+    r"全部完成|全面完成|顺利完成|如期完成|超额完成|顺利实现|均已实现|实现年度目标"
+    r"|完成(?:年度|全年)(?:目标)?任务(?!的)|完成任务"
+)
 STOP_PAIRS = frozenset(
     "完成 实现 推动 推进 开展 全市 累计 达到 以上 建成 打造 年度 目标 任务 计划 进一步 提升 "
     "新增 建设 全年 其中 截至 已经 目前 共计".split()
@@ -162,6 +165,8 @@ def _excluded(quantity: Quantity, before: str, after: str) -> bool:
 
 def _comparator(quantity: Quantity, before: str, after: str) -> str:
     tail = before[-8:]
+    if GTE_BEFORE.search(tail):
+        return "gte"
     if LTE_BEFORE.search(tail) or after.startswith(("以内", "以下")):
         return "lte"
     return "gte"
@@ -204,7 +209,8 @@ def targets_and_actuals(
     stated: list[StatedPercent] = []
     for start, end in promise + completion:
         stated += find_stated_percents(masked, start, end)
-    stated_spans = [(claim.start, claim.end) for claim in stated]
+    # only the claimed percents leave the figures: 完成年度目标任务6000个的90% keeps its 6000个
+    stated_spans = [(value[1], value[2]) for claim in stated for value in claim.values]
     promised = [m for region in promise for m in mentions(text, masked, region, stated_spans)]
     reported = [m for region in completion for m in mentions(text, masked, region, stated_spans)]
     if not completion and any(m.target_marked for m in promised):

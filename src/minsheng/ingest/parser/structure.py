@@ -330,7 +330,7 @@ def _add_departments(item: Item, label: str, value: str, lead_seen: bool) -> Non
     known = {name for name, _role in item.departments}
     for name in _split_names(value):
         role = "co"
-        clean = re.sub(r"[（(]\s*牵头\s*[）)]", "", name)
+        clean = re.sub(r"[（(]\s*牵头\s*[）)]?", "", name)
         if "牵头" in name and clean != name:
             role = "lead"
         elif label in {"牵头单位", "主责单位"}:
