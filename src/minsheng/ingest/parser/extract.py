@@ -29,7 +29,7 @@ LTE_BEFORE = re.compile(
 )
 GTE_BEFORE = re.compile(r"(不少于|不低于|至少|(?<!不)超过|(?<!不)超|达到|达|提高到|提高至|提升到|提升至|增加到|增至)\s*$")
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
-SCOPE_BEFORE = re.compile(r"(?<![实存])在\s*$")
+SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
 GROWTH_BEFORE = re.compile(r"(同比|环比|增长|下降|增幅|降幅|提高了|下降了|比上年)\s*$")
 CHANGE_BETWEEN = re.compile(r"^\s*(提高|提升|增加|增长|扩大|降低|下降|减少|压减|降)(到|至)\s*$")
 TARGET_AFTER = re.compile(r"^(?:以上)?的?(?:年度|全年)?(?:目标任务|目标|任务|计划)")

@@ -18,7 +18,7 @@ LINE_STYLES = {
     "paren": re.compile(rf"[（]\s*({CN_ORDINAL}|\d{{1,3}})\s*[）]\s*"),
     "arabic": re.compile(r"(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*"),
 }
-INLINE_SHI = re.compile(rf"(?:^|(?<=[。；！\s]))({CN_ORDINAL})是")
+INLINE_SHI = re.compile(rf"(?:^|(?<=[。；！：，\s]))({CN_ORDINAL})是")
 COMPLETION_LABEL = re.compile(
     r"(?:完成情况|进展情况|推进情况|落实情况|工作进展|进展|进度)\s*[：]\s*"
 )
@@ -28,6 +28,7 @@ DEPARTMENT_FIELD = re.compile(
     r"(?P<label>牵头领导|责任领导|分管领导|牵头单位|主责单位|责任单位|承办单位|配合单位|协办单位|参与单位)"
     r"\s*[：]\s*"
 )
+LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]?")
 CLOSING = re.compile(r"(?<!牵头)）|[。\n]")
 TABLE_HEADER = re.compile(r"序号|项目|实事|目标|任务|内容|责任单位|牵头单位|完成情况|进展")
 
@@ -328,16 +329,18 @@ def _add_departments(item: Item, label: str, value: str, lead_seen: bool) -> Non
     if "领导" in label:
         return
     known = {name for name, _role in item.departments}
-    for name in _split_names(value):
-        role = "co"
-        clean = re.sub(r"[（(]\s*牵头\s*[）)]?", "", name)
-        if "牵头" in name and clean != name:
-            role = "lead"
+    names = _split_names(value)
+    marked = [name for name in names if LEAD_MARK.search(name)]
+    for name in names:
+        clean = LEAD_MARK.sub("", name)
+        if marked:
+            role = "lead" if name == marked[0] else "co"
         elif label in {"牵头单位", "主责单位"}:
             role = "lead"
         elif label in {"责任单位", "承办单位"} and not lead_seen:
-            has_lead = any(r == "lead" for _n, r in item.departments)
-            role = "co" if has_lead else "lead"
+            role = "lead"
+        else:
+            role = "co"
         if role == "lead" and any(r == "lead" for _n, r in item.departments):
             role = "co"
         if clean and clean not in known:
