@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,10 @@ class Command(BaseCommand):
             except UserFacingError as error:
                 raise CommandError(
                     bilingual(_("nothing was saved:")) + "\n" + "\n".join(error.messages)
+                ) from error
+            except PermissionDenied as error:
+                raise CommandError(
+                    bilingual(_("only the office may save a document as a plan; nothing was saved"))
                 ) from error
             self.stderr.write(
                 bilingual(
