@@ -38,7 +38,7 @@ class DocumentForm(forms.Form):
         return upload
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("text", "").strip() and not data.get("file"):
             raise forms.ValidationError(_("Paste the text or choose a file."))
         return data

@@ -39,9 +39,15 @@ def plan_draft_create(
             indicators.append(keep)
             if indicator.get("actual") is not None:
                 actuals.append((project["number"], position, indicator))
-        milestones = [{**m, "done": False, "done_date": None} for m in project.get("milestones", [])]
-        plan_data["projects"].append({**project, "indicators": indicators, "milestones": milestones})
-    if Plan.objects.filter(jurisdiction__name=data["jurisdiction"]["name"], year=data["year"]).exists():
+        milestones = [
+            {**m, "done": False, "done_date": None} for m in project.get("milestones", [])
+        ]
+        plan_data["projects"].append(
+            {**project, "indicators": indicators, "milestones": milestones}
+        )
+    if Plan.objects.filter(
+        jurisdiction__name=data["jurisdiction"]["name"], year=data["year"]
+    ).exists():
         raise UserFacingError(
             [
                 bilingual(
@@ -54,7 +60,9 @@ def plan_draft_create(
     with transaction.atomic():
         plan = import_plan(plan_data, actor=actor)
         for number, position, indicator in actuals:
-            target = Indicator.objects.get(project__plan=plan, project__number=number, order=position)
+            target = Indicator.objects.get(
+                project__plan=plan, project__number=number, order=position
+            )
             report = ProgressReport.objects.create(
                 indicator=target,
                 state=ReportState.DRAFT,
@@ -65,7 +73,10 @@ def plan_draft_create(
                 narrative=str(_("Read from a document; check before submitting")),
             )
             record_change(
-                actor=actor, action="progress_report.ingest", instance=report, after=snapshot(report)
+                actor=actor,
+                action="progress_report.ingest",
+                instance=report,
+                after=snapshot(report),
             )
         record_change(
             actor=actor,

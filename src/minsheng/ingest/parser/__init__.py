@@ -16,4 +16,6 @@ def parse_bytes(
     data: bytes, *, filename: str = "", jurisdiction: str | None = None, year: int | None = None
 ) -> ParsedDocument:
     """Decode a file's bytes (text, HTML or .docx) and parse it; raise IngestError if unusable."""
-    return parse_text(decode_document(data, filename=filename), jurisdiction=jurisdiction, year=year)
+    return parse_text(
+        decode_document(data, filename=filename), jurisdiction=jurisdiction, year=year
+    )

@@ -28,7 +28,19 @@ LIST_NAMES = re.compile(r"(市办实事|民生实事|为民办实事|重点民�
 PLACE = re.compile(
     r"([\u4e00-\u9fff]{2,8}?(?:自治区|省|市|区|县|州))(?=(?:人民政府|政府|20\d\d年|年度|民生|市办|为民|重点))"
 )
-PLACE_STOP = {"全市", "本市", "我市", "各市", "全省", "本省", "全区", "各区", "城市", "市区", "该市"}
+PLACE_STOP = {
+    "全市",
+    "本市",
+    "我市",
+    "各市",
+    "全省",
+    "本省",
+    "全区",
+    "各区",
+    "城市",
+    "市区",
+    "该市",
+}
 NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2})日报")
 YEAR = re.compile(r"(20\d\d)年")
 AS_OF = re.compile(r"截[至止](?:(20\d\d)年)?(\d{1,2})月(?:(\d{1,2})日|底|末)")
@@ -177,7 +189,9 @@ def parse_text(
     _claims(text, projects, shape.preamble, findings, checks)
     as_of = _as_of(text, year)
     list_name = LIST_NAMES.search(head)
-    title = f"{year}年{list_name.group(1)}" if list_name else _first_line(text) or f"{year}年民生实事"
+    title = (
+        f"{year}年{list_name.group(1)}" if list_name else _first_line(text) or f"{year}年民生实事"
+    )
     return ParsedDocument(
         text=raw,
         jurisdiction=jurisdiction,
@@ -289,13 +303,16 @@ def _project(
 
 def _name(text: str, mention: Mention) -> str:
     name = re.sub(r"^(?:为|在|对|将|由)", "", mention.context.strip())
-    name = re.sub(r"(?:达到|达|提升至|提高到|提高至|提升到|降至|统一降至|增加|不少于|超过)$", "", name)
+    name = re.sub(
+        r"(?:达到|达|提升至|提高到|提高至|提升到|降至|统一降至|增加|不少于|超过)$", "", name
+    )
     name = name.strip("、，,和及与 ")
     if len(name) < 2:
         clause = text[mention.clause[0] : mention.clause[1]]
-        name = (clause[: mention.quantity.start - mention.clause[0]] + clause[
-            mention.quantity.end - mention.clause[0] :
-        ]).strip()
+        name = (
+            clause[: mention.quantity.start - mention.clause[0]]
+            + clause[mention.quantity.end - mention.clause[0] :]
+        ).strip()
     return name or mention.unit
 
 
@@ -459,11 +476,13 @@ def _claims(
                 claim
                 for claim in own
                 if any(claim[0] <= s[0] < claim[1] for s in spans)
-                or not any(claim[0] <= i.target.span[0] < claim[1] for i in project.indicators)
-                and not any(
-                    claim[0] <= m.span[0] < claim[1]
-                    for i in project.indicators
-                    for m in i.actual_mentions
+                or (
+                    not any(claim[0] <= i.target.span[0] < claim[1] for i in project.indicators)
+                    and not any(
+                        claim[0] <= m.span[0] < claim[1]
+                        for i in project.indicators
+                        for m in i.actual_mentions
+                    )
                 )
             ] + overall
             if not covering:
@@ -486,9 +505,7 @@ def _assign_captions(text: str, projects: list[ParsedProject], captions: list[Sp
     """A ■ caption goes to the project it speaks of, else to the project it follows."""
     if not projects:
         return
-    words = [
-        pairs(p.title + p.description + p.completion_summary) for p in projects
-    ]
+    words = [pairs(p.title + p.description + p.completion_summary) for p in projects]
     for start, end in captions:
         if not text[start:end].strip():
             continue

@@ -108,10 +108,14 @@ def score(extracted: dict[str, Any], gold: dict[str, Any]) -> Score:
     return result
 
 
-def _partner(mine: list[dict[str, Any]], used: set[int], gold: dict[str, Any], position: int) -> int | None:
+def _partner(
+    mine: list[dict[str, Any]], used: set[int], gold: dict[str, Any], position: int
+) -> int | None:
     for index, indicator in enumerate(mine):
-        if index not in used and _same(indicator["target"], gold["target"]) and (
-            indicator["unit"] == gold["unit"]
+        if (
+            index not in used
+            and _same(indicator["target"], gold["target"])
+            and (indicator["unit"] == gold["unit"])
         ):
             return index
     if position < len(mine) and position not in used:

@@ -8,6 +8,7 @@ compares those words as character pairs, within one project and between compatib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from minsheng.ingest.parser.numbers import (
     INDICATOR_UNITS,
@@ -27,7 +28,9 @@ LTE_BEFORE = re.compile(
     r"(降至|降到|降低至|降低到|下降至|下降到|减少至|减少到|减至|压减至|压减到|压降至|调减至|调减到"
     r"|不超过|不高于|控制在|(?<!不)低于|(?<!不)少于)\s*$"
 )
-GTE_BEFORE = re.compile(r"(不少于|不低于|至少|(?<!不)超过|(?<!不)超|达到|达|提高到|提高至|提升到|提升至|增加到|增至)\s*$")
+GTE_BEFORE = re.compile(
+    r"(不少于|不低于|至少|(?<!不)超过|(?<!不)超|达到|达|提高到|提高至|提升到|提升至|增加到|增至)\s*$"
+)
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
 SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
 GROWTH_BEFORE = re.compile(r"(同比|环比|增长|下降|增幅|降幅|提高了|下降了|比上年)\s*$")
@@ -39,8 +42,33 @@ CLAIM = re.compile(
     r"|完成(?:年度|全年)(?:目标)?任务(?!的)|完成任务"
 )
 STOP_PAIRS = frozenset(
-    "完成 实现 推动 推进 开展 全市 累计 达到 以上 建成 打造 年度 目标 任务 计划 进一步 提升 "
-    "新增 建设 全年 其中 截至 已经 目前 共计".split()
+    [
+        "完成",
+        "实现",
+        "推动",
+        "推进",
+        "开展",
+        "全市",
+        "累计",
+        "达到",
+        "以上",
+        "建成",
+        "打造",
+        "年度",
+        "目标",
+        "任务",
+        "计划",
+        "进一步",
+        "提升",
+        "新增",
+        "建设",
+        "全年",
+        "其中",
+        "截至",
+        "已经",
+        "目前",
+        "共计",
+    ]
 )
 UNIT_FACTORS = {("万元", "元"): Decimal(10_000), ("元", "万元"): Decimal("0.0001")}
 INDICATOR_UNIT_SET = frozenset(INDICATOR_UNITS)
@@ -105,11 +133,12 @@ def _breaks(pattern: re.Pattern[str], text: str, position: int, start: int, end:
     return (left, right_match.start() if right_match else end)
 
 
-def pairs(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def pairs(text: str) -> frozenset[str]:
     """Character pairs of the Chinese words in a text, without the ubiquitous ones."""
     words = re.findall(r"[\u4e00-\u9fffA-Za-z]+", text)
     found = {word[i : i + 2] for word in words for i in range(len(word) - 1)}
-    return found - STOP_PAIRS
+    return frozenset(found - STOP_PAIRS)
 
 
 def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list[Mention]:
@@ -145,7 +174,12 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
                 mention.comparator = "lte" if re.search(r"降|减", between) else "gte"
                 previous = found[-1] if found else None
         next_start = quantities[index + 1].start if index + 1 < len(quantities) else clause[1]
-        _set_context(text, mention, previous, min(next_start, clause[1]) if next_start > quantity.end else clause[1])
+        _set_context(
+            text,
+            mention,
+            previous,
+            min(next_start, clause[1]) if next_start > quantity.end else clause[1],
+        )
         found.append(mention)
     return found
 
@@ -238,9 +272,7 @@ def _parts(text: str, reported: list[Mention]) -> list[PartsCheck]:
         later = reported[index + 1 :]
         if later and later[0].quantity.start < marker:
             continue
-        parts = [
-            m for m in later if m.sentence == whole.sentence and m.unit == whole.unit
-        ]
+        parts = [m for m in later if m.sentence == whole.sentence and m.unit == whole.unit]
         if parts:
             checks.append(PartsCheck(whole, parts, whole.sentence))
     return checks
@@ -292,9 +324,11 @@ def match(text: str, indicators: list[Indicator], reported: list[Mention]) -> li
         target_pairs = pairs(target.context)
         clause_pairs = pairs(text[target.clause[0] : target.clause[1]])
         same_unit = [m for m in reported if compatible(m.unit, target.unit) is not None]
-        lone = len(same_unit) == 1 and sum(
-            1 for other in indicators if compatible(same_unit[0].unit, other.target.unit)
-        ) == 1
+        lone = (
+            len(same_unit) == 1
+            and sum(1 for other in indicators if compatible(same_unit[0].unit, other.target.unit))
+            == 1
+        )
         for mention in same_unit:
             factor = compatible(mention.unit, target.unit)
             assert factor is not None
@@ -329,7 +363,7 @@ def match(text: str, indicators: list[Indicator], reported: list[Mention]) -> li
 
 
 def _sums(
-    text: str, indicator: Indicator, same_unit: list[Mention], target_pairs: set[str]
+    text: str, indicator: Indicator, same_unit: list[Mention], target_pairs: frozenset[str]
 ) -> list[_Candidate]:
     """3所学校开工，17所…续建完工，占年计划的100%: parts of one actual, confirmed by the claim."""
     target = indicator.target

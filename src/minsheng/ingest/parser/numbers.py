@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
+from minsheng.plans.choices import UNITS
+
 # Full-width digits, letters and signs map one-to-one onto ASCII, so spans stay valid.
 _HALF = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
 _HALF |= {code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)}
@@ -22,14 +24,22 @@ _CHINESE_PUNCT = {ord("("): "（", ord(")"): "）", ord(":"): "：", ord(";"): "
 _CHINESE_PUNCT |= {ord("!"): "！", ord("?"): "？"}
 _ASCII_COMMA = re.compile(r"(?<!\d),|,(?!\d{3})")
 
-INDICATOR_UNITS = tuple(
-    (
-    "人次 批次 万元 平方米 公里 公顷 千瓦 人 户 个 套 所 处 家 座 台 张 盏 条 项 次 场 辆 栋 间 名 "
-    "件 站 部 份 块 口 头 只 米 亩 吨 元 %"
-    ).split()
+# The closed list of the plan ledger: a quantity in any other unit cannot be an indicator.
+INDICATOR_UNITS: tuple[str, ...] = UNITS
+TIME_UNITS: tuple[str, ...] = ("周岁", "岁", "年", "月", "日", "天", "小时", "分钟", "周", "季度")
+OTHER_UNITS: tuple[str, ...] = (
+    "个百分点",
+    "百分点",
+    "平方公里",
+    "千米",
+    "倍",
+    "期",
+    "级",
+    "号",
+    "届",
+    "类",
+    "种",
 )
-TIME_UNITS = ("周岁", "岁", "年", "月", "日", "天", "小时", "分钟", "周", "季度")
-OTHER_UNITS = ("个百分点", "百分点", "平方公里", "千米", "倍", "期", "级", "号", "届", "类", "种")
 OTHER_UNITS += ("层", "档", "路", "轮", "代", "星", "秒")
 _ALL_UNITS = sorted(INDICATOR_UNITS + TIME_UNITS + OTHER_UNITS, key=len, reverse=True)
 UNIT_PATTERN = "|".join(re.escape(unit) for unit in _ALL_UNITS)
@@ -181,7 +191,9 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     before = text[max(0, match.start() - 2) : match.start()]
     following = text[match.end() : match.end() + 1]
     is_chinese = not numeral[0].isdigit()
-    if is_chinese and (numeral in {"一", "万", "亿", "千", "百"} or numeral.startswith(("万", "亿"))):
+    if is_chinese and (
+        numeral in {"一", "万", "亿", "千", "百"} or numeral.startswith(("万", "亿"))
+    ):
         return None  # 一张网, 千家万户: idioms, not counts
     if before.endswith("第") or (before and (before[-1].isascii() and before[-1].isalnum())):
         return None  # ordinals and names such as G20
@@ -206,10 +218,14 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     start = match.start("neg") if match.group("neg") else match.start("num")
     if match.group("low"):
         start = match.start("low")
-    return Quantity(value.normalize() + 0, unit, start, match.end(), kind, bool(match.group("more")))
+    return Quantity(
+        value.normalize() + 0, unit, start, match.end(), kind, bool(match.group("more"))
+    )
 
 
-def find_stated_percents(masked: str, start: int = 0, end: int | None = None) -> list[StatedPercent]:
+def find_stated_percents(
+    masked: str, start: int = 0, end: int | None = None
+) -> list[StatedPercent]:
     """Claims of percent of plan in masked[start:end]: 占年计划的128%, 完成年度目标任务的55%."""
     end = len(masked) if end is None else end
     claims = []

@@ -22,7 +22,9 @@ INLINE_SHI = re.compile(rf"(?:^|(?<=[。；！：，\s]))({CN_ORDINAL})是")
 COMPLETION_LABEL = re.compile(
     r"(?:完成情况|进展情况|推进情况|落实情况|工作进展|进展|进度)\s*[：]\s*"
 )
-INLINE_PROGRESS = re.compile(r"(?:^|(?<=[。；]))\s*(?=(?:截至|截止|目前|今年以来|年初以来)[^。]*[，,])")
+INLINE_PROGRESS = re.compile(
+    r"(?:^|(?<=[。；]))\s*(?=(?:截至|截止|目前|今年以来|年初以来)[^。]*[，,])"
+)
 CAPTION = re.compile(r"■\s*")
 DEPARTMENT_FIELD = re.compile(
     r"(?P<label>牵头领导|责任领导|分管领导|牵头单位|主责单位|责任单位|承办单位|配合单位|协办单位|参与单位)"
@@ -202,7 +204,7 @@ def _table(text: str, lines: list[_Line]) -> list[Item]:
     columns = _columns(header)
     if "title" not in columns:
         return []
-    items = []
+    items: list[Item] = []
     for row in rows[header_index + 1 :]:
         cells = _cells(row)
         if all(re.fullmatch(r"[-:\s]*", text[s:e]) for s, e in cells):
@@ -335,9 +337,9 @@ def _add_departments(item: Item, label: str, value: str, lead_seen: bool) -> Non
         clean = LEAD_MARK.sub("", name)
         if marked:
             role = "lead" if name == marked[0] else "co"
-        elif label in {"牵头单位", "主责单位"}:
-            role = "lead"
-        elif label in {"责任单位", "承办单位"} and not lead_seen:
+        elif label in {"牵头单位", "主责单位"} or (
+            label in {"责任单位", "承办单位"} and not lead_seen
+        ):
             role = "lead"
         else:
             role = "co"

@@ -145,7 +145,7 @@ def test_bad_input_exits_non_zero_from_the_shell(tmp_path: Path) -> None:
         "DJANGO_SETTINGS_MODULE": "minsheng.settings",
         "MINSHENG_DATA_DIR": str(tmp_path),
     }
-    result = subprocess.run(  # noqa: S603 - our own interpreter and command
+    result = subprocess.run(
         [sys.executable, "-m", "django", "ingest", str(path)],
         capture_output=True,
         text=True,

@@ -82,8 +82,9 @@ def test_each_document_raises_the_findings_its_gold_expects(name: str) -> None:
 
 def test_a_bulletin_is_dated_by_its_cut_off() -> None:
     document = parse_bytes((DATA / "bulletin.txt").read_bytes())
-    assert document.to_interchange()["projects"][0]["indicators"][0]["actual_as_of"] == (
-        gold("bulletin")["as_of"]
+    assert (
+        document.to_interchange()["projects"][0]["indicators"][0]["actual_as_of"]
+        == (gold("bulletin")["as_of"])
     )
 
 

@@ -18,7 +18,9 @@ URL = "/ingest/"
 
 @pytest.fixture
 def office(django_user_model: Any) -> Any:
-    return django_user_model.objects.create_user("office", password="s3cret-pass!", role=Role.OFFICE)
+    return django_user_model.objects.create_user(
+        "office", password="s3cret-pass!", role=Role.OFFICE
+    )
 
 
 def test_the_page_is_named_ingest_index() -> None:
