@@ -121,6 +121,7 @@ def test_saving_twice_never_overwrites(client: Any, office: Any) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_read_check_and_save_in_a_real_browser(live_server: Any, page: Any, office: Any) -> None:
     page.goto(live_server.url + "/accounts/login/?next=" + URL)
     page.fill("#id_username", "office")
