@@ -10,7 +10,9 @@ from minsheng.accounts.models import Role
 
 def is_office(user: Any) -> bool:
     """The coordinating office (市政府办公厅) — or a system administrator acting for it."""
-    return bool(user.is_authenticated and user.is_active and (user.role == Role.OFFICE or user.is_superuser))
+    return bool(
+        user.is_authenticated and user.is_active and (user.role == Role.OFFICE or user.is_superuser)
+    )
 
 
 def is_supervisor(user: Any) -> bool:

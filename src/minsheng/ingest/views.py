@@ -17,7 +17,7 @@ from minsheng.ingest.messages import error_message
 from minsheng.ingest.parser import IngestError, ParsedDocument, decode_document, parse_text
 from minsheng.ingest.permissions import can_ingest
 from minsheng.ingest.selectors import finding_rows, project_rows, source_pieces
-from minsheng.ingest.services import plan_draft_create
+from minsheng.ingest.services import existing_plan, plan_draft_create, progress_drafts_create
 from minsheng.plans.choices import UNITS, Comparator
 
 
@@ -81,15 +81,25 @@ def _save(request: HttpRequest) -> HttpResponse:
     errors = _apply_corrections(request.POST, data)
     if not errors:
         try:
-            plan = plan_draft_create(actor=request.user, document=document, data=data)
+            existing = existing_plan(data)
+            if existing is not None:
+                reports = progress_drafts_create(
+                    actor=request.user, document=document, plan=existing, data=data
+                )
+                message = _(
+                    "“%(title)s” exists and was left unchanged; %(count)s figures were saved "
+                    "as draft progress reports for review."
+                ) % {"title": existing.title, "count": len(reports)}
+            else:
+                plan = plan_draft_create(actor=request.user, document=document, data=data)
+                message = _("Saved the draft plan “%(title)s” with %(count)s projects.") % {
+                    "title": plan.title,
+                    "count": plan.projects.count(),
+                }
         except UserFacingError as error:
             errors = error.messages
         else:
-            messages.success(
-                request,
-                _("Saved the draft plan “%(title)s” with %(count)s projects.")
-                % {"title": plan.title, "count": plan.projects.count()},
-            )
+            messages.success(request, message)
             return redirect("ingest:index")
     context = {"form": DocumentForm()} | _result(document, errors)
     return render(request, "ingest/index.html", context, status=400)

@@ -59,6 +59,9 @@ ZH = {
     "Saved the draft plan “%(title)s” with %(count)s projects.": "已保存清单草稿“%(title)s”，共 %(count)s 个项目。",
     "Project %(number)s: “%(value)s” is not a target number.": "第%(number)s件：“%(value)s”不是有效的目标值。",
     "Document ingestion": "文档解析",
+    "%(plan)s exists and was left unchanged; saved %(count)s figures as draft progress reports for review": "《%(plan)s》已存在，未作改动；已将 %(count)s 个数字保存为待审核的进度报告草稿",
+    "No. %(number)s: no indicator of the plan answers “%(name)s”": "第%(number)s件：清单中没有与“%(name)s”对应的指标",
+    "“%(title)s” exists and was left unchanged; %(count)s figures were saved as draft progress reports for review.": "“%(title)s”已存在，未作改动；已将 %(count)s 个数字保存为待审核的进度报告草稿。",
 }
 
 PLURAL = {

@@ -341,7 +341,7 @@ def _milestones(
             if not wanted:
                 previous_end = -1
                 continue
-            joined = previous_end >= 0 and text[previous_end:span[0]].strip() == "，"
+            joined = previous_end >= 0 and text[previous_end : span[0]].strip() == "，"
             if joined and groups:
                 groups[-1].append(words)
             else:

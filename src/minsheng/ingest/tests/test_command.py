@@ -81,10 +81,37 @@ def test_save_is_written_to_the_audit_trail() -> None:
 
 @pytest.mark.django_db
 def test_save_never_overwrites_an_existing_plan() -> None:
-    run(SEED, "--save")
+    plan_only = DATA / "plan_list_gb18030.txt"
+    run(plan_only, "--save")
     with pytest.raises(CommandError, match="already exists"):
-        run(SEED, "--save")
+        run(plan_only, "--save")
     assert Plan.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_report_on_an_existing_plan_becomes_draft_reports(demo_plan: Any) -> None:
+    approved = ProgressReport.objects.filter(state=ReportState.APPROVED).count()
+    targets = list(Indicator.objects.order_by("id").values_list("target", flat=True))
+    _out, err = run(SEED, "--save")
+    assert "49" in err
+    assert ProgressReport.objects.filter(state=ReportState.DRAFT).count() == 49
+    assert ProgressReport.objects.filter(state=ReportState.APPROVED).count() == approved
+    assert list(Indicator.objects.order_by("id").values_list("target", flat=True)) == targets
+    assert Plan.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_report_figure_that_fits_no_indicator_saves_nothing(tmp_path: Path) -> None:
+    run(DATA / "plan_list_gb18030.txt", "--save")
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "临海市2025年民生实事完成情况\n一、稳定和扩大就业\n新建游泳馆3座。\n完成情况：建成游泳馆3座。"
+        "\n二、改善住房条件\n筹集保障性租赁住房三千六百套。\n完成情况：筹集保障性租赁住房3700套。",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="游泳馆"):
+        run(report, "--save")
+    assert not ProgressReport.objects.exists()
 
 
 @pytest.mark.django_db

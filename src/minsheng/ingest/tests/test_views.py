@@ -113,11 +113,22 @@ def test_saving_a_bad_correction_saves_nothing(client: Any, office: Any) -> None
 @pytest.mark.django_db
 def test_saving_twice_never_overwrites(client: Any, office: Any) -> None:
     client.force_login(office)
-    data = {"action": "save", "source": SEED_TEXT, "year": "2025"}
+    source = (DATA / "plan_list_gb18030.txt").read_bytes().decode("gb18030")
+    data = {"action": "save", "source": source, "year": "2025"}
     client.post(URL, data)
     response = client.post(URL, data)
     assert response.status_code == 400
     assert Plan.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_saving_a_report_on_an_existing_plan_keeps_the_plan(
+    client: Any, office: Any, demo_plan: Any
+) -> None:
+    client.force_login(office)
+    response = client.post(URL, {"action": "save", "source": SEED_TEXT, "year": "2025"})
+    assert response.status_code == 302
+    assert Plan.objects.get().state == demo_plan.state
 
 
 @pytest.mark.browser

@@ -11,7 +11,7 @@ from minsheng.core.i18n import UserFacingError, bilingual
 from minsheng.ingest.messages import SEVERITIES, error_message, finding_message
 from minsheng.ingest.parser import IngestError, parse_bytes
 from minsheng.ingest.parser.decoding import MAX_BYTES
-from minsheng.ingest.services import plan_draft_create
+from minsheng.ingest.services import existing_plan, plan_draft_create, progress_drafts_create
 from minsheng.plans.interchange import validate
 
 
@@ -69,6 +69,22 @@ class Command(BaseCommand):
         if options["save"]:
             actor = find_user(options["user"]) if options["user"] else None
             try:
+                existing = existing_plan(plan)
+                if existing is not None:
+                    reports = progress_drafts_create(
+                        actor=actor, document=document, plan=existing, data=plan
+                    )
+                    self.stderr.write(
+                        bilingual(
+                            _(
+                                "%(plan)s exists and was left unchanged; saved %(count)s figures "
+                                "as draft progress reports for review"
+                            ),
+                            plan=existing.title,
+                            count=len(reports),
+                        )
+                    )
+                    return
                 saved = plan_draft_create(actor=actor, document=document, data=plan)
             except UserFacingError as error:
                 raise CommandError(
