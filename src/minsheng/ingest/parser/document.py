@@ -1,5 +1,6 @@
 """A whole document parsed: plan header, projects, indicators, captions and findings."""
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -94,7 +95,12 @@ class ParsedDocument:
         """The plan in the interchange format (schema minsheng.plan/1), state drafting."""
         return {
             "format": FORMAT,
-            "jurisdiction": {"name": self.jurisdiction, "level": _level(self.jurisdiction)},
+            "jurisdiction": {
+                "name": self.jurisdiction,
+                # a stable slug for a jurisdiction the ledger does not know yet (名称 → j-3f2a…)
+                "slug": "j-" + hashlib.sha1(self.jurisdiction.encode()).hexdigest()[:12],
+                "level": _level(self.jurisdiction),
+            },
             "year": self.year,
             "title": self.title[:200],
             "state": "drafting",

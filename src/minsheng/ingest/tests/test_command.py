@@ -182,3 +182,25 @@ def test_bad_input_exits_non_zero_from_the_shell(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "empty" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.django_db
+def test_an_html_page_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    body = SEED.read_text(encoding="utf-8").replace("\n", "<br>\n")
+    page.write_text(f"<html><body><div>{body}</div></body></html>", encoding="utf-8")
+    out, _err = run(page)
+    assert len(json.loads(out)["projects"]) == 15
+
+
+@pytest.mark.django_db
+def test_a_docx_file_is_read(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    out, _err = run(path)
+    assert len(json.loads(out)["projects"]) == 15

@@ -2,7 +2,10 @@
 
 from decimal import Decimal
 
+import cn2an
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from minsheng.ingest.parser.numbers import (
     find_quantities,
@@ -128,3 +131,18 @@ def test_progress_bulletin_percent_is_a_stated_percent() -> None:
 def test_normalising_keeps_every_offset() -> None:
     text = "（１２３）：，;５５％"
     assert len(normalize(text)) == len(text)
+
+
+@given(st.decimals(min_value=0, max_value=10**8, places=5, allow_nan=False))
+def test_any_figure_with_wan_is_exact(value: Decimal) -> None:
+    assert to_decimal(f"{value}万") == value * 10_000
+
+
+@given(st.integers(min_value=2, max_value=10**8))
+def test_chinese_numerals_round_trip(value: int) -> None:
+    assert to_decimal(cn2an.an2cn(value)) == value
+
+
+@given(st.integers(min_value=0, max_value=10**7), st.sampled_from(["个", "人", "公里", "套"]))
+def test_a_figure_is_found_wherever_it_sits(value: int, unit: str) -> None:
+    assert counted(f"全市新增{value}{unit}，群众满意") == [(Decimal(value), unit)]
