@@ -98,7 +98,7 @@ class ParsedDocument:
             "jurisdiction": {
                 "name": self.jurisdiction,
                 # a stable slug for a jurisdiction the ledger does not know yet (名称 → j-3f2a…)
-                "slug": "j-" + hashlib.sha1(self.jurisdiction.encode()).hexdigest()[:12],
+                "slug": "j-" + hashlib.sha256(self.jurisdiction.encode()).hexdigest()[:12],
                 "level": _level(self.jurisdiction),
             },
             "year": self.year,
