@@ -145,6 +145,8 @@ def test_the_year_flag_is_used(tmp_path: Path) -> None:
         (b"", "empty"),
         (bytes(range(256)) * 8, "not text"),
         ("青岛市2025年。一段没有编号的文字。".encode(), "no numbered items"),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image"),
+        (b"%PDF-1.4\n%%EOF", "no text layer"),
     ],
 )
 def test_bad_input_is_refused_in_both_languages(
@@ -204,3 +206,14 @@ def test_a_docx_file_is_read(tmp_path: Path) -> None:
     document.save(str(path))
     out, _err = run(path)
     assert len(json.loads(out)["projects"]) == 15
+
+
+@pytest.mark.django_db
+def test_a_file_over_fifty_megabytes_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024 + 1)  # sparse: nothing is written, nothing read
+    with pytest.raises(CommandError, match="limit") as raised:
+        run(path, "--save")
+    assert " / " in str(raised.value)
+    assert not Plan.objects.exists()

@@ -139,6 +139,9 @@ def test_read_check_and_save_in_a_real_browser(live_server: Any, page: Any, offi
     page.fill("#id_password", "s3cret-pass!")
     page.click("main button[type=submit]")
     page.wait_for_url(live_server.url + URL)
+    from axe_playwright_python.sync_playwright import Axe
+
+    assert [v["id"] for v in Axe().run(page).response["violations"]] == []
     page.fill("#id_text", SEED_TEXT)
     page.click("button[value=read]")
     assert page.locator(".project").count() == 15
@@ -149,6 +152,8 @@ def test_read_check_and_save_in_a_real_browser(live_server: Any, page: Any, offi
     assert page.evaluate("location.hash") == "#" + anchor
     assert page.locator(f"mark#{anchor}").inner_text() == "3.84万人"
     assert page.locator("mark:target").count() == 1
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations] == []
     # correct a target, then save
     page.fill("input[name='p0-i1-target']", "31000")
     page.click("#save-form button[type=submit]")
