@@ -75,6 +75,7 @@ _NOT_UNIT_BEFORE = {
     "台": "风",
     "条": "例件",
     "件": "事",
+    "个": "月",  # 两个月 is a duration
 }
 QUOTES = re.compile(r"“[^”\n]{0,40}”|‘[^’\n]{0,40}’|《[^》\n]{0,60}》|\"[^\"\n]{0,40}\"")
 PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{5,}(?=(?:服务)?热线))(?![\d.])")
@@ -199,6 +200,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None  # ordinals and names such as G20
     if following and following in _NOT_UNIT_BEFORE.get(unit, ""):
         return None
+    if unit == "个" and text.startswith(("小时", "工作日", "星期"), match.end()):
+        return None  # 两个小时, 三个工作日: durations
     value = to_decimal(numeral + (match.group("mult") or ""))
     if value is None:
         return None

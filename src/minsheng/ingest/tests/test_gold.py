@@ -20,6 +20,7 @@ DOCUMENTS = [
     "table_pipe",
     "bulletin",
     "heldout_district",  # written with its gold after the parser was frozen, scored once
+    "heldout_news",  # likewise: 12/12 on first run; 两个月 was then kept from being a count
 ]
 
 

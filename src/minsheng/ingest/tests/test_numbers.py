@@ -108,6 +108,10 @@ def test_hundred_million_yuan_is_whole_yuan() -> None:
     assert counted("费用3.8亿元") == [(Decimal(380000000), "元")]
 
 
+def test_months_and_hours_counted_with_ge_are_durations() -> None:
+    assert counted("提前两个月完成，办理时间压缩到3个工作日，100个小区") == [(Decimal(100), "个")]
+
+
 def test_a_word_that_begins_with_a_unit_is_not_a_unit() -> None:
     assert counted("3部门联合，二次供水") == []
 
