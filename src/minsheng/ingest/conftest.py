@@ -2,8 +2,9 @@
 
 A live-server test runs in a real transaction and ends by flushing every table, which also
 removes the rows that the data migration plans/0002_domains created; a later test that loads
-a plan would then find no domains. The browser test here asks for serialized rollback (so it
-starts with them), and this hook seeds them again after its flush.
+a plan would then find no domains. The browser test here seeds them first (`seeded_domains`,
+in case another app's live-server test ran before it), and this hook seeds them again after
+its flush.
 """
 
 from collections.abc import Iterator
@@ -30,3 +31,11 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
         with _saved["blocker"].unblock():
             domains.add_domains(apps, None)
     return result
+
+
+@pytest.fixture
+def seeded_domains(transactional_db: Any) -> None:
+    """The domains, whatever an earlier live-server test (of any app) flushed away."""
+    from django.apps import apps
+
+    import_module("minsheng.plans.migrations.0002_domains").add_domains(apps, None)

@@ -6,6 +6,8 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from minsheng.accounts.models import Role
 from minsheng.plans.choices import PlanState
@@ -132,26 +134,26 @@ def test_saving_a_report_on_an_existing_plan_keeps_the_plan(
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_read_check_and_save_in_a_real_browser(live_server: Any, page: Any, office: Any) -> None:
+@pytest.mark.django_db(transaction=True)
+def test_read_check_and_save_in_a_real_browser(
+    live_server: Any, page: Any, office: Any, seeded_domains: None
+) -> None:
     page.goto(live_server.url + "/accounts/login/?next=" + URL)
     page.fill("#id_username", "office")
     page.fill("#id_password", "s3cret-pass!")
     page.click("main button[type=submit]")
     page.wait_for_url(live_server.url + URL)
-    from axe_playwright_python.sync_playwright import Axe
-
     assert [v["id"] for v in Axe().run(page).response["violations"]] == []
     page.fill("#id_text", SEED_TEXT)
     page.click("button[value=read]")
-    assert page.locator(".project").count() == 15
+    expect(page.locator(".project")).to_have_count(15)  # waits for the page to arrive
     # a value links to its highlighted span in the source
     link = page.locator("a.src", has_text="3.84万").first
     link.click()
     anchor = link.get_attribute("data-anchor")
-    assert page.evaluate("location.hash") == "#" + anchor
+    expect(page).to_have_url(f"{live_server.url}{URL}#{anchor}")
     assert page.locator(f"mark#{anchor}").inner_text() == "3.84万人"
-    assert page.locator("mark:target").count() == 1
+    expect(page.locator("mark:target")).to_have_count(1)
     violations = Axe().run(page).response["violations"]
     assert [v["id"] for v in violations] == []
     # correct a target, then save
