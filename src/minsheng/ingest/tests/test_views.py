@@ -4,9 +4,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from minsheng.accounts.models import Role
