@@ -1,0 +1,60 @@
+"""How fast the parser reads documents: documents per second, and milliseconds for the seed.
+
+Run from the repository root: `PYTHONPATH=src python benchmarks/ingest_benchmark.py`.
+Parsing needs no database and no Django settings.
+"""
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from minsheng.ingest.parser import parse_bytes  # noqa: E402
+from minsheng.ingest.parser.extract import pairs  # noqa: E402
+
+
+def parse(data: bytes) -> None:
+    # Each parse starts cold: the word-pair cache would otherwise flatter repeated documents.
+    pairs.cache_clear()
+    parse_bytes(data, jurisdiction="青岛市", year=2025)
+
+
+DATA = ROOT / "src" / "minsheng" / "ingest" / "tests" / "data"
+SEED = DATA / "qingdao_2025_report.txt"
+
+
+def timed(data: bytes, rounds: int) -> list[float]:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        parse(data)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    documents = [path.read_bytes() for path in sorted(DATA.glob("*.txt"))]
+    parse_bytes(SEED.read_bytes())  # warm up: imports, regular expressions, cn2an's tables
+    seed = timed(SEED.read_bytes(), 50)
+    start = time.perf_counter()
+    rounds = 20
+    for _ in range(rounds):
+        for data in documents:
+            parse(data)
+    elapsed = time.perf_counter() - start
+    count = rounds * len(documents)
+    print(
+        f"ingest: seed ({len(SEED.read_bytes()) // 1024} KB, 15 projects, 49 indicators): "
+        f"median {statistics.median(seed) * 1000:.1f} ms, best {min(seed) * 1000:.1f} ms"
+    )
+    print(
+        f"ingest: {count / elapsed:.1f} documents/second over {len(documents)} test documents "
+        f"({count} parses)"
+    )
+
+
+if __name__ == "__main__":
+    main()

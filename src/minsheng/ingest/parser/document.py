@@ -1,0 +1,546 @@
+"""A whole document parsed: plan header, projects, indicators, captions and findings."""
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from minsheng.ingest.parser import extract
+from minsheng.ingest.parser.errors import IngestError
+from minsheng.ingest.parser.extract import Indicator, Mention, pairs
+from minsheng.ingest.parser.findings import (
+    ERROR,
+    INFO,
+    WARNING,
+    Checks,
+    Finding,
+    check_stated_percent,
+    falls_short,
+    parts_agree,
+)
+from minsheng.ingest.parser.numbers import mask, normalize
+from minsheng.ingest.parser.structure import Item, Span, outline
+
+FORMAT = "minsheng.plan/1"
+LIST_NAMES = re.compile(r"(市办实事|民生实事|为民办实事|重点民生实事|民生项目|惠民实事)")
+PLACE = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?(?:自治区|省|市|区|县|州))(?=(?:人民政府|政府|20\d\d年|年度|民生|市办|为民|重点))"
+)
+PLACE_STOP = {
+    "全市",
+    "本市",
+    "我市",
+    "各市",
+    "全省",
+    "本省",
+    "全区",
+    "各区",
+    "城市",
+    "市区",
+    "该市",
+}
+NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2})日报")
+YEAR = re.compile(r"(20\d\d)年")
+AS_OF = re.compile(r"截[至止](?:(20\d\d)年)?(\d{1,2})月(?:(\d{1,2})日|底|末)")
+MILESTONE_VERBS = re.compile(r"^(?:建成|建设|改造|开通|启动|上线|安装|设置|完善|实现|为)")
+DONE_WORDS = re.compile(r"建成|完成|投用|投入使用|开通|上线|实现|设置|纳入|运行")
+DOMAIN_WORDS = [
+    ("就业", "就业 创业 工伤 职工 劳动者"),
+    ("托幼", "托育 婴幼儿 托位"),
+    ("教育", "教育 学校 中小学 幼儿园 学生"),
+    ("养老", "养老 老年 助残 适老"),
+    ("医疗", "医疗 医保 医院 卫生 家庭医生 中医 健康"),
+    ("居住", "住房 居住 物业 小区 城中村 危房"),
+    ("交通出行", "交通 出行 公交 停车 道路 农村路 地铁 充电桩"),
+    ("环境", "环境 公园 大气 污染 绿化 生态 空气 水质"),
+    ("文化体育", "健身 体育 文化 图书 运动"),
+    ("乡村振兴", "乡村 农村寄递 村级 农产品"),
+    ("公共安全", "安全 急救 食品 消防 市场消费 检测"),
+    ("城市运行", "管网 基础设施 供热 供水 燃气 通信"),
+    ("政务服务", "政务 办事 审批 热线 一网通办"),
+]
+
+
+@dataclass
+class ParsedProject:
+    item: Item
+    title: str
+    domain: str
+    description: str
+    completion_summary: str
+    indicators: list[Indicator] = field(default_factory=list)
+    milestones: list[dict[str, Any]] = field(default_factory=list)
+    captions: list[Span] = field(default_factory=list)
+    unmatched: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class ParsedDocument:
+    """The result of parsing: everything needed for the interchange JSON and the findings."""
+
+    text: str
+    jurisdiction: str
+    year: int
+    title: str
+    summary: str
+    projects: list[ParsedProject]
+    findings: list[Finding]
+    checks: Checks
+    as_of: date | None = None
+
+    def to_interchange(self) -> dict[str, Any]:
+        """The plan in the interchange format (schema minsheng.plan/1), state drafting."""
+        return {
+            "format": FORMAT,
+            "jurisdiction": {
+                "name": self.jurisdiction,
+                # a stable slug for a jurisdiction the ledger does not know yet (名称 → j-3f2a…)
+                "slug": "j-" + hashlib.sha256(self.jurisdiction.encode()).hexdigest()[:12],
+                "level": _level(self.jurisdiction),
+            },
+            "year": self.year,
+            "title": self.title[:200],
+            "state": "drafting",
+            "summary": self.summary,
+            "projects": [self._project(project) for project in self.projects],
+        }
+
+    def _project(self, project: ParsedProject) -> dict[str, Any]:
+        item = project.item
+        departments = [{"name": name[:100], "role": role} for name, role in item.departments]
+        return {
+            "number": item.number,
+            "title": project.title[:300] or str(item.number),
+            "domain": project.domain,
+            "description": project.description,
+            "completion_summary": project.completion_summary,
+            "departments": departments,
+            "indicators": [self._indicator(indicator) for indicator in project.indicators],
+            "milestones": project.milestones,
+            "evidence": [
+                {"caption": self.text[start:end].strip()[:500]} for start, end in project.captions
+            ],
+        }
+
+    def _indicator(self, indicator: Indicator) -> dict[str, Any]:
+        target = indicator.target
+        clause = self.text[target.clause[0] : target.clause[1]].strip()
+        return {
+            "name": indicator.name[:200],
+            "target": _number(target.value),
+            "unit": target.unit,
+            "comparator": target.comparator,
+            "baseline": _number(target.baseline),
+            "source_text": clause,
+            "actual": _number(indicator.actual),
+            "actual_as_of": (self.as_of or date(self.year, 12, 31)).isoformat()
+            if indicator.actual is not None
+            else None,
+            "stated_percent": _number(indicator.stated_percent),
+        }
+
+    def findings_dicts(self) -> list[dict[str, Any]]:
+        return [finding.as_dict() for finding in self.findings]
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value.normalize())
+
+
+def _level(name: str) -> str:
+    if name.endswith(("省", "自治区")):
+        return "province"
+    if name.endswith(("区", "县")):
+        return "district"
+    if name.endswith(("街道", "镇", "乡")):
+        return "street"
+    return "city"
+
+
+def parse_text(
+    raw: str, *, jurisdiction: str | None = None, year: int | None = None
+) -> ParsedDocument:
+    """Parse decoded text; raise IngestError when there are no items or no year/jurisdiction."""
+    if not raw.strip():
+        raise IngestError("empty")
+    text = normalize(raw)
+    masked = mask(text)
+    shape = outline(text)
+    if not shape.items:
+        raise IngestError("no_items")
+    findings: list[Finding] = []
+    head = text[: max(shape.preamble[1], 600)]
+    year = year or _year(head)
+    if year is None:
+        raise IngestError("no_year")
+    if not 2000 <= year <= 2100:
+        raise IngestError("bad_year", year=year)
+    if not jurisdiction:
+        jurisdiction = _jurisdiction(text, head, findings)
+    checks = Checks()
+    projects = [_project(text, masked, item, findings, checks) for item in shape.items]
+    numbers = Counter(project.item.number for project in projects)
+    for project in projects:
+        if numbers[project.item.number] > 1:
+            project.item.number = projects.index(project) + 1
+    _assign_captions(text, projects, shape.captions)
+    summary = _summary(text, shape.preamble)
+    _claims(text, projects, shape.preamble, findings, checks)
+    as_of = _as_of(text, year)
+    list_name = LIST_NAMES.search(head)
+    title = (
+        f"{year}年{list_name.group(1)}" if list_name else _first_line(text) or f"{year}年民生实事"
+    )
+    return ParsedDocument(
+        text=raw,
+        jurisdiction=jurisdiction,
+        year=year,
+        title=title,
+        summary=summary,
+        projects=projects,
+        findings=findings,
+        checks=checks,
+        as_of=as_of,
+    )
+
+
+def _year(head: str) -> int | None:
+    years = Counter(int(match.group(1)) for match in YEAR.finditer(head))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _jurisdiction(text: str, head: str, findings: list[Finding]) -> str:
+    places = Counter(
+        re.sub(r"^(?:关于|印发|做好|推进|全力|办好)", "", match.group(1))
+        for match in PLACE.finditer(head)
+        if match.group(1) not in PLACE_STOP
+    )
+    if places:
+        return places.most_common(1)[0][0]
+    paper = NEWSPAPER.search(head)
+    if paper and "市办实事" in text:
+        name = paper.group(1) + "市"
+        findings.append(
+            Finding(
+                "jurisdiction_inferred",
+                INFO,
+                _line_at(text, paper.start()),
+                (paper.start(), paper.end()),
+                params={"name": name},
+            )
+        )
+        return name
+    raise IngestError("no_jurisdiction")
+
+
+def _line_at(text: str, position: int) -> str:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+def _first_line(text: str) -> str:
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()[:200]
+    return ""
+
+
+def _summary(text: str, preamble: Span) -> str:
+    paragraphs = [p.strip() for p in text[preamble[0] : preamble[1]].split("\n") if p.strip()]
+    return "\n\n".join(p for p in paragraphs if "。" in p and len(p) > 40)
+
+
+def _as_of(text: str, year: int) -> date | None:
+    match = AS_OF.search(text)
+    if not match:
+        return None
+    month = int(match.group(2))
+    if not 1 <= month <= 12:
+        return None
+    if match.group(3):
+        day = min(int(match.group(3)), 28 if month == 2 else 30)
+    else:
+        day = 31 if month in {1, 3, 5, 7, 8, 10, 12} else (28 if month == 2 else 30)
+    return date(int(match.group(1) or year), month, day)
+
+
+def _domain(text: str) -> str:
+    scores = Counter(
+        {name: sum(text.count(word) for word in words.split()) for name, words in DOMAIN_WORDS}
+    )
+    name, score = scores.most_common(1)[0]
+    return name if score else "城市运行"
+
+
+def _joined(text: str, spans: list[Span]) -> str:
+    return "".join(text[s:e] for s, e in spans).strip()
+
+
+def _project(
+    text: str, masked: str, item: Item, findings: list[Finding], checks: Checks
+) -> ParsedProject:
+    promised, reported, stated, parts = extract.targets_and_actuals(
+        text, masked, item.promise, item.completion
+    )
+    description = _joined(text, item.promise)
+    completion = "\n".join(text[s:e].strip() for s, e in item.completion)
+    project = ParsedProject(
+        item=item,
+        title=item.title,
+        domain=_domain(item.title + description),
+        description=description,
+        completion_summary=completion,
+    )
+    project.indicators = [Indicator(target=m, name=_name(text, m)) for m in promised]
+    project.unmatched = extract.match(text, project.indicators, reported)
+    project.milestones = _milestones(text, masked, item, promised, completion)
+    has_report = bool(item.completion) or bool(reported)
+    _check_project(text, project, stated, parts, has_report, findings, checks)
+    return project
+
+
+def _name(text: str, mention: Mention) -> str:
+    name = re.sub(r"^(?:为|在|对|将|由)", "", mention.context.strip())
+    name = re.sub(
+        r"(?:达到|达|提升至|提高到|提高至|提升到|降至|统一降至|增加|不少于|超过)$", "", name
+    )
+    name = name.strip("、，,和及与 ")
+    if len(name) < 2:
+        clause = text[mention.clause[0] : mention.clause[1]]
+        name = (
+            clause[: mention.quantity.start - mention.clause[0]]
+            + clause[mention.quantity.end - mention.clause[0] :]
+        ).strip()
+    return name or mention.unit
+
+
+def _milestones(
+    text: str, masked: str, item: Item, promised: list[Mention], completion: str
+) -> list[dict[str, Any]]:
+    """Promises without a number (建成浮山全民健身中心) are milestones: done or not done.
+
+    Clauses of one sentence that follow each other (改造…停车场，完善…道路，实现…换乘) make one
+    milestone; a clause that leads into a counted one (推进…制度，参保人数达到20万人) does not.
+    """
+    counted = {m.clause for m in promised}
+    groups: list[list[str]] = []
+    for start, end in item.promise:
+        previous_end = -1
+        for clause in re.finditer(r"[^，。；！？\n（）]+", text[start:end]):
+            span = (start + clause.start(), start + clause.end())
+            words = clause.group(0).strip()
+            wanted = (
+                span not in counted
+                and not span[0] <= item.title_span[0] < span[1]
+                and len(words) >= 5
+                and bool(MILESTONE_VERBS.match(words))
+                and not any(s <= m.span[0] < e for m in promised for s, e in [span])
+            )
+            if not wanted:
+                previous_end = -1
+                continue
+            joined = previous_end >= 0 and text[previous_end : span[0]].strip() == "，"
+            if joined and groups:
+                groups[-1].append(words)
+            else:
+                groups.append([words])
+            previous_end = span[1]
+    found = []
+    for group in groups:
+        name = "，".join(group)
+        wanted_pairs = pairs(name)
+        overlap = len(wanted_pairs & pairs(completion)) / max(len(wanted_pairs), 1)
+        done = bool(completion) and overlap >= 0.6 and bool(DONE_WORDS.search(completion))
+        found.append({"name": name[:300], "done": done})
+    return found
+
+
+def _sentence(text: str, span: Span) -> str:
+    return text[span[0] : span[1]].strip()
+
+
+def _check_project(
+    text: str,
+    project: ParsedProject,
+    stated: list[Any],
+    parts: list[extract.PartsCheck],
+    has_report: bool,
+    findings: list[Finding],
+    checks: Checks,
+) -> None:
+    number = project.item.number
+    attached = set()
+    for indicator in project.indicators:
+        target = indicator.target
+        if indicator.stated_percent is not None and indicator.actual is not None:
+            checks.stated_percents += 1
+            attached.add(indicator.stated_span)
+            agree, computed = check_stated_percent(
+                indicator.stated_percent,
+                target.comparator,
+                target.value,
+                indicator.actual,
+                target.baseline,
+            )
+            mention = indicator.actual_mentions[-1]
+            if agree:
+                checks.stated_percents_agree += 1
+            else:
+                findings.append(
+                    Finding(
+                        "percent_mismatch",
+                        ERROR,
+                        _sentence(text, mention.sentence),
+                        indicator.stated_span or mention.span,
+                        number,
+                        indicator.name,
+                        {
+                            "stated": indicator.stated_percent,
+                            "computed": computed,
+                            "actual": indicator.actual,
+                            "target": target.value,
+                            "unit": target.unit,
+                        },
+                    )
+                )
+        if indicator.actual is None and has_report:
+            findings.append(
+                Finding(
+                    "target_without_actual",
+                    WARNING,
+                    _sentence(text, target.clause),
+                    target.span,
+                    number,
+                    indicator.name,
+                    {"target": target.value, "unit": target.unit},
+                )
+            )
+    for mention in project.unmatched:
+        findings.append(
+            Finding(
+                "unmatched_actual",
+                WARNING,
+                _sentence(text, mention.sentence),
+                mention.span,
+                number,
+                "",
+                {"value": mention.value, "unit": mention.unit},
+            )
+        )
+    for claim in stated:
+        for value, start, end in claim.values:
+            if (start, end) in attached:
+                continue
+            lone = [i for i in project.indicators if i.actual is None]
+            if len(project.indicators) == 1 and lone:
+                # 已完成年度目标任务的55%: a claim about the one indicator, with no figure to check
+                lone[0].stated_percent = value
+                lone[0].stated_span = (start, end)
+            if any(m.stated == (value, start, end) for m in project.unmatched):
+                continue
+            findings.append(
+                Finding(
+                    "percent_unverifiable",
+                    WARNING,
+                    _line_at(text, start),
+                    (start, end),
+                    number,
+                    "",
+                    {"stated": value},
+                )
+            )
+    for check in parts:
+        checks.parts_sums += 1
+        values = [part.value for part in check.parts]
+        if parts_agree(check.whole.value, check.total, values):
+            checks.parts_sums_agree += 1
+            continue
+        findings.append(
+            Finding(
+                "parts_sum_mismatch",
+                ERROR,
+                _sentence(text, check.sentence),
+                check.sentence,
+                number,
+                "",
+                {"whole": check.whole.value, "total": check.total, "unit": check.whole.unit},
+            )
+        )
+
+
+def _claims(
+    text: str,
+    projects: list[ParsedProject],
+    preamble: Span,
+    findings: list[Finding],
+    checks: Checks,
+) -> None:
+    """完成 claims held to the numbers: a project that says it is done, and the lead paragraph."""
+    overall = extract.claim_sentences(text, [preamble])
+    for project in projects:
+        reported = project.unmatched or any(i.actual is not None for i in project.indicators)
+        regions = project.item.completion or (project.item.promise if reported else [])
+        own = extract.claim_sentences(text, regions)
+        checks.claims += len(own)
+        for indicator in project.indicators:
+            target = indicator.target
+            if indicator.actual is None or not falls_short(
+                target.comparator, target.value, indicator.actual
+            ):
+                continue
+            # a claim covers the figures of its own sentence, or everything when it names none
+            spans = [indicator.target.sentence] + [m.sentence for m in indicator.actual_mentions]
+            covering = [
+                claim
+                for claim in own
+                if any(claim[0] <= s[0] < claim[1] for s in spans)
+                or (
+                    not any(claim[0] <= i.target.span[0] < claim[1] for i in project.indicators)
+                    and not any(
+                        claim[0] <= m.span[0] < claim[1]
+                        for i in project.indicators
+                        for m in i.actual_mentions
+                    )
+                )
+            ] + overall
+            if not covering:
+                continue
+            span = covering[0]
+            findings.append(
+                Finding(
+                    "claim_falls_short",
+                    ERROR,
+                    _sentence(text, span),
+                    span,
+                    project.item.number,
+                    indicator.name,
+                    {"actual": indicator.actual, "target": target.value, "unit": target.unit},
+                )
+            )
+
+
+def _assign_captions(text: str, projects: list[ParsedProject], captions: list[Span]) -> None:
+    """A ■ caption goes to the project it speaks of, else to the project it follows."""
+    if not projects:
+        return
+    words = [pairs(p.title + p.description + p.completion_summary) for p in projects]
+    for start, end in captions:
+        if not text[start:end].strip():
+            continue
+        caption_pairs = pairs(text[start:end])
+        scores = [len(caption_pairs & w) for w in words]
+        best = max(range(len(projects)), key=lambda i: (scores[i], -abs(i)))
+        if scores[best] < 2:
+            preceding = [p for p in projects if p.item.span[0] <= start]
+            chosen = preceding[-1] if preceding else projects[0]
+        else:
+            chosen = projects[best]
+        chosen.captions.append((start, end))

@@ -1,0 +1,399 @@
+"""Targets from the promise, actuals from 完成情况, and each actual matched to its indicator.
+
+A quantity's context is the words that name what it counts: the words before it in its clause
+("新增公共停车位1万个"), or after it when the number comes first ("50个样板小区"). Matching
+compares those words as character pairs, within one project and between compatible units.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from minsheng.ingest.parser.numbers import (
+    INDICATOR_UNITS,
+    Quantity,
+    StatedPercent,
+    find_quantities,
+    find_stated_percents,
+)
+from minsheng.ingest.parser.structure import Span
+from minsheng.plans.completion import stated_percent_matches
+
+CLAUSE_BREAK = re.compile(r"[，。；！？\n（）：]")
+SENTENCE_BREAK = re.compile(r"[。；！？\n]")
+CONNECTORS = "、和及与并，,以 "
+SUFFIXES = ("及以上", "以上", "以内", "以下")
+LTE_BEFORE = re.compile(
+    r"(降至|降到|降低至|降低到|下降至|下降到|减少至|减少到|减至|压减至|压减到|压降至|调减至|调减到"
+    r"|不超过|不高于|控制在|(?<!不)低于|(?<!不)少于)\s*$"
+)
+GTE_BEFORE = re.compile(
+    r"(不少于|不低于|至少|(?<!不)超过|(?<!不)超|达到|达|提高到|提高至|提升到|提升至|增加到|增至)\s*$"
+)
+THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
+SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
+GROWTH_BEFORE = re.compile(r"(同比|环比|增长|下降|增幅|降幅|提高了|下降了|比上年)\s*$")
+CHANGE_BETWEEN = re.compile(r"^\s*(提高|提升|增加|增长|扩大|降低|下降|减少|压减|降)(到|至)\s*$")
+TARGET_AFTER = re.compile(r"^(?:以上)?的?(?:年度|全年)?(?:目标任务|目标|任务|计划)")
+TARGET_BEFORE = re.compile(r"(?:年度目标|全年目标|目标任务|年度任务|计划|目标)(?:为|是)?\s*$")
+CLAIM = re.compile(
+    r"全部完成|全面完成|顺利完成|如期完成|超额完成|顺利实现|均已实现|实现年度目标"
+    r"|完成(?:年度|全年)(?:目标)?任务(?!的)|完成任务"
+)
+STOP_PAIRS = frozenset(
+    [
+        "完成",
+        "实现",
+        "推动",
+        "推进",
+        "开展",
+        "全市",
+        "累计",
+        "达到",
+        "以上",
+        "建成",
+        "打造",
+        "年度",
+        "目标",
+        "任务",
+        "计划",
+        "进一步",
+        "提升",
+        "新增",
+        "建设",
+        "全年",
+        "其中",
+        "截至",
+        "已经",
+        "目前",
+        "共计",
+    ]
+)
+UNIT_FACTORS = {("万元", "元"): Decimal(10_000), ("元", "万元"): Decimal("0.0001")}
+INDICATOR_UNIT_SET = frozenset(INDICATOR_UNITS)
+
+
+@dataclass
+class Mention:
+    """A counted quantity in a clause: a target in a promise, an actual in 完成情况."""
+
+    quantity: Quantity
+    unit: str
+    clause: Span
+    sentence: Span
+    context: str
+    comparator: str = "gte"
+    baseline: Decimal | None = None
+    target_marked: bool = False
+    stated: tuple[Decimal, int, int] | None = None
+    number_first: bool = False
+    tail_end: int = 0  # the end of the quantity with its 以上/以内
+
+    def __post_init__(self) -> None:
+        self.tail_end = self.tail_end or self.quantity.end
+
+    @property
+    def value(self) -> Decimal:
+        return self.quantity.value
+
+    @property
+    def span(self) -> Span:
+        return (self.quantity.start, self.quantity.end)
+
+
+@dataclass
+class Indicator:
+    """A target with what the document says was achieved."""
+
+    target: Mention
+    name: str
+    actual: Decimal | None = None
+    actual_mentions: list[Mention] = field(default_factory=list)
+    stated_percent: Decimal | None = None
+    stated_span: Span | None = None
+
+
+@dataclass
+class PartsCheck:
+    whole: Mention
+    parts: list[Mention]
+    sentence: Span
+
+    @property
+    def total(self) -> Decimal:
+        return sum((part.value for part in self.parts), Decimal(0))
+
+
+def _breaks(pattern: re.Pattern[str], text: str, position: int, start: int, end: int) -> Span:
+    left = start
+    for match in pattern.finditer(text, start, position):
+        left = match.end()
+    right_match = pattern.search(text, position, end)
+    return (left, right_match.start() if right_match else end)
+
+
+@lru_cache(maxsize=8192)
+def pairs(text: str) -> frozenset[str]:
+    """Character pairs of the Chinese words in a text, without the ubiquitous ones."""
+    words = re.findall(r"[\u4e00-\u9fffA-Za-z]+", text)
+    found = {word[i : i + 2] for word in words for i in range(len(word) - 1)}
+    return frozenset(found - STOP_PAIRS)
+
+
+def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list[Mention]:
+    """The countable quantities of one region with their contexts and comparators."""
+    start, end = region
+    found: list[Mention] = []
+    quantities = [
+        q
+        for q in find_quantities(masked, start, end)
+        if q.countable
+        and q.unit in INDICATOR_UNIT_SET
+        and not any(s <= q.start < e for s, e in excluded)
+    ]
+    for index, quantity in enumerate(quantities):
+        clause = _breaks(CLAUSE_BREAK, masked, quantity.start, start, end)
+        sentence = _breaks(SENTENCE_BREAK, masked, quantity.start, start, end)
+        before = text[clause[0] : quantity.start]
+        after = text[quantity.end : clause[1]]
+        if _excluded(quantity, before, after):
+            continue
+        mention = Mention(quantity, quantity.unit, clause, sentence, "")
+        mention.comparator = _comparator(quantity, before, after)
+        mention.target_marked = bool(TARGET_AFTER.match(after) or TARGET_BEFORE.search(before))
+        previous = found[-1] if found else None
+        if previous is not None and previous.clause == clause:
+            between = text[previous.quantity.end : quantity.start]
+            if CHANGE_BETWEEN.match(between) and re.search(
+                r"[从由]\s*$", text[previous.clause[0] : previous.quantity.start]
+            ):
+                # 从77%提高到80%: the first figure is where it starts, not a second target
+                found.pop()
+                mention.baseline = previous.value
+                mention.comparator = "lte" if re.search(r"降|减", between) else "gte"
+                previous = found[-1] if found else None
+        next_start = quantities[index + 1].start if index + 1 < len(quantities) else clause[1]
+        _set_context(
+            text,
+            mention,
+            previous,
+            min(next_start, clause[1]) if next_start > quantity.end else clause[1],
+        )
+        found.append(mention)
+    return found
+
+
+def _excluded(quantity: Quantity, before: str, after: str) -> bool:
+    tail = before[-6:]
+    if SCOPE_BEFORE.search(tail) or THRESHOLD_BEFORE.search(tail):
+        return True  # 在16家农贸市场, 150米半径, 每千人: scope and thresholds, not promises
+    if quantity.unit == "%" and GROWTH_BEFORE.search(tail):
+        return True
+    if after.startswith(("以下", "以内")) and not LTE_BEFORE.search(tail):
+        return True  # 3岁以下, 收入1000元以下: who qualifies, not what is promised
+    if after.startswith(("半径", "范围", "以内的", "以下的", "的范围")):
+        return True
+    return bool(after.startswith("的") and re.search(r"(低于|高于|不足|超过|满)\s*$", tail))
+
+
+def _comparator(quantity: Quantity, before: str, after: str) -> str:
+    tail = before[-8:]
+    if GTE_BEFORE.search(tail):
+        return "gte"
+    if LTE_BEFORE.search(tail) or after.startswith(("以内", "以下")):
+        return "lte"
+    return "gte"
+
+
+def _set_context(text: str, mention: Mention, previous: Mention | None, after_end: int) -> None:
+    quantity = mention.quantity
+    after = text[quantity.end : after_end]
+    for suffix in SUFFIXES:
+        if after.startswith(suffix):
+            after = after[len(suffix) :]
+            mention.tail_end = quantity.end + len(suffix)
+            break
+    after_words = re.match(r"[^，。；！？、\n]*(?:、[^，。；！？、\n\d]+)*", after)
+    after = after_words.group(0) if after_words else ""
+    mention.number_first = bool(re.match(r"[\u4e00-\u9fffA-Za-z]{2}", after)) and not (
+        TARGET_AFTER.match(after)
+    )
+    begin = mention.clause[0]
+    if previous is not None and previous.clause == mention.clause:
+        begin = previous.tail_end
+        if previous.number_first and mention.number_first:
+            begin = quantity.start
+    before = text[begin : quantity.start]
+    context = before.strip(CONNECTORS)
+    if mention.number_first:
+        context = (context + " " + after.strip(CONNECTORS)).strip()
+    if mention.unit == "个" and "事项" in after[:12]:
+        mention.unit = "项"
+    mention.context = context
+
+
+def targets_and_actuals(
+    text: str,
+    masked: str,
+    promise: list[Span],
+    completion: list[Span],
+) -> tuple[list[Mention], list[Mention], list[StatedPercent], list[PartsCheck]]:
+    """Split an item's figures into targets and actuals, with stated percents and parts."""
+    stated: list[StatedPercent] = []
+    for start, end in promise + completion:
+        stated += find_stated_percents(masked, start, end)
+    # only the claimed percents leave the figures: 完成年度目标任务6000个的90% keeps its 6000个
+    stated_spans = [(value[1], value[2]) for claim in stated for value in claim.values]
+    promised = [m for region in promise for m in mentions(text, masked, region, stated_spans)]
+    reported = [m for region in completion for m in mentions(text, masked, region, stated_spans)]
+    if not completion and any(m.target_marked for m in promised):
+        # A report that states its targets inside the sentences: 超额完成40所的年度目标任务
+        reported = [m for m in promised if not m.target_marked]
+        promised = [m for m in promised if m.target_marked]
+    parts = _parts(text, reported)
+    part_ids = {id(part) for check in parts for part in check.parts}
+    reported = [m for m in reported if id(m) not in part_ids]
+    _attach_stated(stated, reported)
+    return promised, reported, stated, parts
+
+
+def _parts(text: str, reported: list[Mention]) -> list[PartsCheck]:
+    """186.2公里，其中供排水管网39.2公里…: the figures after 其中 are parts of the one before."""
+    checks = []
+    for index, whole in enumerate(reported):
+        if whole.unit == "%":
+            continue
+        following = text[whole.quantity.end : whole.sentence[1]]
+        marker = following.find("其中")
+        if marker < 0:
+            continue
+        marker += whole.quantity.end
+        later = reported[index + 1 :]
+        if later and later[0].quantity.start < marker:
+            continue
+        parts = [m for m in later if m.sentence == whole.sentence and m.unit == whole.unit]
+        if parts:
+            checks.append(PartsCheck(whole, parts, whole.sentence))
+    return checks
+
+
+def _attach_stated(stated: list[StatedPercent], reported: list[Mention]) -> None:
+    for claim in stated:
+        window = [
+            m
+            for m in reported
+            if m.sentence[0] <= claim.start <= m.sentence[1]
+            and m.quantity.end <= claim.start
+            and m.stated is None
+        ]
+        # only the figures since the previous claim in this sentence
+        earlier = [c.end for c in stated if c.end <= claim.start]
+        if earlier:
+            window = [m for m in window if m.quantity.start >= max(earlier)]
+        if not window:
+            continue
+        if claim.respectively and len(claim.values) > 1:
+            chosen = window[-len(claim.values) :]
+            for mention, value in zip(chosen, claim.values[-len(chosen) :], strict=True):
+                mention.stated = value
+        else:
+            window[-1].stated = claim.values[0]
+
+
+def compatible(actual_unit: str, target_unit: str) -> Decimal | None:
+    """The factor that converts an actual into the target's unit, or None if they differ."""
+    if actual_unit == target_unit:
+        return Decimal(1)
+    return UNIT_FACTORS.get((actual_unit, target_unit))
+
+
+@dataclass
+class _Candidate:
+    score: float
+    indicator: Indicator
+    mentions: list[Mention]
+    value: Decimal
+
+
+def match(text: str, indicators: list[Indicator], reported: list[Mention]) -> list[Mention]:
+    """Give each indicator its actual; return the actuals that answer no indicator."""
+    candidates: list[_Candidate] = []
+    for indicator in indicators:
+        target = indicator.target
+        target_pairs = pairs(target.context)
+        clause_pairs = pairs(text[target.clause[0] : target.clause[1]])
+        same_unit = [m for m in reported if compatible(m.unit, target.unit) is not None]
+        lone = (
+            len(same_unit) == 1
+            and sum(1 for other in indicators if compatible(same_unit[0].unit, other.target.unit))
+            == 1
+        )
+        for mention in same_unit:
+            factor = compatible(mention.unit, target.unit)
+            assert factor is not None
+            value = mention.value * factor
+            local = len(target_pairs & pairs(mention.context))
+            broad = len(clause_pairs & pairs(text[mention.clause[0] : mention.clause[1]]))
+            score = 2.0 * local + 0.5 * broad
+            if score < 2.0 and not lone:
+                continue
+            if mention.stated is not None:
+                score += 0.5
+            if value == target.value:
+                score += 0.5
+            candidates.append(_Candidate(score + (0.5 if lone else 0), indicator, [mention], value))
+        candidates += _sums(text, indicator, same_unit, target_pairs)
+    candidates.sort(key=lambda c: -c.score)
+    used: set[int] = set()
+    done: set[int] = set()
+    for candidate in candidates:
+        if id(candidate.indicator) in done or any(id(m) in used for m in candidate.mentions):
+            continue
+        done.add(id(candidate.indicator))
+        used.update(id(m) for m in candidate.mentions)
+        indicator = candidate.indicator
+        indicator.actual = candidate.value
+        indicator.actual_mentions = candidate.mentions
+        last = candidate.mentions[-1]
+        if last.stated is not None:
+            indicator.stated_percent = last.stated[0]
+            indicator.stated_span = (last.stated[1], last.stated[2])
+    return [m for m in reported if id(m) not in used]
+
+
+def _sums(
+    text: str, indicator: Indicator, same_unit: list[Mention], target_pairs: frozenset[str]
+) -> list[_Candidate]:
+    """3所学校开工，17所…续建完工，占年计划的100%: parts of one actual, confirmed by the claim."""
+    target = indicator.target
+    found = []
+    for end_index, last in enumerate(same_unit):
+        if last.stated is None:
+            continue
+        run = [last]
+        for earlier in reversed(same_unit[:end_index]):
+            if earlier.sentence != last.sentence or earlier.stated is not None:
+                break
+            run.insert(0, earlier)
+        if len(run) < 2 or last.unit != target.unit:
+            continue
+        total = sum((m.value for m in run), Decimal(0))
+        stated = last.stated[0]
+        if stated_percent_matches(
+            stated, target.comparator, target.value, total
+        ) and not stated_percent_matches(stated, target.comparator, target.value, last.value):
+            local = len(target_pairs & pairs(" ".join(m.context for m in run)))
+            if local:
+                # the claim confirms the sum, so it outranks any single part
+                found.append(_Candidate(2.0 * local + 5.0, indicator, run, total))
+    return found
+
+
+def claim_sentences(text: str, regions: list[Span]) -> list[Span]:
+    """Sentences that say the work is done (全部完成, 顺利实现…)."""
+    found = []
+    for start, end in regions:
+        for claim in CLAIM.finditer(text, start, end):
+            found.append(_breaks(SENTENCE_BREAK, text, claim.start(), start, end))
+    return found

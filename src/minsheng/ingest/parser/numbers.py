@@ -1,0 +1,249 @@
+"""Quantities inside Chinese sentences: 3.84万人, 三千六百套, 90%以上, 降至800元.
+
+cn2an converts a numeral once it is found, but it does not find numerals inside sentences,
+so the tokenizer is ours. Arabic figures are converted here, exactly, with Decimal: cn2an
+turns 1.23456万 into 12345 and 负5 into 5.0, both wrong. Every quantity keeps its span.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+from minsheng.plans.choices import UNITS
+
+# Full-width digits, letters and signs map one-to-one onto ASCII, so spans stay valid.
+_HALF = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}
+_HALF |= {code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)}
+_HALF |= {code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)}
+_HALF |= {0xFF05: ord("%"), 0xFF0E: ord("."), 0xFF0B: ord("+"), 0xFF0D: ord("-"), 0x3000: 32}
+_HALF |= {0xFF0F: ord("/"), 0xFF5C: ord("|")}
+# ASCII punctuation is written the Chinese way, so later rules need to know one form only.
+_CHINESE_PUNCT = {ord("("): "（", ord(")"): "）", ord(":"): "：", ord(";"): "；"}
+_CHINESE_PUNCT |= {ord("!"): "！", ord("?"): "？"}
+_ASCII_COMMA = re.compile(r"(?<!\d),|,(?!\d{3})")
+
+# The closed list of the plan ledger: a quantity in any other unit cannot be an indicator.
+INDICATOR_UNITS: tuple[str, ...] = UNITS
+TIME_UNITS: tuple[str, ...] = ("周岁", "岁", "年", "月", "日", "天", "小时", "分钟", "周", "季度")
+OTHER_UNITS: tuple[str, ...] = (
+    "个百分点",
+    "百分点",
+    "平方公里",
+    "千米",
+    "倍",
+    "期",
+    "级",
+    "号",
+    "届",
+    "类",
+    "种",
+)
+OTHER_UNITS += ("层", "档", "路", "轮", "代", "星", "秒")
+_ALL_UNITS = sorted(INDICATOR_UNITS + TIME_UNITS + OTHER_UNITS, key=len, reverse=True)
+UNIT_PATTERN = "|".join(re.escape(unit) for unit in _ALL_UNITS)
+
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+MULT = r"千万|百万|万|亿"
+QUANTITY = re.compile(
+    rf"(?P<neg>负)?(?:(?P<low>{ARABIC}|{CN_NUM})(?:{MULT})?\s*(?:%\s*)?[—–\-~～至到]\s*)?"
+    rf"(?P<num>{ARABIC}|{CN_NUM})(?P<mult>{MULT})?(?P<more>多|余)?\s?(?P<unit>{UNIT_PATTERN})"
+)
+CHINESE_PERCENT = re.compile(rf"百分之(?P<num>{ARABIC}|{CN_NUM})")
+MULTIPLIERS = {
+    "万": Decimal(10_000),
+    "亿": Decimal(100_000_000),
+    "千万": Decimal(10_000_000),
+    "百万": Decimal(1_000_000),
+}
+_CN_DIGIT = re.compile(r"[〇零一二两三四五六七八九十]")
+# A Chinese unit character is sometimes the first of a word: 3部门 is not "3 部".
+_NOT_UNIT_BEFORE = {
+    "人": "员民口才群数均",
+    "家": "庭长属政",
+    "部": "门分署位",
+    "名": "单称额",
+    "场": "所地景馆",
+    "次": "数管供加利污",
+    "口": "袋岸径",
+    "站": "点",
+    "只": "有要是能",
+    "头": "部",
+    "间": "隔",
+    "台": "风",
+    "条": "例件",
+    "件": "事",
+    "个": "月",  # 两个月 is a duration
+}
+QUOTES = re.compile(r"“[^”\n]{0,40}”|‘[^’\n]{0,40}’|《[^》\n]{0,60}》|\"[^\"\n]{0,40}\"")
+PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{5,}(?=(?:服务)?热线))(?![\d.])")
+SHORT_ASIDE = re.compile(r"（([^（）\d，。；]{1,4})）")
+STATED = re.compile(
+    r"(?P<lead>分别)?(?:占(?:年度|全年|年)?(?:目标任务|计划任务|计划|目标|任务)的?"
+    r"|完成(?:了)?(?:年度|全年)?(?:目标任务|计划任务|目标|任务|计划)(?:[\d.,]+[万亿]?[^\d，。；的]{0,3})?的"
+    r"|(?:整体|总体|综合)?完成率(?:为|达到|达)?"
+    r"|完成进度(?:为|达到|达)?)"
+    r"\s*(?P<first>\d+(?:\.\d+)?)%(?P<rest>(?:[、和及]\s*\d+(?:\.\d+)?%)*)"
+)
+_REST_VALUE = re.compile(r"\d+(?:\.\d+)?%")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit found in the text; `kind` says whether it can be a target."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    kind: str  # "quantity", "range", "time", "other"
+    more: bool = False  # 多/余: "230多个" is at least 230
+
+    @property
+    def countable(self) -> bool:
+        return self.kind == "quantity"
+
+
+@dataclass(frozen=True)
+class StatedPercent:
+    """A claim of percent of plan ("占年计划的128%"); several with 分别 ("分别占…123.3%、100%")."""
+
+    values: tuple[tuple[Decimal, int, int], ...]
+    start: int
+    end: int
+    respectively: bool
+
+
+def normalize(text: str) -> str:
+    """Full-width digits and ASCII punctuation to one form; the result has the same length."""
+    text = text.translate(_HALF).translate(_CHINESE_PUNCT)
+    return _ASCII_COMMA.sub("，", text)
+
+
+def mask(text: str) -> str:
+    """Blank out phone numbers and quoted names (“四好农村路”), which hold no quantities."""
+
+    def blank(match: re.Match[str]) -> str:
+        return "#" * len(match.group(0))
+
+    def soften(match: re.Match[str]) -> str:
+        return "〔" + match.group(1) + "〕"
+
+    # A short aside such as 区（市） does not end a clause; its brackets are softened.
+    return SHORT_ASIDE.sub(soften, QUOTES.sub(blank, PHONE.sub(blank, text)))
+
+
+def to_decimal(numeral: str) -> Decimal | None:
+    """An Arabic or Chinese numeral as an exact Decimal: "3.84万" → 38400, "三千六百" → 3600."""
+    numeral = numeral.strip()
+    negative = numeral.startswith(("负", "-"))
+    numeral = numeral.lstrip("负-")
+    if not numeral:
+        return None
+    multiplier = Decimal(1)
+    for suffix in ("千万", "百万", "万", "亿"):
+        if numeral.endswith(suffix) and re.fullmatch(ARABIC + suffix, numeral):
+            multiplier = MULTIPLIERS[suffix]
+            numeral = numeral[: -len(suffix)]
+            break
+    value: Decimal | None
+    if re.fullmatch(ARABIC, numeral):
+        value = Decimal(numeral.replace(",", "")) * multiplier
+    else:
+        value = _chinese(numeral)
+    if value is None:
+        return None
+    return -value if negative else value
+
+
+def _chinese(numeral: str) -> Decimal | None:
+    if not _CN_DIGIT.search(numeral):
+        return None
+    try:
+        converted = cn2an.cn2an(numeral, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    try:
+        return Decimal(str(converted)).normalize() + 0
+    except InvalidOperation:
+        return None
+
+
+def find_quantities(masked: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every number with a unit in masked[start:end], in order, with spans in the document."""
+    end = len(masked) if end is None else end
+    found = []
+    for match in QUANTITY.finditer(masked, start, end):
+        quantity = _quantity(masked, match)
+        if quantity is not None:
+            found.append(quantity)
+    for match in CHINESE_PERCENT.finditer(masked, start, end):
+        value = to_decimal(match.group("num"))
+        if value is not None:
+            found.append(Quantity(value, "%", match.start(), match.end(), "quantity"))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
+    numeral, unit = match.group("num"), match.group("unit")
+    before = text[max(0, match.start() - 2) : match.start()]
+    following = text[match.end() : match.end() + 1]
+    is_chinese = not numeral[0].isdigit()
+    if is_chinese and (
+        numeral in {"一", "万", "亿", "千", "百"} or numeral.startswith(("万", "亿"))
+    ):
+        return None  # 一张网, 千家万户: idioms, not counts
+    if before.endswith("第") or (before and (before[-1].isascii() and before[-1].isalnum())):
+        return None  # ordinals and names such as G20
+    if following and following in _NOT_UNIT_BEFORE.get(unit, ""):
+        return None
+    if unit == "个" and text.startswith(("小时", "工作日", "星期"), match.end()):
+        return None  # 两个小时, 三个工作日: durations
+    value = to_decimal(numeral + (match.group("mult") or ""))
+    if value is None:
+        return None
+    if match.group("neg"):
+        value = -value
+    if unit == "元" and match.group("mult") == "万":
+        unit, value = "万元", value / MULTIPLIERS["万"]
+    unit = {"名": "人", "千米": "公里"}.get(unit, unit)
+    if unit in TIME_UNITS:
+        kind = "time"
+    elif unit in OTHER_UNITS:
+        kind = "other"
+    elif match.group("low"):
+        kind = "range"
+    else:
+        kind = "quantity"
+    start = match.start("neg") if match.group("neg") else match.start("num")
+    if match.group("low"):
+        start = match.start("low")
+    return Quantity(
+        value.normalize() + 0, unit, start, match.end(), kind, bool(match.group("more"))
+    )
+
+
+def find_stated_percents(
+    masked: str, start: int = 0, end: int | None = None
+) -> list[StatedPercent]:
+    """Claims of percent of plan in masked[start:end]: 占年计划的128%, 完成年度目标任务的55%."""
+    end = len(masked) if end is None else end
+    claims = []
+    for match in STATED.finditer(masked, start, end):
+        values = [(Decimal(match.group("first")), match.start("first"), match.end("first") + 1)]
+        rest_start = match.start("rest")
+        for extra in _REST_VALUE.finditer(match.group("rest")):
+            values.append(
+                (
+                    Decimal(extra.group(0)[:-1]),
+                    rest_start + extra.start(),
+                    rest_start + extra.end(),
+                )
+            )
+        claims.append(
+            StatedPercent(tuple(values), match.start(), match.end(), bool(match.group("lead")))
+        )
+    return claims

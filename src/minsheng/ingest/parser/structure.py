@@ -1,0 +1,350 @@
+"""The outline of a document: numbered items, their promise text, 完成情况, departments, captions.
+
+Recognised numbering: 第N件/第N项, 一、, （一）, 1. or 1、 at the start of a line, 一是…二是…
+inside a paragraph, and pipe or tab tables with a header row. Spans are offsets in the text.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from minsheng.ingest.parser.numbers import to_decimal
+
+Span = tuple[int, int]
+
+CN_ORDINAL = r"[一二三四五六七八九十]{1,3}"
+LINE_STYLES = {
+    "jian": re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*[件项]\s*[：、．.]?"),
+    "cn": re.compile(rf"({CN_ORDINAL})\s*[、．.]"),
+    "paren": re.compile(rf"[（]\s*({CN_ORDINAL}|\d{{1,3}})\s*[）]\s*"),
+    "arabic": re.compile(r"(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*"),
+}
+INLINE_SHI = re.compile(rf"(?:^|(?<=[。；！：，\s]))({CN_ORDINAL})是")
+COMPLETION_LABEL = re.compile(
+    r"(?:完成情况|进展情况|推进情况|落实情况|工作进展|进展|进度)\s*[：]\s*"
+)
+INLINE_PROGRESS = re.compile(
+    r"(?:^|(?<=[。；]))\s*(?=(?:截至|截止|目前|今年以来|年初以来)[^。]*[，,])"
+)
+CAPTION = re.compile(r"■\s*")
+DEPARTMENT_FIELD = re.compile(
+    r"(?P<label>牵头领导|责任领导|分管领导|牵头单位|主责单位|责任单位|承办单位|配合单位|协办单位|参与单位)"
+    r"\s*[：]\s*"
+)
+LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]?")
+CLOSING = re.compile(r"(?<!牵头)）|[。\n]")
+TABLE_HEADER = re.compile(r"序号|项目|实事|目标|任务|内容|责任单位|牵头单位|完成情况|进展")
+
+
+@dataclass
+class Item:
+    """One numbered project of the document."""
+
+    number: int
+    span: Span
+    title: str = ""
+    title_span: Span = (0, 0)
+    promise: list[Span] = field(default_factory=list)
+    completion: list[Span] = field(default_factory=list)
+    departments: list[tuple[str, str]] = field(default_factory=list)  # (name, "lead"|"co")
+    department_spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Outline:
+    items: list[Item]
+    captions: list[Span]
+    preamble: Span
+    style: str
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, offset = [], 0
+    for raw in text.split("\n"):
+        lines.append(_Line(offset, offset + len(raw), raw))
+        offset += len(raw) + 1
+    return lines
+
+
+def ordinal(token: str) -> int | None:
+    value = to_decimal(token)
+    return int(value) if value is not None and value == int(value) and value > 0 else None
+
+
+def outline(text: str) -> Outline:
+    """Split a normalised document into items; captions (■) are never items."""
+    lines = _lines(text)
+    captions = []
+    body_lines = []
+    for line in lines:
+        stripped = line.text.lstrip()
+        if stripped.startswith("■"):
+            start = line.start + len(line.text) - len(stripped) + 1
+            captions.append((start, line.end))
+        else:
+            body_lines.append(line)
+    table = _table(text, body_lines)
+    if table:
+        return Outline(table, captions, (0, table[0].span[0]), "table")
+    style, starts = _line_style(body_lines)
+    if style:
+        items = _line_items(text, body_lines, starts)
+        return Outline(items, captions, (0, items[0].span[0]), style)
+    items = _shi_items(text)
+    if items:
+        return Outline(items, captions, (0, items[0].span[0]), "shi")
+    return Outline([], captions, (0, len(text)), "none")
+
+
+def _line_style(lines: list[_Line]) -> tuple[str, list[tuple[_Line, int, int]]]:
+    """The numbering style whose markers at line starts count 1, 2, 3… most often."""
+    best: tuple[str, list[tuple[_Line, int, int]]] = ("", [])
+    for style, pattern in LINE_STYLES.items():
+        found = []
+        expected = 1
+        for line in lines:
+            stripped = line.text.lstrip()
+            match = pattern.match(stripped)
+            if not match:
+                continue
+            number = ordinal(match.group(1))
+            if number is None:
+                continue
+            if number != expected and not (style == "jian" and number > expected):
+                continue
+            indent = len(line.text) - len(stripped)
+            found.append((line, number, indent + match.end()))
+            expected = number + 1
+        if len(found) > len(best[1]) or (style == "jian" and found and len(found) >= len(best[1])):
+            best = (style, found)
+        if style == "jian" and found:
+            break  # 第N件 is unmistakable; it wins when present
+    if len(best[1]) >= 2 or (best[0] == "jian" and best[1]):
+        return best
+    return ("", [])
+
+
+def _line_items(text: str, lines: list[_Line], starts: list[tuple[_Line, int, int]]) -> list[Item]:
+    items = []
+    start_lines = [entry[0].start for entry in starts]
+    for index, (line, number, marker_end) in enumerate(starts):
+        end = start_lines[index + 1] if index + 1 < len(starts) else len(text)
+        body = [ln for ln in lines if line.start <= ln.start < end and ln.text.strip()]
+        item = Item(number=number, span=(line.start, end))
+        first = True
+        in_completion = False
+        for ln in body:
+            start = ln.start + (marker_end if first else 0)
+            label = COMPLETION_LABEL.match(ln.text.lstrip())
+            if label and not first:
+                in_completion = True
+                start = ln.start + len(ln.text) - len(ln.text.lstrip()) + label.end()
+                item.completion.append((start, ln.end))
+            elif in_completion:
+                item.completion.append((start, ln.end))
+            else:
+                item.promise.append((start, ln.end))
+            first = False
+        _finish_item(text, item)
+        items.append(item)
+    return items
+
+
+def _shi_items(text: str) -> list[Item]:
+    """Provincial style: 一是…；二是…, numbered inside running text."""
+    found = []
+    expected = 1
+    for match in INLINE_SHI.finditer(text):
+        if ordinal(match.group(1)) == expected:
+            found.append(match)
+            expected += 1
+    if len(found) < 2:
+        return []
+    items = []
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else _paragraph_end(text, match)
+        item = Item(number=index + 1, span=(match.start(), end), promise=[(match.end(), end)])
+        _finish_item(text, item)
+        items.append(item)
+    return items
+
+
+def _paragraph_end(text: str, match: re.Match[str]) -> int:
+    end = text.find("\n\n", match.end())
+    return len(text) if end < 0 else end
+
+
+def _cells(line: _Line) -> list[Span]:
+    separator = "|" if line.text.count("|") >= 2 else "\t"
+    spans, offset = [], line.start
+    for cell in line.text.split(separator):
+        lead = len(cell) - len(cell.lstrip())
+        spans.append((offset + lead, offset + len(cell.rstrip())))
+        offset += len(cell) + 1
+    return spans
+
+
+def _table(text: str, lines: list[_Line]) -> list[Item]:
+    """Rows of a pipe or tab table under a header that names the columns."""
+    rows = [ln for ln in lines if ln.text.count("|") >= 2 or ln.text.count("\t") >= 2]
+    if len(rows) < 3:
+        return []
+    header_index = next(
+        (i for i, row in enumerate(rows) if len(TABLE_HEADER.findall(row.text)) >= 2), None
+    )
+    if header_index is None:
+        return []
+    header = [text[s:e] for s, e in _cells(rows[header_index])]
+    columns = _columns(header)
+    if "title" not in columns:
+        return []
+    items: list[Item] = []
+    for row in rows[header_index + 1 :]:
+        cells = _cells(row)
+        if all(re.fullmatch(r"[-:\s]*", text[s:e]) for s, e in cells):
+            continue  # the markdown rule under the header
+        if len(cells) < len(header):
+            continue
+
+        def cell(name: str, cells: list[Span] = cells) -> Span | None:
+            return cells[columns[name]] if name in columns else None
+
+        number_span = cell("number")
+        number = ordinal(text[number_span[0] : number_span[1]]) if number_span else None
+        item = Item(number=number or len(items) + 1, span=(row.start, row.end))
+        title = cell("title")
+        assert title is not None
+        item.title, item.title_span = text[title[0] : title[1]].strip(), title
+        target = cell("target")
+        item.promise = [target] if target else [title]
+        completion = cell("completion")
+        if completion:
+            item.completion = [completion]
+        departments = [cell(name) for name in ("lead", "co")]
+        for role, span in zip(("lead", "co"), departments, strict=True):
+            if span:
+                names = _split_names(text[span[0] : span[1]])
+                item.departments += [
+                    (name, role if role == "co" or i == 0 else "co") for i, name in enumerate(names)
+                ]
+                item.department_spans.append(span)
+        items.append(item)
+    return items
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, name in enumerate(header):
+        if "序号" in name or name.strip() in {"编号", "No."}:
+            columns.setdefault("number", index)
+        elif "完成" in name or "进展" in name:
+            columns.setdefault("completion", index)
+        elif "配合" in name:
+            columns.setdefault("co", index)
+        elif "单位" in name or "部门" in name:
+            columns.setdefault("lead", index)
+        elif "目标" in name or "任务" in name or "内容" in name:
+            columns.setdefault("target", index)
+        elif "项目" in name or "实事" in name or "名称" in name:
+            columns.setdefault("title", index)
+    if "title" not in columns and "target" in columns:
+        columns["title"] = columns["target"]
+    return columns
+
+
+def _split_names(value: str) -> list[str]:
+    names = []
+    for part in re.split(r"[、，,；;\s]+|和(?=[市省区县])", value):
+        part = part.strip("。.（）() ")
+        if 1 < len(part) <= 40 and part not in {"无", "等"}:
+            names.append(part)
+    return names
+
+
+def _finish_item(text: str, item: Item) -> None:
+    """Departments out of the promise, inline progress split off, the title from the first clause."""
+    promise: list[Span] = []
+    for start, end in item.promise:
+        promise += _cut_departments(text, item, start, end)
+    item.promise = []
+    for start, end in promise:
+        progress = INLINE_PROGRESS.search(text, start, end)
+        if progress and progress.start() > start:
+            item.promise.append((start, progress.start()))
+            item.completion.insert(0, (progress.start(), end))
+        else:
+            item.promise.append((start, end))
+    item.promise = [(s, e) for s, e in item.promise if text[s:e].strip()]
+    if not item.title and item.promise:
+        start, end = item.promise[0]
+        while start < end and text[start] in " \t":
+            start += 1
+        clause = re.search(r"[，。；：！\n]", text[start:end])
+        title_end = start + clause.start() if clause else end
+        item.title, item.title_span = text[start:title_end].strip(), (start, title_end)
+        if not item.title:
+            item.title = f"{item.number}"
+
+
+def _cut_departments(text: str, item: Item, start: int, end: int) -> list[Span]:
+    """Take 责任单位 fields (in brackets or run together) out of a promise span."""
+    fields = list(DEPARTMENT_FIELD.finditer(text, start, end))
+    if not fields:
+        return [(start, end)]
+    kept: list[Span] = []
+    cursor = start
+    index = 0
+    lead_seen = any(field.group("label") in {"牵头单位", "主责单位"} for field in fields)
+    while index < len(fields):
+        field_match = fields[index]
+        block_start = field_match.start()
+        if block_start > start and text[block_start - 1] == "（":
+            block_start -= 1
+        # a block of fields run together ends at a closing bracket, a full stop or a newline
+        block_end = index
+        while block_end + 1 < len(fields) and not CLOSING.search(
+            text[fields[block_end].end() : fields[block_end + 1].start()]
+        ):
+            block_end += 1
+        closing = CLOSING.search(text, fields[block_end].end(), end)
+        stop = closing.start() if closing else end
+        for position in range(index, block_end + 1):
+            label = fields[position].group("label")
+            value_end = fields[position + 1].start() if position < block_end else stop
+            value = text[fields[position].end() : value_end]
+            _add_departments(item, label, value, lead_seen)
+        kept.append((cursor, block_start))
+        item.department_spans.append((block_start, stop + (1 if closing else 0)))
+        cursor = stop + (1 if closing and text[stop] == "）" else 0)
+        index = block_end + 1
+    kept.append((cursor, end))
+    return [(s, e) for s, e in kept if e > s]
+
+
+def _add_departments(item: Item, label: str, value: str, lead_seen: bool) -> None:
+    if "领导" in label:
+        return
+    known = {name for name, _role in item.departments}
+    names = _split_names(value)
+    marked = [name for name in names if LEAD_MARK.search(name)]
+    for name in names:
+        clean = LEAD_MARK.sub("", name)
+        if marked:
+            role = "lead" if name == marked[0] else "co"
+        elif label in {"牵头单位", "主责单位"} or (
+            label in {"责任单位", "承办单位"} and not lead_seen
+        ):
+            role = "lead"
+        else:
+            role = "co"
+        if role == "lead" and any(r == "lead" for _n, r in item.departments):
+            role = "co"
+        if clean and clean not in known:
+            item.departments.append((clean, role))
+            known.add(clean)
