@@ -55,6 +55,7 @@ def compose_year_end(report: YearEndReport, style: Style, *, with_charts: bool) 
     for section in report.projects:
         document.add(
             Heading(f"第{section.number}件：{section.title}"),
+            Paragraph(section.promise, label="年度目标：", role="promise"),
             Paragraph(f"（责任单位：{departments_text(section)}）", role="departments"),
             Paragraph(section.completion_text, label="完成情况："),
         )

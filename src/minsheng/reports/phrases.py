@@ -53,12 +53,27 @@ def indicator_sentence(
         if status in (Status.COMPLETED, Status.EXCEEDED, Status.COMPLETED_EARLY):
             return f"{name}达到{value}"
         return f"{name}为{value}，年度目标{goal}{_pending(status)}"
-    text = f"{name}{value}"
+    text = f"{_spaced(name)}{value}"
     if percent is not None and shows_percent(comparator, unit):
         text += f"，占年计划的{format_percent(percent)}"
     if status not in (Status.COMPLETED, Status.EXCEEDED, Status.COMPLETED_EARLY):
         text += f"，年度目标{goal}{_pending(status)}"
     return text
+
+
+def _spaced(name: str) -> str:
+    """ "增配AED" + "300台" reads as a model name "AED300"; a space keeps the number apart."""
+    return name + " " if name and name[-1].isascii() and name[-1].isalnum() else name
+
+
+def promise_sentence(*, name: str, unit: str, comparator: str, target: Decimal) -> str:
+    """An indicator's promise as a plan states it: "新增公共停车位1万个以上", "起付标准降至800元"."""
+    goal = format_quantity(target, unit)
+    if comparator == Comparator.AT_MOST:
+        return f"{name}降至{goal}"
+    if comparator == Comparator.AT_LEAST:
+        return f"{_spaced(name)}{goal}以上"
+    return f"{_spaced(name)}{goal}"
 
 
 def _pending(status: str) -> str:

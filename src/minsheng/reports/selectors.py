@@ -92,6 +92,20 @@ class ProjectSection:
         return self.lead_departments + self.co_departments
 
     @property
+    def promise(self) -> str:
+        """What was promised: the plan's own words, else a sentence built from the targets."""
+        if self.description:
+            return self.description
+        clauses = [
+            phrases.promise_sentence(
+                name=item.name, unit=item.unit, comparator=item.comparator, target=item.target
+            )
+            for item in self.indicators
+        ]
+        clauses += [item.name for item in self.milestones]
+        return f"{self.title}，{'；'.join(clauses)}。" if clauses else f"{self.title}。"
+
+    @property
     def done(self) -> bool:
         return self.status in DONE_STATUSES
 

@@ -18,6 +18,7 @@ from minsheng.ingest.parser.errors import IngestError
 
 MAX_BYTES = 50 * 1024 * 1024
 CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "hz", "big5", "cp936", "euc_cn"}
+MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 HTML_MARKERS = re.compile(r"<\s*(html|body|p|div|table|br|span|h[1-6])\b", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -43,6 +44,8 @@ def decode_document(data: bytes, *, filename: str = "") -> str:
         if HTML_MARKERS.search(text[:5000]):
             text = _html_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    # Markdown headings ("## 第1件：…", as Minsheng's own reports are written) are items too.
+    text = MARKDOWN_HEADING.sub("", text)
     if not text.strip():
         raise IngestError("empty")
     return text

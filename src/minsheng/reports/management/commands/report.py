@@ -35,7 +35,9 @@ class Command(BaseCommand):
             help="year_end (年终报告) or bulletin (季度通报 of the quarter of --as-of)",
         )
         parser.add_argument(
-            "--as-of", default=None, help="count approved reports up to this date (default: today)"
+            "--as-of",
+            default=None,
+            help="count approved reports up to this date (default: today, or the last day of a finished plan year)",
         )
         parser.add_argument("-o", "--output", required=True, help="file to write; - for stdout")
 
@@ -51,7 +53,8 @@ class Command(BaseCommand):
                     year=options["year"],
                 )
             )
-        as_of = _day(options["as_of"]) if options["as_of"] else timezone.localdate()
+        # A finished year is reported as of its last day, not as of whenever it is printed.
+        as_of = _day(options["as_of"]) if options["as_of"] else min(timezone.localdate(), plan.end)
         output = generate(
             plan,
             kind=Kind(options["kind"]),
