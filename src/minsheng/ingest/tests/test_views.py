@@ -135,9 +135,7 @@ def test_saving_a_report_on_an_existing_plan_keeps_the_plan(
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_read_check_and_save_in_a_real_browser(
-    live_server: Any, page: Any, office: Any, seeded_domains: None
-) -> None:
+def test_read_check_and_save_in_a_real_browser(live_server: Any, page: Any, office: Any) -> None:
     page.goto(live_server.url + "/accounts/login/?next=" + URL)
     page.fill("#id_username", "office")
     page.fill("#id_password", "s3cret-pass!")

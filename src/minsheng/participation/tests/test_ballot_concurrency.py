@@ -13,7 +13,6 @@ from minsheng.participation.tests.builders import open_ballot
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("restore_migrated_domains"),
 ]
 
 

@@ -21,7 +21,6 @@ PASSWORD = "correct horse battery staple"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("restore_migrated_domains"),
 ]
 
 

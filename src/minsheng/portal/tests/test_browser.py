@@ -3,7 +3,6 @@
 Every page is checked with axe-core against WCAG 2.1 A and AA: no serious or critical violation.
 """
 
-import importlib
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -13,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 WCAG_21_AA = {
@@ -26,12 +25,11 @@ SERIOUS = {"serious", "critical"}
 @pytest.fixture
 def demo_plan(transactional_db: Any) -> Any:
     """The demo plan; a transactional test before this one may have flushed the domain vocabulary."""
-    from django.apps import apps as django_apps
 
     from minsheng.plans.demo import DEMO_PLAN_PATH, load_demo_plan
+    from minsheng.plans.vocabulary import ensure_default_domains
 
-    add_domains = importlib.import_module("minsheng.plans.migrations.0002_domains").add_domains
-    add_domains(django_apps, None)
+    ensure_default_domains()
     return load_demo_plan(json.loads(DEMO_PLAN_PATH.read_text(encoding="utf-8")))
 
 

@@ -7,7 +7,6 @@ and project 3's indicator is split between two districts. Each reporter answers 
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from importlib import import_module
 from typing import Any
 
 import pytest
@@ -16,12 +15,12 @@ from minsheng.accounts.models import Role, User
 from minsheng.plans.models import (
     Allocation,
     Department,
-    Domain,
     Indicator,
     Jurisdiction,
     Milestone,
     Plan,
 )
+from minsheng.plans.vocabulary import ensure_default_domains
 from minsheng.testing import (
     make_allocation,
     make_department,
@@ -35,7 +34,6 @@ from minsheng.testing import (
 )
 
 LAST_APPROVED = Decimal(4000)
-DOMAINS = import_module("minsheng.plans.migrations.0002_domains").DOMAINS
 
 
 @pytest.fixture(autouse=True)
@@ -48,8 +46,7 @@ def _fast_passwords(settings: Any) -> None:
 def domains(db: Any) -> None:
     """The domain vocabulary again: a transactional test before this one may have flushed
     the rows the migration put there."""
-    for order, (name, slug) in enumerate(DOMAINS, start=1):
-        Domain.objects.get_or_create(name=name, defaults={"slug": slug, "order": order})
+    ensure_default_domains()
 
 
 @dataclass

@@ -1,27 +1,16 @@
 """In a real browser: the office logs in, asks for the Markdown report and gets the file."""
 
-import importlib
 import json
 
 import pytest
 
 from minsheng.accounts.models import Role
 from minsheng.plans.demo import DEMO_PLAN_PATH, load_demo_plan
-from minsheng.plans.models import Domain
 from minsheng.testing import make_user
 
 
 @pytest.fixture
-def domains(transactional_db):
-    """The domain vocabulary of the data migration: a live-server test runs on a database that
-    an earlier live-server test may have flushed."""
-    migration = importlib.import_module("minsheng.plans.migrations.0002_domains")
-    for order, (name, slug) in enumerate(migration.DOMAINS, start=1):
-        Domain.objects.get_or_create(name=name, defaults={"slug": slug, "order": order})
-
-
-@pytest.fixture
-def demo(domains):
+def demo(transactional_db):
     return load_demo_plan(json.loads(DEMO_PLAN_PATH.read_text(encoding="utf-8")))
 
 
