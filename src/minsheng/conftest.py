@@ -1,7 +1,9 @@
 """Fixtures shared by every app's tests: the demo plan, and a real browser."""
 
+import copy
 import json
 import os
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,7 +33,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     rows a data migration loaded included; the next test on this worker expects them.
     """
     result = yield
-    if _flushes_database(item):
+    # After the session's last test the test database is already gone: nothing to restore.
+    if nextitem is not None and _flushes_database(item):
         from pytest_django.plugin import blocking_manager_key
 
         from minsheng.plans.vocabulary import ensure_default_domains
@@ -74,6 +77,19 @@ def page(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_namespace(settings: Any) -> None:
+    """Each test starts with an empty cache of its own.
+
+    With Redis (as in production and the second CI run) the cache outlives a test's database
+    transaction and is shared by the parallel workers: cached pages and rate-limit counters
+    of one test would leak into the next. A fresh key prefix per test keeps them apart.
+    """
+    caches = copy.deepcopy(settings.CACHES)
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches
 
 
 @pytest.fixture(autouse=True)

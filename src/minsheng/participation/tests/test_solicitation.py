@@ -23,11 +23,6 @@ from minsheng.plans.models import Domain
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-
-
 def submit(window, text="建议在小区附近增加公共停车位，方便居民停车", client="ip:1", **extra):
     extra.setdefault("domain", Domain.objects.get(name="交通出行"))
     return services.suggestion_submit(window=window, text=text, client=client, **extra)
