@@ -18,7 +18,7 @@ from minsheng.reports.services import (
     report_job_run,
     report_jobs_fail_stale,
 )
-from minsheng.testing import make_plan, make_user
+from minsheng.testing import make_user
 
 pytestmark = pytest.mark.django_db
 AS_OF = date(2025, 12, 31)
