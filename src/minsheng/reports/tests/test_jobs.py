@@ -1,10 +1,12 @@
 """Report jobs through the service and the worker command, on the real database and files."""
 
+import threading
 from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from minsheng.accounts.models import Role
@@ -86,6 +88,45 @@ def test_the_progress_callback_sees_every_step_in_order(demo_plan):
         progress=lambda percent, step: steps.append((percent, step)),
     )
     assert steps == [(5, "collect"), (30, "compose"), (60, "render")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_claiming_at_once_get_the_job_once(demo_plan):
+    job = request_job(demo_plan)
+    barrier = threading.Barrier(2)
+    results = []
+
+    def claim():
+        barrier.wait()
+        try:
+            results.append(report_job_claim(job.pk))
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=claim) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert sorted(results) == [False, True]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_web_process_runs_a_job_after_commit_without_a_worker(demo_plan):
+    job = report_job_request(
+        actor=make_user(Role.OFFICE),
+        plan=demo_plan,
+        kind=Kind.YEAR_END,
+        fmt=Format.HTML,
+        style=Style.PRESS,
+        as_of=AS_OF,
+        start_after_commit=True,
+    )
+    for thread in threading.enumerate():
+        if thread.name == f"report-job-{job.pk}":
+            thread.join(timeout=60)
+    job.refresh_from_db()
+    assert job.state == "done"
 
 
 def test_a_job_is_claimed_only_once(demo_plan):

@@ -31,7 +31,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         stale_after = timedelta(minutes=options["stale_minutes"])
         while True:
-            close_old_connections()
             stale = report_jobs_fail_stale(older_than=stale_after)
             if stale:
                 self.stderr.write(f"marked {stale} interrupted job(s) failed")
@@ -41,3 +40,5 @@ class Command(BaseCommand):
             if options["once"]:
                 return
             time.sleep(options["interval"])
+            # A long-lived process: drop a connection the database closed while we slept.
+            close_old_connections()
