@@ -1,5 +1,6 @@
 """One entry point for the command, the office page and the benchmark: plan → file bytes."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -24,6 +25,14 @@ CONTENT_TYPES = {
     Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     Format.PDF: "application/pdf",
 }
+
+
+Progress = Callable[[int, str], None]
+"""Told (percent done, step name) as generation passes its steps: collect, compose, render."""
+
+
+def _no_progress(percent: int, step: str) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -64,13 +73,34 @@ def filename(plan: Plan, *, kind: Kind, style: Style, fmt: Format, as_of: date) 
     return f"{plan.jurisdiction.slug}-{plan.year}-{what}-{style}-{as_of.isoformat()}.{fmt}"
 
 
-def generate(plan: Plan, *, kind: Kind, fmt: Format, style: Style, as_of: date) -> Output:
-    """The whole job, synchronously: compose from approved data, then write one format."""
-    document = compose(
-        plan, kind=kind, style=style, as_of=as_of, with_charts=fmt != Format.MARKDOWN
-    )
+def generate(
+    plan: Plan,
+    *,
+    kind: Kind,
+    fmt: Format,
+    style: Style,
+    as_of: date,
+    progress: Progress | None = None,
+) -> Output:
+    """The whole job, synchronously: compose from approved data, then write one format.
+
+    `progress`, when given, is called at each step (the background jobs store it).
+    """
+    tell = progress or _no_progress
+    with_charts = fmt != Format.MARKDOWN
+    tell(5, "collect")
+    if kind == Kind.BULLETIN:
+        bulletin = quarterly_bulletin(plan, as_of=as_of)
+        tell(30, "compose")
+        document = compose_bulletin(bulletin, style)
+    else:
+        report = year_end_report(plan, as_of=as_of)
+        tell(30, "compose")
+        document = compose_year_end(report, style, with_charts=with_charts)
+    tell(60, "render")
+    content = render(document, fmt)
     return Output(
-        content=render(document, fmt),
+        content=content,
         filename=filename(plan, kind=kind, style=style, fmt=fmt, as_of=as_of),
         content_type=CONTENT_TYPES[fmt],
     )

@@ -8,6 +8,7 @@ plans.completion's, nothing is copied from a hand-written summary.
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils import translation
@@ -18,6 +19,9 @@ from minsheng.plans.models import Domain, Plan
 from minsheng.progress.models import Evidence, EvidenceKind, ProgressReport, ReportState
 from minsheng.progress.selectors import IndicatorRow, ProjectRow, plan_ledger
 from minsheng.reports import phrases
+
+if TYPE_CHECKING:
+    from minsheng.reports.models import ReportJob
 
 
 @dataclass(frozen=True)
@@ -338,3 +342,14 @@ def domain_completion(report: YearEndReport) -> list[tuple[str, Decimal]]:
         mean = sum(percents, Decimal(0)) / len(percents)
         result.append((domain, min(mean, HUNDRED).quantize(Decimal("0.1"))))
     return result
+
+
+def recent_jobs(limit: int = 20) -> list["ReportJob"]:
+    """The office's latest report jobs, newest first, for the list on the office page."""
+    from minsheng.reports.models import ReportJob
+
+    return list(
+        ReportJob.objects.select_related("plan__jurisdiction", "requested_by").order_by(
+            "-created_at", "-pk"
+        )[:limit]
+    )

@@ -1,41 +1,72 @@
-"""The office page: choose a plan, a document, a format and a style, and download the file.
+"""The office page: choose a plan, a document, a format and a style; the report is a job.
 
-Generation runs inside the request: the demo plan's PDF takes about a second, and a
-100-project plan a few seconds (benchmarks/report_benchmark.py), which is acceptable for
-the office's occasional use; a background job with progress is left for larger plans.
+Submitting the form queues a ReportJob and redirects to its page, which refreshes every
+2 s while the job runs and offers the file once it is done. A worker (`minsheng
+run_report_jobs`) runs the jobs; the web process also starts a job itself right after
+commit, for a set-up that has no worker (see docs/reports.md).
 """
-
-from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 
 from minsheng.reports.document import Kind, Style
 from minsheng.reports.forms import ReportForm
-from minsheng.reports.generate import Format, generate
+from minsheng.reports.generate import Format
+from minsheng.reports.models import ReportJob
 from minsheng.reports.permissions import can_generate_reports
+from minsheng.reports.selectors import recent_jobs
+from minsheng.reports.services import report_job_request
+
+
+def _require_office(request: HttpRequest) -> None:
+    if not can_generate_reports(request.user):
+        raise PermissionDenied
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
-    if not can_generate_reports(request.user):
-        raise PermissionDenied
+    _require_office(request)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        output = generate(
-            data["plan"],
+        job = report_job_request(
+            actor=request.user,
+            plan=data["plan"],
             kind=Kind(data["kind"]),
             fmt=Format(data["format"]),
             style=Style(data["style"]),
             as_of=data["as_of"],
+            start_after_commit=True,
         )
-        response = HttpResponse(output.content, content_type=output.content_type)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(output.filename)}"
-        return response
+        return redirect("reports:job", pk=job.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "reports/index.html", {"form": form}, status=status)
+    context = {"form": form, "jobs": recent_jobs()}
+    return render(request, "reports/index.html", context, status=status)
+
+
+@login_required
+@require_GET
+def job(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_office(request)
+    report_job = get_object_or_404(ReportJob.objects.select_related("plan__jurisdiction"), pk=pk)
+    return render(request, "reports/job.html", {"job": report_job})
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, pk: int) -> FileResponse:
+    """The job's file, to the office only: it is never served from a public media URL."""
+    _require_office(request)
+    report_job = get_object_or_404(ReportJob, pk=pk)
+    if report_job.state != ReportJob.State.DONE or not report_job.file:
+        raise Http404
+    return FileResponse(
+        report_job.file.open("rb"),
+        as_attachment=True,
+        filename=report_job.filename,
+        content_type=report_job.content_type,
+    )

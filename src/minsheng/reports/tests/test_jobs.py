@@ -1,0 +1,190 @@
+"""Report jobs through the service and the worker command, on the real database and files."""
+
+import threading
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from minsheng.accounts.models import Role
+from minsheng.audit.models import AuditRecord
+from minsheng.reports.document import Kind, Style
+from minsheng.reports.generate import Format, generate
+from minsheng.reports.models import ReportJob
+from minsheng.reports.services import (
+    report_job_claim,
+    report_job_request,
+    report_job_run,
+    report_jobs_fail_stale,
+)
+from minsheng.testing import make_user
+
+pytestmark = pytest.mark.django_db
+AS_OF = date(2025, 12, 31)
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def request_job(plan, fmt=Format.MARKDOWN, **overrides):
+    return report_job_request(
+        actor=overrides.pop("actor", None) or make_user(Role.OFFICE),
+        plan=plan,
+        kind=overrides.pop("kind", Kind.YEAR_END),
+        fmt=fmt,
+        style=overrides.pop("style", Style.PRESS),
+        as_of=AS_OF,
+    )
+
+
+def test_a_requested_job_is_queued_and_audited(demo_plan):
+    job = request_job(demo_plan)
+    assert (job.state, job.progress, job.step) == ("queued", 0, "waiting")
+    record = AuditRecord.objects.get(action="report_job.request")
+    assert record.object_id == str(job.pk)
+
+
+@pytest.mark.parametrize("role", [Role.DEPARTMENT_REPORTER, Role.SUPERVISOR, Role.OBSERVER])
+def test_only_the_office_may_request_a_job(demo_plan, role):
+    with pytest.raises(PermissionDenied):
+        request_job(demo_plan, actor=make_user(role))
+    assert not ReportJob.objects.exists()
+
+
+def test_running_a_job_stores_the_markdown_file_and_marks_it_done(demo_plan):
+    job = request_job(demo_plan)
+    assert report_job_run(job) is True
+    job.refresh_from_db()
+    assert (job.state, job.progress, job.step) == ("done", 100, "finished")
+    assert job.started_at <= job.finished_at
+    assert job.filename == "qingdao-2025-report-press-2025-12-31.md"
+    with job.file.open("rb") as stored:
+        assert "扶持创业3.84万人，占年计划的128%" in stored.read().decode("utf-8")
+
+
+def test_a_pdf_job_stores_a_pdf(demo_plan):
+    job = request_job(demo_plan, Format.PDF, style=Style.OFFICIAL)
+    report_job_run(job)
+    job.refresh_from_db()
+    assert job.state == "done"
+    assert job.content_type == "application/pdf"
+    with job.file.open("rb") as stored:
+        assert stored.read(4) == b"%PDF"
+
+
+def test_the_progress_callback_sees_every_step_in_order(demo_plan):
+    steps = []
+    generate(
+        demo_plan,
+        kind=Kind.YEAR_END,
+        fmt=Format.HTML,
+        style=Style.PRESS,
+        as_of=AS_OF,
+        progress=lambda percent, step: steps.append((percent, step)),
+    )
+    assert steps == [(5, "collect"), (30, "compose"), (60, "render")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_claiming_at_once_get_the_job_once(demo_plan):
+    job = request_job(demo_plan)
+    barrier = threading.Barrier(2)
+    results = []
+
+    def claim():
+        barrier.wait()
+        try:
+            results.append(report_job_claim(job.pk))
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=claim) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert sorted(results) == [False, True]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_web_process_runs_a_job_after_commit_without_a_worker(demo_plan):
+    job = report_job_request(
+        actor=make_user(Role.OFFICE),
+        plan=demo_plan,
+        kind=Kind.YEAR_END,
+        fmt=Format.HTML,
+        style=Style.PRESS,
+        as_of=AS_OF,
+        start_after_commit=True,
+    )
+    for thread in threading.enumerate():
+        if thread.name == f"report-job-{job.pk}":
+            thread.join(timeout=60)
+    job.refresh_from_db()
+    assert job.state == "done"
+
+
+def test_a_job_is_claimed_only_once(demo_plan):
+    job = request_job(demo_plan)
+    assert report_job_claim(job.pk) is True
+    assert report_job_claim(job.pk) is False
+
+
+def test_a_job_claimed_by_another_worker_is_not_run_again(demo_plan):
+    job = request_job(demo_plan)
+    stale_copy = ReportJob.objects.get(pk=job.pk)
+    assert report_job_run(job) is True
+    assert report_job_run(stale_copy) is False
+    job.refresh_from_db()
+    assert job.state == "done"
+
+
+def test_a_failure_is_recorded_with_its_message(demo_plan, settings, tmp_path):
+    # The storage cannot write: its root is a plain file, not a folder.
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    settings.MEDIA_ROOT = blocked
+    job = request_job(demo_plan)
+    report_job_run(job)
+    job.refresh_from_db()
+    assert job.state == "failed"
+    assert "The report could not be generated" in job.error
+    assert "报告生成失败" in job.error
+    assert job.finished_at is not None
+    assert not job.file
+
+
+def test_a_job_left_running_by_a_dead_process_is_marked_failed(demo_plan):
+    job = request_job(demo_plan)
+    report_job_claim(job.pk)
+    ReportJob.objects.filter(pk=job.pk).update(started_at=timezone.now() - timedelta(hours=1))
+    assert report_jobs_fail_stale(older_than=timedelta(minutes=30)) == 1
+    job.refresh_from_db()
+    assert job.state == "failed"
+    assert "interrupted" in job.error
+
+
+def test_the_worker_command_runs_every_queued_job_once(demo_plan):
+    first = request_job(demo_plan)
+    second = request_job(demo_plan, Format.DOCX)
+    call_command("run_report_jobs", "--once")
+    states = set(
+        ReportJob.objects.filter(pk__in=[first.pk, second.pk]).values_list("state", flat=True)
+    )
+    assert states == {"done"}
+    finished = ReportJob.objects.get(pk=second.pk).finished_at
+    call_command("run_report_jobs", "--once")
+    assert ReportJob.objects.get(pk=second.pk).finished_at == finished
+
+
+def test_the_worker_command_leaves_a_finished_job_alone(demo_plan):
+    job = request_job(demo_plan)
+    report_job_run(job)
+    call_command("run_report_jobs", "--once")
+    job.refresh_from_db()
+    assert job.state == "done"
