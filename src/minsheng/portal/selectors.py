@@ -5,16 +5,22 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from minsheng.plans.choices import PUBLIC_PLAN_STATES
 from minsheng.plans.completion import HUNDRED, percent_of_plan
-from minsheng.plans.models import Indicator, Plan, Project, ProjectDepartment
+from minsheng.plans.models import Indicator, Plan, Project
 from minsheng.plans.selectors import public_plans
 from minsheng.progress.models import Evidence, ProgressReport, ReportState
-from minsheng.progress.selectors import ProjectRow, _rolled_up_series, approved_reports, plan_ledger
+from minsheng.progress.selectors import (
+    ProjectRow,
+    _rolled_up_series,
+    approved_reports,
+    ledger_projects,
+    plan_ledger,
+)
 
 
 def public_plan(year: int, jurisdiction: str) -> Plan:
@@ -43,23 +49,7 @@ def sibling_plans(plan: Plan) -> list[Plan]:
 
 
 def _projects(plan: Plan) -> QuerySet[Project]:
-    return (
-        plan.projects.select_related("domain")
-        .prefetch_related(
-            Prefetch(
-                "project_departments",
-                queryset=ProjectDepartment.objects.select_related("department"),
-            ),
-            Prefetch(
-                "indicators",
-                queryset=Indicator.objects.prefetch_related(
-                    "allocations__jurisdiction", "schedule_points"
-                ),
-            ),
-            "milestones",
-        )
-        .order_by("number")
-    )
+    return ledger_projects(plan)
 
 
 def public_ledger(plan: Plan, *, as_of: date | None = None) -> list[ProjectRow]:

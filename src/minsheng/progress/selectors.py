@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from minsheng.plans import schedule
@@ -210,27 +210,41 @@ def approved_reports(plan: Plan, as_of: date) -> list[ProgressReport]:
     )
 
 
+def ledger_projects(plan: Plan) -> QuerySet[Project]:
+    """A plan's projects with everything the ledger reads prefetched (six queries in all).
+
+    The portal, the cockpit and the reports narrow this queryset instead of writing their own.
+    """
+    return (
+        plan.projects.select_related("domain")
+        .prefetch_related(
+            Prefetch(
+                "project_departments",
+                queryset=ProjectDepartment.objects.select_related("department"),
+            ),
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.prefetch_related(
+                    Prefetch(
+                        "allocations",
+                        queryset=Allocation.objects.select_related("jurisdiction", "department"),
+                    ),
+                    "schedule_points",
+                ),
+            ),
+            "milestones",
+        )
+        .order_by("number")
+    )
+
+
 def plan_ledger(
     plan: Plan, *, as_of: date | None = None, projects: Iterable[Project] | None = None
 ) -> list[ProjectRow]:
     """Every project of a plan with each indicator's actual, percent and status on `as_of`."""
     day = as_of or timezone.localdate()
     if projects is None:
-        projects = (
-            plan.projects.select_related("domain")
-            .prefetch_related(
-                Prefetch(
-                    "project_departments",
-                    queryset=ProjectDepartment.objects.select_related("department"),
-                ),
-                Prefetch(
-                    "indicators",
-                    queryset=Indicator.objects.prefetch_related("allocations", "schedule_points"),
-                ),
-                "milestones",
-            )
-            .order_by("number")
-        )
+        projects = ledger_projects(plan)
     by_indicator: dict[int, list[ProgressReport]] = defaultdict(list)
     by_milestone: dict[int, list[ProgressReport]] = defaultdict(list)
     for report in approved_reports(plan, day):

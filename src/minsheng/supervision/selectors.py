@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from minsheng.plans.choices import DepartmentRole, Status
@@ -32,9 +32,9 @@ from minsheng.plans.models import (
     Milestone,
     Plan,
     Project,
-    ProjectDepartment,
 )
 from minsheng.progress.models import ProgressReport, ReportState
+from minsheng.progress.selectors import ledger_projects
 from minsheng.supervision.early_warning import (
     EarlyWarning,
     Level,
@@ -95,27 +95,7 @@ def plan_projects(
     plan: Plan, *, department: Department | None = None, domain: Domain | None = None
 ) -> QuerySet[Project]:
     """The plan's projects with everything a warning needs, prefetched (six queries)."""
-    projects = (
-        plan.projects.select_related("domain")
-        .prefetch_related(
-            Prefetch(
-                "project_departments",
-                queryset=ProjectDepartment.objects.select_related("department"),
-            ),
-            Prefetch(
-                "indicators",
-                queryset=Indicator.objects.prefetch_related(
-                    Prefetch(
-                        "allocations",
-                        queryset=Allocation.objects.select_related("jurisdiction", "department"),
-                    ),
-                    "schedule_points",
-                ),
-            ),
-            "milestones",
-        )
-        .order_by("number")
-    )
+    projects = ledger_projects(plan)
     if department is not None:
         projects = projects.filter(project_departments__department=department).distinct()
     if domain is not None:
