@@ -1,7 +1,10 @@
 """Reads of plans that do not involve progress."""
 
+from django.core.management.base import CommandError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
+from minsheng.core.i18n import bilingual
 from minsheng.plans.choices import PUBLIC_PLAN_STATES
 from minsheng.plans.models import Plan
 
@@ -13,6 +16,18 @@ def find_plan(jurisdiction: str, year: int) -> Plan | None:
         .filter(Q(jurisdiction__name=jurisdiction) | Q(jurisdiction__slug=jurisdiction), year=year)
         .first()
     )
+
+
+def plan_for_command(jurisdiction: str, year: int) -> Plan:
+    """The plan a command names with --jurisdiction and --year, or a clear bilingual error."""
+    plan = find_plan(jurisdiction, year)
+    if plan is None:
+        raise CommandError(
+            bilingual(
+                _("no plan of %(jurisdiction)s for %(year)s"), jurisdiction=jurisdiction, year=year
+            )
+        )
+    return plan
 
 
 def public_plans() -> "list[Plan]":

@@ -1,12 +1,11 @@
 import json
 from datetime import date
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils.translation import gettext_lazy as _
+from django.core.management.base import BaseCommand, CommandParser
 
-from minsheng.core.i18n import bilingual
 from minsheng.plans.interchange import export_plan
-from minsheng.plans.selectors import find_plan
+from minsheng.plans.selectors import plan_for_command
 
 
 class Command(BaseCommand):
@@ -22,15 +21,7 @@ class Command(BaseCommand):
             help="count approved reports up to this date (default: today)",
         )
 
-    def handle(self, *args: object, **options: object) -> None:
-        plan = find_plan(str(options["jurisdiction"]), int(options["year"]))  # type: ignore[call-overload]
-        if plan is None:
-            raise CommandError(
-                bilingual(
-                    _("no plan of %(jurisdiction)s for %(year)s"),
-                    jurisdiction=options["jurisdiction"],
-                    year=options["year"],
-                )
-            )
-        data = export_plan(plan, as_of=options["as_of"])  # type: ignore[arg-type]
+    def handle(self, *args: object, **options: Any) -> None:
+        plan = plan_for_command(str(options["jurisdiction"]), int(options["year"]))
+        data = export_plan(plan, as_of=options["as_of"])
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))

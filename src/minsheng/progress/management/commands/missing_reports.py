@@ -2,11 +2,9 @@
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils.translation import gettext_lazy as _
+from django.core.management.base import BaseCommand, CommandParser
 
-from minsheng.core.i18n import bilingual
-from minsheng.plans.selectors import find_plan
+from minsheng.plans.selectors import plan_for_command
 from minsheng.progress.selectors import find_period, missing_reports
 
 
@@ -19,15 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--period", help="first day of the period, YYYY-MM-DD")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        plan = find_plan(options["jurisdiction"], options["year"])
-        if plan is None:
-            raise CommandError(
-                bilingual(
-                    _("no plan of %(jurisdiction)s for %(year)s"),
-                    jurisdiction=options["jurisdiction"],
-                    year=options["year"],
-                )
-            )
+        plan = plan_for_command(options["jurisdiction"], options["year"])
         period = find_period(plan, options.get("period"))
         self.stdout.write(f"{plan.title} · {period} · {period.deadline:%Y-%m-%d}")
         for entry in missing_reports(plan, period):

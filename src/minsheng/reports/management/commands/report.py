@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.core.i18n import bilingual
-from minsheng.plans.selectors import find_plan
+from minsheng.plans.selectors import plan_for_command
 from minsheng.reports.document import Kind, Style
 from minsheng.reports.generate import Format, generate
 
@@ -44,15 +44,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: str) -> None:
         if options["output"] == "-" and options["format"] in {Format.PDF, Format.DOCX}:
             raise CommandError(bilingual(_("PDF and Word files need a file name: -o FILE")))
-        plan = find_plan(options["jurisdiction"], int(options["year"]))
-        if plan is None:
-            raise CommandError(
-                bilingual(
-                    _("no plan of %(jurisdiction)s for %(year)s"),
-                    jurisdiction=options["jurisdiction"],
-                    year=options["year"],
-                )
-            )
+        plan = plan_for_command(options["jurisdiction"], int(options["year"]))
         # A finished year is reported as of its last day, not as of whenever it is printed.
         as_of = _day(options["as_of"]) if options["as_of"] else min(timezone.localdate(), plan.end)
         output = generate(

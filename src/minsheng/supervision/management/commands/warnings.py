@@ -3,12 +3,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from minsheng.core.i18n import bilingual
-from minsheng.plans.selectors import find_plan
+from minsheng.plans.selectors import plan_for_command
 from minsheng.supervision.selectors import ItemWarning, plan_warnings
 
 
@@ -61,15 +60,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     def handle(self, *args: object, **options: Any) -> None:
-        plan = find_plan(str(options["jurisdiction"]), int(options["year"]))
-        if plan is None:
-            raise CommandError(
-                bilingual(
-                    _("no plan of %(jurisdiction)s for %(year)s"),
-                    jurisdiction=options["jurisdiction"],
-                    year=options["year"],
-                )
-            )
+        plan = plan_for_command(str(options["jurisdiction"]), int(options["year"]))
         as_of = options["as_of"] or timezone.localdate()
         rows = [item_dict(item) for item in plan_warnings(plan, as_of=as_of)]
         if options["json"]:
