@@ -16,10 +16,10 @@ from minsheng.plans.selectors import public_plans
 from minsheng.progress.models import Evidence, ProgressReport, ReportState
 from minsheng.progress.selectors import (
     ProjectRow,
-    _rolled_up_series,
     approved_reports,
     ledger_projects,
     plan_ledger,
+    rolled_up_series,
 )
 
 
@@ -48,20 +48,16 @@ def sibling_plans(plan: Plan) -> list[Plan]:
     return [other for other in public_plans() if other.jurisdiction_id == plan.jurisdiction_id]
 
 
-def _projects(plan: Plan) -> QuerySet[Project]:
-    return ledger_projects(plan)
-
-
 def public_ledger(plan: Plan, *, as_of: date | None = None) -> list[ProjectRow]:
     """The whole plan's ledger with districts of allocations loaded, for filters."""
-    return plan_ledger(plan, as_of=as_of, projects=_projects(plan))
+    return plan_ledger(plan, as_of=as_of)
 
 
 def public_project(plan: Plan, number: int) -> ProjectRow:
     """One project's ledger row; 404 when the plan has no such project."""
     if not 1 <= number <= 32767:
         raise Http404
-    projects = _projects(plan).filter(number=number)
+    projects = ledger_projects(plan).filter(number=number)
     rows = plan_ledger(plan, projects=projects)
     if not rows:
         raise Http404
@@ -107,7 +103,7 @@ def indicator_histories(
     histories = {}
     for indicator in indicators:
         allocation_ids = [allocation.pk for allocation in indicator.allocations.all()]
-        series = _rolled_up_series(by_indicator[indicator.pk], allocation_ids)
+        series = rolled_up_series(by_indicator[indicator.pk], allocation_ids)
         histories[indicator.pk] = [
             HistoryPoint(
                 as_of=day,

@@ -118,7 +118,7 @@ def project_status(statuses: Iterable[Status]) -> Status:
     return Status.ON_TRACK
 
 
-def _rolled_up_series(
+def rolled_up_series(
     reports: list[ProgressReport], allocation_ids: list[int]
 ) -> list[tuple[date, Decimal, ProgressReport]]:
     """(date, cumulative actual, latest report) after each approved report, in date order.
@@ -152,7 +152,7 @@ def indicator_row(
     indicator: Indicator, reports: list[ProgressReport], plan: Plan, as_of: date
 ) -> IndicatorRow:
     allocation_ids = [allocation.pk for allocation in indicator.allocations.all()]
-    series = _rolled_up_series(reports, allocation_ids)
+    series = rolled_up_series(reports, allocation_ids)
     actual = series[-1][1] if series else None
     met_on = next(
         (day for day, value, _ in series if is_met(indicator.comparator, indicator.target, value)),
