@@ -130,7 +130,7 @@ SPECS: tuple[Spec, ...] = (
         "demo-expert",
         "评审专家 赵教授",
         "",
-        "participation:index",
+        "participation:vetting",
         _("An expert: scores the 2027 candidates against the rubric."),
     ),
     Spec(

@@ -38,7 +38,6 @@ from minsheng.plans.models import (
     Indicator,
     Jurisdiction,
     Plan,
-    Project,
     SchedulePoint,
 )
 from minsheng.plans.vocabulary import ensure_default_domains
@@ -53,7 +52,12 @@ PLAN_2025 = DATA / "qingdao_2025.json"
 PLAN_2026 = DATA / "qingdao_2026.json"
 ZONE = ZoneInfo(settings.TIME_ZONE)
 REPORT_DAY = date(2026, 11, 30)  # the last month the demo reports; "today" is 2026-12-01
-SCHEDULE = ((date(2026, 3, 31), 20), (date(2026, 6, 30), 50), (date(2026, 9, 30), 80), (date(2026, 11, 30), 95))
+SCHEDULE = (
+    (date(2026, 3, 31), 20),
+    (date(2026, 6, 30), 50),
+    (date(2026, 9, 30), 80),
+    (date(2026, 11, 30), 95),
+)
 
 # Cumulative share of the target at the end of each month, January to November.
 PROFILES: dict[str, tuple[float, ...]] = {
@@ -331,7 +335,9 @@ def report_year(plan: Plan, cast: Cast) -> list[ProgressReport]:
             indicator.allocations.select_related("jurisdiction")
         ) or [None]
         for allocation in holders:
-            district = allocation.jurisdiction.name if allocation and allocation.jurisdiction else ""
+            district = (
+                allocation.jurisdiction.name if allocation and allocation.jurisdiction else ""
+            )
             target = allocation.target if allocation else indicator.target
             values = course_values(target, course, PACE.get(district, 1.0))
             reporter = cast.reporter_for(indicator, allocation)
@@ -379,7 +385,10 @@ def report_year(plan: Plan, cast: Cast) -> list[ProgressReport]:
             narrative="演示数据：已在部分二级医院试点。",
         )
         record_change(
-            actor=office, action="progress_report.demo_history", instance=report, after=snapshot(report)
+            actor=office,
+            action="progress_report.demo_history",
+            instance=report,
+            after=snapshot(report),
         )
     return waiting
 
@@ -409,7 +418,7 @@ def attach_photos(plan: Plan, cast: Cast) -> int:
         )
         assert report is not None
         upload = BytesIO(photos.placeholder(caption))
-        upload.name = "demo.png"  # type: ignore[attr-defined]
+        upload.name = "demo.png"
         checked = check_upload(upload)
         evidence = Evidence(
             project=project,
@@ -460,17 +469,16 @@ def supervise(plan: Plan, cast: Cast) -> tuple[list[SupervisionNotice], Any]:
         required_action="请于期限内书面回复整改措施。",
         reply_deadline=today,
     )
-    second = supervision.case_escalate(
+    supervision.case_escalate(
         actor=office,
         case=second,
         reason="演示数据：逾期未回复，升级督办。",
         reply_deadline=today,
     )
     # The demo's history: the escalated notice's deadline passed a week ago.
+    second = SupervisionNotice.objects.get(pk=second.pk)
     before = snapshot(second)
-    SupervisionNotice.objects.filter(pk=second.pk).update(
-        reply_deadline=date(2026, 11, 24)
-    )
+    SupervisionNotice.objects.filter(pk=second.pk).update(reply_deadline=date(2026, 11, 24))
     second.refresh_from_db()
     record_change(
         actor=None,
@@ -515,7 +523,9 @@ def history_2025(plan: Plan, cast: Cast) -> int:
             if met and month < 10:
                 value = _whole(indicator.target * month / 10)
             elif met:
-                value = indicator.target + _whole((final.value - indicator.target) * (month - 10) / 2)
+                value = indicator.target + _whole(
+                    (final.value - indicator.target) * (month - 10) / 2
+                )
             else:
                 value = _whole(final.value * month / 12)
             value = min(value, final.value)
@@ -545,7 +555,11 @@ SUGGESTIONS = (
     ("养老", "市南区", "建议在老城区多建社区食堂，方便独居老人就近吃上热乎饭。"),
     ("养老", "市北区", "建议多建社区老年食堂，让独居老人就近吃上热饭。"),  # near-duplicate
     ("交通出行", "崂山区", "建议在学校周边增设接送车辆临时停车位，缓解上下学拥堵。"),
-    ("交通出行", "崂山区", "学校周边建议增设接送孩子的临时停车位，缓解上学放学时段拥堵。"),  # near-duplicate
+    (
+        "交通出行",
+        "崂山区",
+        "学校周边建议增设接送孩子的临时停车位，缓解上学放学时段拥堵。",
+    ),  # near-duplicate
     ("教育", "黄岛区", "建议新建改扩建一批公办幼儿园，增加普惠性学位。"),
     ("文化体育", "城阳区", "建议利用边角地建设更多口袋公园和健身步道。"),
     ("医疗", "平度市", "建议为农村老人提供上门健康随访和家庭医生签约服务。"),
@@ -582,7 +596,10 @@ def people(plan_2026: Plan, cast: Cast) -> int:
         topic="2027年市办实事项目征集（演示数据）",
         opens_on=date(2026, 11, 1),
         closes_on=date(2026, 12, 31),
-        domains=[domains[name] for name in ("养老", "交通出行", "教育", "文化体育", "医疗", "环境", "政务服务")],
+        domains=[
+            domains[name]
+            for name in ("养老", "交通出行", "教育", "文化体育", "医疗", "环境", "政务服务")
+        ],
         description="演示数据：欢迎市民提出2027年市办实事建议。",
     )
     districts = {j.name: j for j in Jurisdiction.objects.filter(parent=city)}
@@ -624,9 +641,7 @@ def people(plan_2026: Plan, cast: Cast) -> int:
         vetting.scores_submit(
             actor=expert,
             candidate=candidate,
-            values={
-                c.pk: Decimal(90 - 6 * index - 2 * n) / 10 for n, c in enumerate(criteria)
-            },
+            values={c.pk: Decimal(90 - 6 * index - 2 * n) / 10 for n, c in enumerate(criteria)},
         )
     voters = [cast.users["demo-deputy"], cast.users["demo-cppcc"]]
     ballot = ballots.ballot_create(
@@ -642,18 +657,34 @@ def people(plan_2026: Plan, cast: Cast) -> int:
     ballots.ballot_open(actor=office, ballot=ballot)
     voting_time = _at(date(2026, 11, 21), 10)
     ballots.ballot_cast(
-        actor=voters[0], ballot=ballot, choices=[candidates[0].pk, candidates[1].pk], now=voting_time
+        actor=voters[0],
+        ballot=ballot,
+        choices=[candidates[0].pk, candidates[1].pk],
+        now=voting_time,
     )
     ballots.ballot_cast(
-        actor=voters[1], ballot=ballot, choices=[candidates[0].pk, candidates[2].pk], now=voting_time
+        actor=voters[1],
+        ballot=ballot,
+        choices=[candidates[0].pk, candidates[2].pk],
+        now=voting_time,
     )
     ballots.ballot_close(actor=office, ballot=ballot)
 
     projects = {p.number: p for p in plan_2026.projects.all()}
     for index, (title, place, numbers, day) in enumerate(
         (
-            ("走进市办实事：老旧电梯更新现场（演示数据）", "市北区某小区", (2,), date(2026, 10, 18)),
-            ("走进市办实事：国医馆和托育机构（演示数据）", "黄岛区某街道", (4, 8), date(2026, 11, 15)),
+            (
+                "走进市办实事：老旧电梯更新现场（演示数据）",
+                "市北区某小区",
+                (2,),
+                date(2026, 10, 18),
+            ),
+            (
+                "走进市办实事：国医馆和托育机构（演示数据）",
+                "黄岛区某街道",
+                (4, 8),
+                date(2026, 11, 15),
+            ),
         )
     ):
         visit = visits.visit_create(
@@ -664,7 +695,10 @@ def people(plan_2026: Plan, cast: Cast) -> int:
             capacity=20,
             projects=[projects[n] for n in numbers],
         )
-        for person, kind in ((cast.users["demo-deputy"], "npc"), (cast.users["demo-resident"], "resident")):
+        for person, kind in (
+            (cast.users["demo-deputy"], "npc"),
+            (cast.users["demo-resident"], "resident"),
+        ):
             registration = visits.visit_register(
                 visit=visit,
                 participant_type=kind,
@@ -691,10 +725,15 @@ def people(plan_2026: Plan, cast: Cast) -> int:
             author=residents[index % 2],
         )
         if comment.state != SuggestionState.PUBLISHED:
-            comment = solicitation.suggestion_moderate(actor=office, suggestion=comment, publish=True)
-        reply = replies.reply_assign(actor=office, suggestion=comment, department=departments[department])
+            comment = solicitation.suggestion_moderate(
+                actor=office, suggestion=comment, publish=True
+            )
+        reply = replies.reply_assign(
+            actor=office, suggestion=comment, department=departments[department]
+        )
         answerer = next(
-            (u for u in cast.users.values() if u.department_id == departments[department].pk), office
+            (u for u in cast.users.values() if u.department_id == departments[department].pk),
+            office,
         )
         replies.reply_answer(
             actor=answerer, reply=reply, text="演示数据：感谢关注，已安排专人跟进，预计月底前完成。"
@@ -713,7 +752,7 @@ def load() -> Counts:
     schedule_and_split(plan_2026)
     report_year(plan_2026, cast)
     photo_count = attach_photos(plan_2026, cast)
-    notices, _request = supervise(plan_2026, cast)
+    supervise(plan_2026, cast)
     history_2025(plan_2025, cast)
     suggestions = people(plan_2026, cast)
     counts = Counts(

@@ -8,6 +8,8 @@ from urllib.parse import quote
 LABEL = "演示数据"
 NOTE = "演示数据：除清单目标外，本系统中的进度、分解、督办、建议等均为虚构演示数据，不代表青岛市真实进展。"
 HEADER = "X-Minsheng-Demo"
+# HTTP headers are ASCII; the Chinese label is percent-encoded beside the plain flag.
+HEADER_VALUE = "demo-data; label=" + quote(LABEL)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

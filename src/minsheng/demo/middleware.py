@@ -18,7 +18,7 @@ class DemoLabelMiddleware:
         response = self.get_response(request)
         if not getattr(settings, "MINSHENG_DEMO", False):
             return response
-        response[labels.HEADER] = "demo-data; " + labels.LABEL
+        response[labels.HEADER] = labels.HEADER_VALUE
         if getattr(response, "streaming", False) or response.status_code != 200:
             return response
         kind = response.get("Content-Type", "").split(";")[0].strip()

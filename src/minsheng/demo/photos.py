@@ -31,7 +31,9 @@ def placeholder(caption: str, size: tuple[int, int] = (640, 400)) -> bytes:
     width, height = size
     draw.rectangle((0, height * 2 // 3, width, height), fill=(170, 200, 150))
     draw.rectangle((width // 4, height // 3, width // 2, height * 2 // 3), fill=(190, 170, 150))
-    draw.rectangle((width // 2 + 20, height // 4, width * 3 // 4, height * 2 // 3), fill=(160, 160, 180))
+    draw.rectangle(
+        (width // 2 + 20, height // 4, width * 3 // 4, height * 2 // 3), fill=(160, 160, 180)
+    )
     font, chinese = _font(48)
     mark = "示意图" if chinese else "ILLUSTRATION"
     draw.rectangle((10, 10, width - 10, 80), fill=(255, 255, 255))

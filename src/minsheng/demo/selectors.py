@@ -1,10 +1,12 @@
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.functional import Promise
 
 from minsheng.accounts.models import User
 from minsheng.demo.accounts import SPECS
 from minsheng.demo.models import DemoAccount
+from minsheng.participation.models import Expert
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,16 @@ def demo_accounts() -> list[Listed]:
     ]
 
 
-def landing_of(user: User) -> str | None:
+def landing_url(user: User) -> str:
+    """Where a demo account's work is: its spec's page; an expert's is the scoring page of
+    the plan it was appointed for."""
     account = DemoAccount.objects.filter(user=user).first()
     spec = next((s for s in SPECS if account and s.key == account.key), None)
-    return spec.landing if spec else None
+    if spec is None:
+        return reverse("portal:home")
+    if spec.landing == "participation:vetting":
+        expert = Expert.objects.filter(user=user).order_by("-plan__year").first()
+        if expert is None:
+            return reverse("participation:index")
+        return reverse(spec.landing, args=[expert.plan_id])
+    return reverse(spec.landing)

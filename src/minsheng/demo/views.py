@@ -2,7 +2,6 @@ from django.conf import settings
 from django.contrib.auth import login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from minsheng.demo import selectors
@@ -22,8 +21,7 @@ def sign_in(request: HttpRequest, key: str) -> HttpResponse:
     if not account.user.is_active:
         raise Http404
     login(request, account.user, backend="django.contrib.auth.backends.ModelBackend")
-    landing = selectors.landing_of(account.user) or "portal:home"
-    return HttpResponseRedirect(reverse(landing))
+    return HttpResponseRedirect(selectors.landing_url(account.user))
 
 
 def tour(request: HttpRequest) -> HttpResponse:
