@@ -36,9 +36,9 @@ def warnings_2026() -> list[dict]:
 
 
 def test_one_account_per_spec(loaded):
-    assert sorted(User.objects.filter(demo_account__isnull=False).values_list("username", flat=True)) == sorted(
-        spec.key for spec in SPECS
-    )
+    assert sorted(
+        User.objects.filter(demo_account__isnull=False).values_list("username", flat=True)
+    ) == sorted(spec.key for spec in SPECS)
 
 
 def test_every_demo_account_has_a_jurisdiction(loaded):

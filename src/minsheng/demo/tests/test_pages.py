@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def script_json(html: str, element_id: str) -> dict:
-    match = re.search(rf'<script id="{re.escape(element_id)}" type="application/json">(.*?)</script>', html, re.S)
+    match = re.search(
+        rf'<script id="{re.escape(element_id)}" type="application/json">(.*?)</script>', html, re.S
+    )
     assert match is not None
     return json.loads(match.group(1))
 
@@ -37,7 +39,11 @@ def test_the_2026_chart_shows_a_monthly_line_against_the_schedule(loaded, settin
 
 def test_the_cockpit_shows_completion_by_district(loaded):
     plan = Plan.objects.get(year=2026)
-    html = signed_in("demo-office").get(f"/office/cockpit/?plan={plan.pk}&as_of=2026-11-30").content.decode()
+    html = (
+        signed_in("demo-office")
+        .get(f"/office/cockpit/?plan={plan.pk}&as_of=2026-11-30")
+        .content.decode()
+    )
     charts = script_json(html, "cockpit-charts")
     assert set(charts["districts"]["names"]) == set(WEIGHTS)
 

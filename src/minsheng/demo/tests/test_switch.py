@@ -42,7 +42,9 @@ def test_one_click_sign_in_does_not_exist_while_the_demo_is_off(client):
     assert client.post("/demo/sign-in/demo-office/").status_code == 404
 
 
-def test_one_click_sign_in_refuses_a_user_who_is_not_a_demo_account(client, settings, django_user_model):
+def test_one_click_sign_in_refuses_a_user_who_is_not_a_demo_account(
+    client, settings, django_user_model
+):
     settings.MINSHENG_DEMO = True
     django_user_model.objects.create(username="real-office", role="office")
     assert client.post("/demo/sign-in/real-office/").status_code == 404
@@ -85,7 +87,9 @@ def test_an_api_answer_says_demo_data(client, settings):
 
 
 def test_a_csv_export_starts_with_the_note():
-    assert labels.label_csv(b"\xef\xbb\xbfa,b\r\n").startswith(b"\xef\xbb\xbf# " + labels.LABEL.encode())
+    assert labels.label_csv(b"\xef\xbb\xbfa,b\r\n").startswith(
+        b"\xef\xbb\xbf# " + labels.LABEL.encode()
+    )
 
 
 def test_an_xlsx_export_gains_a_demo_sheet():
