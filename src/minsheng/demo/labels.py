@@ -35,6 +35,10 @@ def label_csv(content: bytes) -> bytes:
     return prefix + f"# {NOTE}\r\n".encode() + body
 
 
+def label_markdown(content: bytes) -> bytes:
+    return f"> {NOTE}\n\n".encode() + content
+
+
 def label_xlsx(content: bytes) -> bytes | None:
     from openpyxl import load_workbook
 

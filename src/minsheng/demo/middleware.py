@@ -8,8 +8,9 @@ from minsheng.demo import labels
 
 class DemoLabelMiddleware:
     """While the demo is on, every response carries 演示数据: a header on all of them, a field
-    in JSON objects, a first line in CSV, a sheet in XLSX, a paragraph in DOCX and the file name
-    of every download (PDF included). Pages show the banner from base.html."""
+    in JSON objects, a first line in CSV and Markdown, a sheet in XLSX, a paragraph in DOCX and the file name
+    of every download. Pages show the banner from base.html; report HTML and PDF carry
+    the note from the `demo_note` template tag."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -25,6 +26,7 @@ class DemoLabelMiddleware:
         relabel = {
             "application/json": labels.label_json,
             "text/csv": labels.label_csv,
+            "text/markdown": labels.label_markdown,
             labels.XLSX: labels.label_xlsx,
             labels.DOCX: labels.label_docx,
         }.get(kind)

@@ -2,6 +2,7 @@
 says 演示数据; a server without it refuses to start while demo accounts exist."""
 
 import io
+from datetime import date
 import json
 
 import pytest
@@ -140,3 +141,44 @@ def test_migrate_is_not_serving():
 
 def test_runserver_is_serving():
     assert is_serving(["minsheng", "runserver", "8102"])
+
+
+def test_a_report_document_carries_the_note_while_the_demo_is_on(settings, demo_plan):
+    from minsheng.reports.document import Kind, Style
+    from minsheng.reports.generate import Format, generate
+
+    settings.MINSHENG_DEMO = True
+    output = generate(
+        demo_plan, kind=Kind.YEAR_END, fmt=Format.HTML, style=Style.PRESS, as_of=date(2025, 12, 31)
+    )
+    assert labels.NOTE in output.content.decode()
+
+
+def test_a_pdf_report_carries_the_note_while_the_demo_is_on(settings, demo_plan, tmp_path):
+    import subprocess
+
+    from minsheng.reports.document import Kind, Style
+    from minsheng.reports.generate import Format, generate
+
+    settings.MINSHENG_DEMO = True
+    output = generate(
+        demo_plan, kind=Kind.YEAR_END, fmt=Format.PDF, style=Style.PRESS, as_of=date(2025, 12, 31)
+    )
+    path = tmp_path / "report.pdf"
+    path.write_bytes(output.content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+    assert "演示数据" in text.decode()
+
+
+def test_a_report_document_has_no_note_while_the_demo_is_off(demo_plan):
+    from minsheng.reports.document import Kind, Style
+    from minsheng.reports.generate import Format, generate
+
+    output = generate(
+        demo_plan, kind=Kind.YEAR_END, fmt=Format.HTML, style=Style.PRESS, as_of=date(2025, 12, 31)
+    )
+    assert labels.NOTE not in output.content.decode()
+
+
+def test_a_markdown_export_opens_with_the_note():
+    assert labels.label_markdown(b"# title").startswith(f"> {labels.NOTE}".encode())
