@@ -7,6 +7,8 @@ from minsheng.accounts.models import User
 from minsheng.demo.accounts import SPECS
 from minsheng.demo.models import DemoAccount
 from minsheng.participation.models import Expert
+from minsheng.plans.choices import PlanState
+from minsheng.plans.models import Plan
 
 
 @dataclass(frozen=True)
@@ -39,4 +41,10 @@ def landing_url(user: User) -> str:
         if expert is None:
             return reverse("participation:index")
         return reverse(spec.landing, args=[expert.plan_id])
+    if spec.landing == "supervision:cockpit":
+        # The cockpit opens on the latest plan (2027, still being solicited); the demo's work
+        # is in the running year.
+        running = Plan.objects.filter(state=PlanState.IN_PROGRESS).order_by("-year").first()
+        if running is not None:
+            return f"{reverse(spec.landing)}?plan={running.pk}"
     return reverse(spec.landing)

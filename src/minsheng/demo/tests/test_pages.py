@@ -56,3 +56,23 @@ def test_a_district_reporter_sees_its_shares(loaded):
 def test_the_review_queue_has_work(loaded):
     html = signed_in("demo-office").get("/report/review/").content.decode()
     assert "新增公共停车泊位" in html
+
+
+def level_counts(html: str) -> dict[str, int]:
+    found = re.findall(r'data-level="(\w+)"><strong>(\d+)</strong>', html)
+    return {level: int(count) for level, count in found}
+
+
+def test_the_office_lands_on_a_cockpit_with_green_yellow_and_red(loaded):
+    from minsheng.demo.selectors import landing_url
+
+    client = signed_in("demo-office")
+    html = client.get(landing_url(User.objects.get(username="demo-office"))).content.decode()
+    counts = level_counts(html)
+    assert all(counts.get(level, 0) > 0 for level in ("green", "yellow", "red"))
+
+
+def test_the_cockpit_counts_the_overdue_notice(loaded):
+    plan = Plan.objects.get(year=2026)
+    html = signed_in("demo-office").get(f"/office/cockpit/?plan={plan.pk}").content.decode()
+    assert re.search(r'level-overdue"><strong>1</strong>', html)

@@ -9,7 +9,7 @@ from minsheng.demo.accounts import SPECS
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 LANDING_PATHS = {
-    "supervision:cockpit": "/office/cockpit/",
+    "supervision:cockpit": "/office/cockpit/?plan={running}",
     "progress:index": "/report/",
     "audit:index": "/audit/",
     "participation:index": "/participate/",
@@ -30,8 +30,10 @@ def demo(transactional_db: Any, settings: Any, tmp_path: Any) -> Any:
 
 def test_each_demo_account_signs_in_from_the_login_page(demo, live_server, browser):
     from minsheng.participation.models import Expert
+    from minsheng.plans.models import Plan
 
     expert_plan = Expert.objects.get(user__username="demo-expert").plan_id
+    running = Plan.objects.get(year=2026).pk
     landed = {}
     for spec in SPECS:
         context = browser.new_context(locale="zh-CN")
@@ -45,7 +47,7 @@ def test_each_demo_account_signs_in_from_the_login_page(demo, live_server, brows
         spec.key: (
             f"/participate/vetting/{expert_plan}/"
             if spec.landing == "participation:vetting"
-            else LANDING_PATHS[spec.landing],
+            else LANDING_PATHS[spec.landing].format(running=running),
             True,
         )
         for spec in SPECS
