@@ -2,8 +2,8 @@
 says 演示数据; a server without it refuses to start while demo accounts exist."""
 
 import io
-from datetime import date
 import json
+from datetime import date
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
