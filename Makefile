@@ -33,6 +33,7 @@ demo: migrate
 	$(BIN)/minsheng load_demo --if-empty
 
 ## make run: the platform on its embedded default (SQLite, Qingdao 2025 demo) at http://127.0.0.1:8000
+run: export MINSHENG_DEMO = 1
 run: demo
 	$(BIN)/minsheng collectstatic --noinput -v0
 	$(BIN)/gunicorn minsheng.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \

@@ -191,6 +191,8 @@ def run(args: argparse.Namespace, redis_url: str | None) -> list[tuple[str, floa
         "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""),
         # The benchmark measures throughput, not the limiter: one address sends everything.
         "PORTAL_RATE_LIMIT": "100000000",
+        # load_demo made demo accounts: a server without the demo setting refuses them.
+        "MINSHENG_DEMO": "1",
     }
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "minsheng.portal",
     "minsheng.reports",
     "minsheng.participation",
+    "minsheng.demo",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "minsheng.audit.middleware.RequestContextMiddleware",
     "axes.middleware.AxesMiddleware",
+    "minsheng.demo.middleware.DemoLabelMiddleware",
 ]
 
 ROOT_URLCONF = "minsheng.urls"
@@ -94,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "minsheng.demo.context_processors.demo",
             ],
             "builtins": ["minsheng.core.templatetags.chinese_numbers"],
         },
@@ -206,3 +209,8 @@ LOGGING = {
 # --- portal: the open-data API's and downloads' rate limit per client address ---
 # (requests, seconds); counted in the shared cache. See minsheng/portal/ratelimit.py.
 PORTAL_RATE_LIMIT = (env_int("PORTAL_RATE_LIMIT", 300), env_int("PORTAL_RATE_WINDOW", 60))
+
+# --- demo: `make run` turns it on; while on, every page, export and API answer says 演示数据,
+# and the login page lists the demo accounts. Off by default: a server started without it
+# refuses to start while demo accounts exist (minsheng/demo/startup.py).
+MINSHENG_DEMO = env_bool("MINSHENG_DEMO", False)
