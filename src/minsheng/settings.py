@@ -206,3 +206,9 @@ LOGGING = {
 # --- portal: the open-data API's and downloads' rate limit per client address ---
 # (requests, seconds); counted in the shared cache. See minsheng/portal/ratelimit.py.
 PORTAL_RATE_LIMIT = (env_int("PORTAL_RATE_LIMIT", 300), env_int("PORTAL_RATE_WINDOW", 60))
+
+# --- reports: where report jobs run ---
+# Production (DATABASE_URL set) leaves every job to `minsheng run_report_jobs` workers, so
+# matplotlib and WeasyPrint never run inside a web worker; the embedded default has no
+# worker and starts the job in a thread of the web process after commit.
+REPORT_JOBS_START_IN_WEB = env_bool("REPORT_JOBS_START_IN_WEB", not env_str("DATABASE_URL"))
