@@ -443,11 +443,14 @@ def ledger_upload(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = LedgerUploadForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
+    conflicts: list[ledger.RowConflict] = []
     if request.method == "POST" and form.is_valid():
         try:
             saved = ledger.import_ledger(
                 actor=request.user, plan=plan, upload=form.cleaned_data["file"]
             )
+        except ledger.LedgerError as error:
+            problems, conflicts = error.messages, error.conflicts
         except UserFacingError as error:
             problems = error.messages
         else:
@@ -457,7 +460,10 @@ def ledger_upload(request: HttpRequest) -> HttpResponse:
             )
             return redirect("progress:index")
     return render(
-        request, "progress/ledger_upload.html", {"form": form, "problems": problems, "plan": plan}
+        request,
+        "progress/ledger_upload.html",
+        {"form": form, "problems": problems, "conflicts": conflicts, "plan": plan},
+        status=409 if conflicts else 200,
     )
 
 

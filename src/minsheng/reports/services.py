@@ -174,10 +174,8 @@ def report_jobs_fail_stale(*, older_than: timedelta) -> int:
         ReportJob.objects.annotate(last_seen=Coalesce(F("heartbeat_at"), F("started_at")))
         .filter(Q(last_seen__lt=timezone.now() - older_than), state=State.RUNNING)
         .update(
-        state=State.FAILED,
-            error=bilingual(
-                _("The generation was interrupted; please request the report again.")
-            ),
+            state=State.FAILED,
+            error=bilingual(_("The generation was interrupted; please request the report again.")),
             finished_at=timezone.now(),
         )
     )
