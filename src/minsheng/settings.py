@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "minsheng.audit.middleware.RequestContextMiddleware",
     "axes.middleware.AxesMiddleware",
+    "minsheng.core.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "minsheng.urls"
@@ -108,9 +109,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the web server's workers read while one of them writes.
+    # WAL lets the web server's workers read while one of them writes; a writer waits up to
+    # the busy timeout for the lock (then the page keeps the input and asks to retry).
+    busy_ms = env_int("SQLITE_BUSY_TIMEOUT_MS", 15000)
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;",
+        "init_command": f"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busy_ms};",
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
