@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "minsheng.audit.middleware.RequestContextMiddleware",
     "axes.middleware.AxesMiddleware",
     "minsheng.core.middleware.DatabaseBusyMiddleware",
+    "minsheng.core.middleware.MultipartFileNameMiddleware",
 ]
 
 ROOT_URLCONF = "minsheng.urls"
