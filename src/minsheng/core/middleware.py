@@ -106,7 +106,7 @@ class MultipartFileNameMiddleware:
                 body = request.body
                 mended = mend_part_headers(body, boundary.encode("ascii", "replace"))
                 if mended != body:
-                    request._body = mended  # type: ignore[attr-defined]
-                    request._stream = io.BytesIO(mended)  # type: ignore[attr-defined]
+                    request._body = mended
+                    request._stream = io.BytesIO(mended)
                     request.META["CONTENT_LENGTH"] = str(len(mended))
         return self.get_response(request)
