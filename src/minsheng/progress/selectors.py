@@ -17,7 +17,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from minsheng.plans import schedule
-from minsheng.plans.choices import DONE_STATUSES, PlanState, Status
+from minsheng.plans.choices import DONE_STATUSES, PUBLIC_PLAN_STATES, PlanState, Status
 from minsheng.plans.completion import (
     HUNDRED,
     Assessment,
@@ -681,3 +681,13 @@ def report_stamps(subjects: list[Any]) -> dict[str, str]:
             key = f"indicator:{indicator_id}"
         stamps[key] = f"{pk}.{version}"  # ordered by id: the newest wins
     return stamps
+
+
+def public_evidence_rule() -> Q:
+    """Evidence anyone may see: of a public plan, attached to no report or an approved one.
+
+    `permissions.is_public_evidence` asks the same of one file.
+    """
+    return Q(project__plan__state__in=PUBLIC_PLAN_STATES) & (
+        Q(report__isnull=True) | Q(report__state=ReportState.APPROVED)
+    )
