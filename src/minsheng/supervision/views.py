@@ -197,7 +197,7 @@ def case_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def step_evidence(request: HttpRequest, kind: str, pk: int, step: int) -> FileResponse:
     """A reply's evidence file, to those who may see the case; never from a media URL."""
     case = _case_or_404(request, kind, pk)
-    found = get_object_or_404(case.steps.all(), pk=step)  # type: ignore[attr-defined]
+    found = get_object_or_404(case.steps.all(), pk=step)
     if not found.evidence:
         raise Http404
     response = FileResponse(found.evidence.open("rb"), as_attachment=True)
