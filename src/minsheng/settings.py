@@ -6,6 +6,7 @@ DATABASE_URL (PostgreSQL), REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=0, and
 number of app servers can share the work: no state lives in one process's memory.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -170,12 +171,15 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = DATA_DIR / "media"
+# Every stored file (evidence, reply evidence, report job outputs) goes through Django's
+# default storage. Several app servers share it: either a shared volume mounted at
+# MINSHENG_MEDIA_DIR on each, or an S3-compatible store named by MEDIA_STORAGE_BACKEND
+# (django-storages, "storages.backends.s3.S3Storage") with MEDIA_STORAGE_OPTIONS as JSON.
+MEDIA_ROOT = Path(env_str("MINSHENG_MEDIA_DIR", str(DATA_DIR / "media")))
 STORAGES = {
-    # Evidence files go through Django's storage API; an S3-compatible backend
-    # (django-storages) can be named here by MEDIA_STORAGE_BACKEND.
     "default": {
-        "BACKEND": env_str("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
+        "BACKEND": env_str("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(env_str("MEDIA_STORAGE_OPTIONS", "{}")),
     },
     "staticfiles": {
         "BACKEND": (
