@@ -6,6 +6,7 @@ DATABASE_URL (PostgreSQL), REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=0, and
 number of app servers can share the work: no state lives in one process's memory.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "minsheng.audit.middleware.RequestContextMiddleware",
     "axes.middleware.AxesMiddleware",
     "minsheng.demo.middleware.DemoLabelMiddleware",
+    "minsheng.core.middleware.DatabaseBusyMiddleware",
+    "minsheng.core.middleware.MultipartFileNameMiddleware",
 ]
 
 ROOT_URLCONF = "minsheng.urls"
@@ -111,9 +114,11 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets the web server's workers read while one of them writes.
+    # WAL lets the web server's workers read while one of them writes; a writer waits up to
+    # the busy timeout for the lock (then the page keeps the input and asks to retry).
+    busy_ms = env_int("SQLITE_BUSY_TIMEOUT_MS", 15000)
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;",
+        "init_command": f"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busy_ms};",
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -169,12 +174,15 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = DATA_DIR / "media"
+# Every stored file (evidence, reply evidence, report job outputs) goes through Django's
+# default storage. Several app servers share it: either a shared volume mounted at
+# MINSHENG_MEDIA_DIR on each, or an S3-compatible store named by MEDIA_STORAGE_BACKEND
+# (django-storages, "storages.backends.s3.S3Storage") with MEDIA_STORAGE_OPTIONS as JSON.
+MEDIA_ROOT = Path(env_str("MINSHENG_MEDIA_DIR", str(DATA_DIR / "media")))
 STORAGES = {
-    # Evidence files go through Django's storage API; an S3-compatible backend
-    # (django-storages) can be named here by MEDIA_STORAGE_BACKEND.
     "default": {
-        "BACKEND": env_str("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
+        "BACKEND": env_str("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(env_str("MEDIA_STORAGE_OPTIONS", "{}")),
     },
     "staticfiles": {
         "BACKEND": (
@@ -214,3 +222,8 @@ PORTAL_RATE_LIMIT = (env_int("PORTAL_RATE_LIMIT", 300), env_int("PORTAL_RATE_WIN
 # and the login page lists the demo accounts. Off by default: a server started without it
 # refuses to start while demo accounts exist (minsheng/demo/startup.py).
 MINSHENG_DEMO = env_bool("MINSHENG_DEMO", False)
+# --- reports: where report jobs run ---
+# Production (DATABASE_URL set) leaves every job to `minsheng run_report_jobs` workers, so
+# matplotlib and WeasyPrint never run inside a web worker; the embedded default has no
+# worker and starts the job in a thread of the web process after commit.
+REPORT_JOBS_START_IN_WEB = env_bool("REPORT_JOBS_START_IN_WEB", not env_str("DATABASE_URL"))

@@ -604,7 +604,9 @@ def list_evidence(
                 kind=item.kind,
                 caption=item.caption,
                 url=item.url,
-                file_url=item.file.url if item.file else "",
+                file_url=reverse("progress:public_evidence", args=[item.pk, "file"])
+                if item.file
+                else "",
                 created_at=item.created_at,
             )
             for item in public_evidence(plan)

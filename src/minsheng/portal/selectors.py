@@ -19,6 +19,7 @@ from minsheng.progress.selectors import (
     approved_reports,
     ledger_projects,
     plan_ledger,
+    public_evidence_rule,
     rolled_up_series,
 )
 
@@ -68,7 +69,7 @@ def public_evidence(plan: Plan) -> QuerySet[Evidence]:
     """Evidence the public may see: attached to no report, or to an approved one."""
     return (
         Evidence.objects.filter(project__plan=plan)
-        .filter(Q(report__isnull=True) | Q(report__state=ReportState.APPROVED))
+        .filter(public_evidence_rule())
         .select_related("project")
         .order_by("project__number", "id")
     )

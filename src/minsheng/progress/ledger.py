@@ -1,6 +1,9 @@
 """The Excel ledger (台账): download pre-filled, fill in, upload back as draft reports.
 
 One sheet, a title row, a header row, then one row per indicator, allocation or milestone.
+Each row carries, in a hidden locked column, the stamp of what was saved for its item when
+the file was made: a row whose item someone changed since is refused on upload and shown
+beside what is saved now, never written over.
 The columns the department fills (date, value, done, narrative, reason) are unlocked; the
 rest is protected, and Excel checks numbers, dates and 是/否 as they are typed. Upload is
 all or nothing: every row is checked, every problem is listed by sheet, row and column, and
@@ -15,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -32,8 +35,14 @@ MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 5000
 FIRST_ROW = 3
 # Column positions (1-based); the header text is translated, positions never change.
-KEY, PROJECT, ITEM, HOLDER, UNIT, TARGET, LAST, AS_OF, VALUE, DONE, NARRATIVE, REASON = range(1, 13)
+KEY, PROJECT, ITEM, HOLDER, UNIT, TARGET, LAST, AS_OF, VALUE, DONE, NARRATIVE, REASON, STAMP = (
+    range(1, 14)
+)
 INPUT_COLUMNS = (AS_OF, VALUE, DONE, NARRATIVE, REASON)
+# The columns read back on upload; found by their header text, wherever they are.
+READ_COLUMNS = (KEY, AS_OF, VALUE, DONE, NARRATIVE, REASON, STAMP)
+# How far down each sheet the header row is looked for (a title or notes may sit above it).
+HEADER_SEARCH_ROWS = 30
 YES, NO = "是", "否"
 
 
@@ -51,11 +60,26 @@ def _headers() -> list[str]:
         _("Done (是/否)"),
         _("Narrative"),
         _("Reason for a lower value"),
+        _("Saved version (do not change)"),
     ]
+
+
+@dataclass(frozen=True)
+class RowConflict:
+    """A row whose item was saved by someone after the ledger was downloaded."""
+
+    row: int
+    item: str
+    current: ProgressReport | None
+    yours: dict[str, Any]
 
 
 class LedgerError(UserFacingError):
     """The uploaded ledger was refused; nothing from it was saved."""
+
+    def __init__(self, messages: list[str], conflicts: list[RowConflict] | None = None) -> None:
+        super().__init__(messages)
+        self.conflicts = conflicts or []
 
 
 def _number(value: Decimal | None) -> Any:
@@ -89,6 +113,7 @@ def build_ledger(
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True)
     approved = {row.key: row for row in _rows(plan, subjects)}
+    stamps = selectors.report_stamps(subjects)
     row_number = FIRST_ROW
     default_day = min(period.ends_on, timezone.localdate())
     for subject in subjects:
@@ -104,6 +129,7 @@ def build_ledger(
             if row.is_milestone and row.last
             else _number(row.last_value),
             AS_OF: default_day,
+            STAMP: stamps[row.key],
         }
         for column, value in values.items():
             sheet.cell(row=row_number, column=column, value=value)
@@ -135,9 +161,10 @@ def build_ledger(
         check.add(f"{letter}{FIRST_ROW}:{letter}{last_row}")
         sheet.add_data_validation(check)
     for column, width in zip(
-        range(1, 13), (16, 6, 36, 18, 6, 12, 12, 12, 12, 10, 30, 24), strict=True
+        range(1, 14), (16, 6, 36, 18, 6, 12, 12, 12, 12, 10, 30, 24, 10), strict=True
     ):
         sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.column_dimensions[get_column_letter(STAMP)].hidden = True
     sheet.freeze_panes = f"A{FIRST_ROW}"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
@@ -194,7 +221,8 @@ def _parse_day(value: Any) -> date:
     return date.fromisoformat(_text(value).replace("/", "-"))
 
 
-def _open_workbook(upload: IO[bytes]) -> Any:
+def _open_workbook(upload: IO[bytes]) -> tuple[Any, Any]:
+    """The workbook twice: with the values Excel stored, and with the formulas as written."""
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise LedgerError(
@@ -206,34 +234,161 @@ def _open_workbook(upload: IO[bytes]) -> Any:
             unpacked = sum(member.file_size for member in archive.infolist())
         if unpacked > MAX_UNPACKED_BYTES:
             raise LedgerError([_("The workbook is too large once unpacked.")])
-        return load_workbook(io.BytesIO(data), data_only=True)
+        values = load_workbook(io.BytesIO(data), data_only=True)
+        formulas = load_workbook(io.BytesIO(data), data_only=False)
     except LedgerError:
         raise
     except Exception as error:
         raise LedgerError([_("The file is not an Excel workbook (.xlsx).")]) from error
+    return values, formulas
 
 
-@transaction.atomic
+def _normal(text: Any) -> str:
+    return "".join(_text(text).split()).casefold()
+
+
+def _header_names() -> dict[str, int]:
+    """Header text (in every language of the site, spaces ignored) → column meaning."""
+    names: dict[str, int] = {}
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            for column, header in enumerate(_headers(), start=1):
+                if column in READ_COLUMNS:
+                    names.setdefault(_normal(header), column)
+    return names
+
+
+@dataclass(frozen=True)
+class _Ledger:
+    index: int  # the sheet's position in the workbook
+    sheet: Any
+    header_row: int
+    columns: dict[int, int]  # column meaning → position in the sheet
+
+
+def _find_ledger(workbook: Any) -> _Ledger:
+    """The first sheet with a ledger header row (key and value columns), wherever it sits.
+
+    A note sheet before the ledger, a deleted title row or moved columns change nothing.
+    """
+    names = _header_names()
+    for index, sheet in enumerate(workbook.worksheets):
+        for number, cells in enumerate(
+            sheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True), start=1
+        ):
+            columns: dict[int, int] = {}
+            for position, value in enumerate(cells, start=1):
+                meaning = names.get(_normal(value))
+                if meaning is not None:
+                    columns.setdefault(meaning, position)
+            if KEY in columns and (VALUE in columns or DONE in columns):
+                return _Ledger(index, sheet, number, columns)
+    raise LedgerError(
+        [
+            _(
+                "No ledger found: no sheet has a header row with the columns “%(key)s” and “%(value)s”. Upload the file as downloaded."
+            )
+            % {"key": _column(KEY), "value": _column(VALUE)}
+        ]
+    )
+
+
+def _unreadable_cells(ledger: _Ledger, formulas: Any, problems: _Problems) -> set[int]:
+    """Rows whose cells cannot be read as typed: merged cells, formulas without a value.
+
+    A merged range keeps its value in its first cell only, and a formula saved by a program
+    that does not calculate has no value at all; both would silently empty a row.
+    """
+    bad: set[int] = set()
+    sheet = ledger.sheet
+    read = {position: meaning for meaning, position in ledger.columns.items()}
+    for merged in sheet.merged_cells.ranges:
+        if merged.max_row <= ledger.header_row:
+            continue
+        touched = [read[c] for c in range(merged.min_col, merged.max_col + 1) if c in read]
+        if not touched:
+            continue
+        for row in range(max(merged.min_row, ledger.header_row + 1), merged.max_row + 1):
+            problems.add(
+                row,
+                _("%(column)s: merged cells; unmerge them and fill each row")
+                % {"column": _column(touched[0])},
+            )
+            bad.add(row)
+    formula_sheet = formulas.worksheets[ledger.index]
+    for meaning, position in sorted(ledger.columns.items()):
+        for row in range(ledger.header_row + 1, sheet.max_row + 1):
+            if row in bad:
+                continue
+            written = formula_sheet.cell(row=row, column=position)
+            if written.data_type == "f" and sheet.cell(row=row, column=position).value is None:
+                problems.add(
+                    row,
+                    _(
+                        "%(column)s: a formula without a stored result; type the value, or open and save the file in Excel"
+                    )
+                    % {"column": _column(meaning)},
+                )
+                bad.add(row)
+    return bad
+
+
+def _changed_since() -> str:
+    return _(
+        "someone saved this item after the ledger was downloaded; compare below, then download the ledger again"
+    )
+
+
+def _item_name(subject: Any) -> str:
+    if isinstance(subject, Allocation):
+        return f"{subject.indicator.name} · {subject.holder}"
+    return str(subject.name)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    row: int
+    subject: Any
+    fields: dict[str, Any]
+    expected_version: int | None  # the open report's version the row was made from
+
+
 def import_ledger(*, actor: Any, plan: Plan, upload: IO[bytes]) -> list[ProgressReport]:
     """Every filled row becomes (or updates) a draft report; any problem and none does.
 
-    Rows with neither a value nor a done mark are left alone. A row naming an item the
-    person does not answer for is a problem, not skipped.
+    Rows with neither a value, a done mark, a narrative nor a reason are left alone. A row
+    naming an item the person does not answer for, or an item someone saved after the file
+    was downloaded, is a problem, not skipped. The file is read and checked before the
+    write transaction opens, so the database is locked only for the writing itself.
     """
-    workbook = _open_workbook(upload)
-    sheet = workbook.worksheets[0]
+    workbook, formulas = _open_workbook(upload)
+    found = _find_ledger(workbook)
+    sheet = found.sheet
     problems = _Problems(sheet.title, [])
-    saved: list[ProgressReport] = []
-    seen: set[str] = set()
     if sheet.max_row > MAX_ROWS:
         raise LedgerError([_("The ledger has more than %(rows)s rows.") % {"rows": MAX_ROWS}])
+    unreadable = _unreadable_cells(found, formulas, problems)
+    planned: list[_Planned] = []
+    conflicts: list[RowConflict] = []
+    seen: set[str] = set()
     for index, cells in enumerate(
-        sheet.iter_rows(min_row=FIRST_ROW, max_col=REASON, values_only=True), start=FIRST_ROW
+        sheet.iter_rows(min_row=found.header_row + 1, values_only=True),
+        start=found.header_row + 1,
     ):
-        values = list(cells) + [None] * (REASON - len(cells))
-        key = _text(values[KEY - 1])
-        raw_value, raw_done = values[VALUE - 1], _text(values[DONE - 1])
-        if not key and raw_value in (None, "") and not raw_done:
+        if index in unreadable:
+            continue
+
+        def cell(meaning: int, cells: tuple[Any, ...] = cells) -> Any:
+            position = found.columns.get(meaning)
+            if position is None or position > len(cells):
+                return None
+            return cells[position - 1]
+
+        key = _text(cell(KEY))
+        raw_value, raw_done = cell(VALUE), _text(cell(DONE))
+        narrative, reason = _text(cell(NARRATIVE)), _text(cell(REASON))
+        filled = raw_value not in (None, "") or raw_done or narrative or reason
+        if not key and not filled:
             continue
         kind, _sep, pk = key.partition(":")
         subject = selectors.find_subject(kind, int(pk)) if pk.isdigit() else None
@@ -251,16 +406,18 @@ def import_ledger(*, actor: Any, plan: Plan, upload: IO[bytes]) -> list[Progress
             continue
         is_milestone = isinstance(subject, Milestone)
         if (raw_done if is_milestone else raw_value) in (None, ""):
+            if narrative or reason:
+                column = DONE if is_milestone else VALUE
+                problems.add(
+                    index,
+                    _("%(column)s: empty, but the row has a narrative or reason")
+                    % {"column": _column(column)},
+                )
             continue  # not reported this time
-        fields: dict[str, Any] = {
-            "narrative": _text(values[NARRATIVE - 1]),
-            "decrease_reason": _text(values[REASON - 1]),
-        }
+        fields: dict[str, Any] = {"narrative": narrative, "decrease_reason": reason}
         try:
             fields["as_of"] = (
-                _parse_day(values[AS_OF - 1])
-                if values[AS_OF - 1] not in (None, "")
-                else timezone.localdate()
+                _parse_day(cell(AS_OF)) if cell(AS_OF) not in (None, "") else timezone.localdate()
             )
         except (ValueError, TypeError):
             problems.add(index, _("%(column)s: not a date") % {"column": _column(AS_OF)})
@@ -276,7 +433,24 @@ def import_ledger(*, actor: Any, plan: Plan, upload: IO[bytes]) -> list[Progress
             except (InvalidOperation, ValueError):
                 problems.add(index, _("%(column)s: not a number") % {"column": _column(VALUE)})
                 continue
-        report = _save_row(actor, subject, fields, problems, index)
+        newest = selectors.latest_report(subject)
+        # A sheet without the stamp (made before it existed) counts as made before any save.
+        if (_text(cell(STAMP)) or "0") != selectors.report_stamp(newest):
+            problems.add(index, _changed_since())
+            conflicts.append(RowConflict(index, _item_name(subject), newest, dict(fields)))
+            continue
+        expected = newest.version if newest is not None and newest.state != "approved" else None
+        planned.append(_Planned(index, subject, fields, expected))
+    if problems.messages:
+        raise LedgerError(problems.messages, conflicts)
+    return _save_rows(actor, planned, problems)
+
+
+@transaction.atomic
+def _save_rows(actor: Any, planned: list[_Planned], problems: _Problems) -> list[ProgressReport]:
+    saved: list[ProgressReport] = []
+    for item in planned:
+        report = _save_row(actor, item, problems)
         if report is not None:
             saved.append(report)
     if problems.messages:
@@ -285,21 +459,27 @@ def import_ledger(*, actor: Any, plan: Plan, upload: IO[bytes]) -> list[Progress
     return saved
 
 
-def _save_row(
-    actor: Any, subject: Any, fields: dict[str, Any], problems: _Problems, row: int
-) -> ProgressReport | None:
-    current = selectors.open_report(subject)
+def _save_row(actor: Any, item: _Planned, problems: _Problems) -> ProgressReport | None:
+    current = selectors.open_report(item.subject)
     try:
         with transaction.atomic():
             if current is None:
-                return services.progress_report_create(actor=actor, subject=subject, **fields)
+                return services.progress_report_create(
+                    actor=actor, subject=item.subject, **item.fields
+                )
             if current.state == ReportState.SUBMITTED:
-                problems.add(row, _("the report is already submitted and awaits review"))
+                problems.add(item.row, _("the report is already submitted and awaits review"))
                 return None
+            # The version the sheet was made from: a save after our check is a conflict too.
             return services.progress_report_update(
-                actor=actor, report=current, expected_version=current.version, **fields
+                actor=actor,
+                report=current,
+                expected_version=item.expected_version or current.version,
+                **item.fields,
             )
+    except services.ReportConflict:
+        problems.add(item.row, _changed_since())
     except UserFacingError as error:
         for message in error.messages:
-            problems.add(row, message)
+            problems.add(item.row, message)
     return None

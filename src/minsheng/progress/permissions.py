@@ -115,6 +115,16 @@ def can_review(user: Any) -> bool:
     return is_office(user)
 
 
+def is_public_evidence(evidence: Evidence) -> bool:
+    """Anyone may see it: its plan is public, and it belongs to an approved report or to none.
+
+    The same rule as `selectors.public_evidence_rule`, which the portal lists by.
+    """
+    if evidence.project.plan.state not in PUBLIC_PLAN_STATES:
+        return False
+    return evidence.report is None or evidence.report.state == ReportState.APPROVED
+
+
 def can_view_evidence(user: Any, evidence: Evidence) -> bool:
     if evidence.report is not None:
         return can_view_report(user, evidence.report)

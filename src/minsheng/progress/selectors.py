@@ -17,7 +17,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from minsheng.plans import schedule
-from minsheng.plans.choices import DONE_STATUSES, PlanState, Status
+from minsheng.plans.choices import DONE_STATUSES, PUBLIC_PLAN_STATES, PlanState, Status
 from minsheng.plans.completion import (
     HUNDRED,
     Assessment,
@@ -640,4 +640,54 @@ def late_reports(plan: Plan, period: ReportingPeriod) -> list[ProgressReport]:
             as_of__lte=period.ends_on,
             submitted_at__gte=deadline_end,
         ).select_related("indicator", "milestone", "allocation", "reporter")
+    )
+
+
+def latest_report(subject: Indicator | Allocation | Milestone) -> ProgressReport | None:
+    """The subject's newest report in any state: what anyone saved last."""
+    return ProgressReport.objects.filter(**subject_filter(subject)).order_by("-id").first()
+
+
+def report_stamp(report: ProgressReport | None) -> str:
+    """A subject's state of saving as text: "<newest report id>.<its version>", or "0".
+
+    Any save by anyone (a new draft, an edit, a submission, a review) changes it, so a
+    ledger carrying the stamp of its download tells which rows were changed since.
+    """
+    return "0" if report is None else f"{report.pk}.{report.version}"
+
+
+def report_stamps(subjects: list[Any]) -> dict[str, str]:
+    """`report_stamp` of every subject's newest report, keyed by subject key, in one query."""
+    indicators = [s.pk for s in subjects if isinstance(s, Indicator)]
+    allocations = [s.pk for s in subjects if isinstance(s, Allocation)]
+    milestones = [s.pk for s in subjects if isinstance(s, Milestone)]
+    stamps = {subject_key(subject): "0" for subject in subjects}
+    rows = (
+        ProgressReport.objects.filter(
+            Q(indicator_id__in=indicators, allocation__isnull=True)
+            | Q(allocation_id__in=allocations)
+            | Q(milestone_id__in=milestones)
+        )
+        .order_by("id")
+        .values_list("id", "version", "indicator_id", "allocation_id", "milestone_id")
+    )
+    for pk, version, indicator_id, allocation_id, milestone_id in rows:
+        if allocation_id is not None:
+            key = f"allocation:{allocation_id}"
+        elif milestone_id is not None:
+            key = f"milestone:{milestone_id}"
+        else:
+            key = f"indicator:{indicator_id}"
+        stamps[key] = f"{pk}.{version}"  # ordered by id: the newest wins
+    return stamps
+
+
+def public_evidence_rule() -> Q:
+    """Evidence anyone may see: of a public plan, attached to no report or an approved one.
+
+    `permissions.is_public_evidence` asks the same of one file.
+    """
+    return Q(project__plan__state__in=PUBLIC_PLAN_STATES) & (
+        Q(report__isnull=True) | Q(report__state=ReportState.APPROVED)
     )

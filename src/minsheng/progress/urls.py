@@ -14,6 +14,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("review/", views.review_queue, name="review"),
     path("review/approve/", views.review_bulk_approve, name="bulk_approve"),
     path("evidence/<int:pk>/<str:size>/", views.evidence_file, name="evidence"),
+    path(
+        "public/evidence/<int:pk>/<str:size>/",
+        views.public_evidence_file,
+        name="public_evidence",
+    ),
     path("missing/", views.missing, name="missing"),
     path("periods/", views.periods_set, name="periods"),
     path("ledger/", views.ledger_download, name="ledger"),

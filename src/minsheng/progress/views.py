@@ -357,6 +357,29 @@ def evidence_file(request: HttpRequest, pk: int, size: str) -> FileResponse:
     return response
 
 
+# Public evidence never changes once its report is approved; an hour bounds how long a copy
+# outlives a plan taken off the portal.
+PUBLIC_EVIDENCE_MAX_AGE = 3600
+
+
+def public_evidence_file(request: HttpRequest, pk: int, size: str) -> FileResponse:
+    """A published evidence file for anyone, cacheable: its report approved, its plan public.
+
+    Everything else (drafts, submitted reports, plans not yet published) is 404 here and
+    is served only by `evidence_file`, which asks who is looking.
+    """
+    evidence = get_object_or_404(Evidence.objects.select_related("report", "project__plan"), pk=pk)
+    if size not in ("file", "thumb") or not permissions.is_public_evidence(evidence):
+        raise Http404
+    field = evidence.thumbnail if size == "thumb" else evidence.file
+    if not field:
+        raise Http404
+    response = FileResponse(field.open("rb"), as_attachment=evidence.kind != "photo")
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = f"public, max-age={PUBLIC_EVIDENCE_MAX_AGE}"
+    return response
+
+
 @login_required
 def missing(request: HttpRequest) -> HttpResponse:
     """Late and missing reports for a period: which departments have not reported."""
@@ -443,11 +466,14 @@ def ledger_upload(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = LedgerUploadForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
+    conflicts: list[ledger.RowConflict] = []
     if request.method == "POST" and form.is_valid():
         try:
             saved = ledger.import_ledger(
                 actor=request.user, plan=plan, upload=form.cleaned_data["file"]
             )
+        except ledger.LedgerError as error:
+            problems, conflicts = error.messages, error.conflicts
         except UserFacingError as error:
             problems = error.messages
         else:
@@ -457,7 +483,10 @@ def ledger_upload(request: HttpRequest) -> HttpResponse:
             )
             return redirect("progress:index")
     return render(
-        request, "progress/ledger_upload.html", {"form": form, "problems": problems, "plan": plan}
+        request,
+        "progress/ledger_upload.html",
+        {"form": form, "problems": problems, "conflicts": conflicts, "plan": plan},
+        status=409 if conflicts else 200,
     )
 
 

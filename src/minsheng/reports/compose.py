@@ -59,7 +59,7 @@ def compose_year_end(report: YearEndReport, style: Style, *, with_charts: bool) 
             Paragraph(f"（责任单位：{departments_text(section)}）", role="departments"),
             Paragraph(section.completion_text, label="完成情况："),
         )
-        document.add(*(Caption(item.caption, item.image_path) for item in section.evidence))
+        document.add(*(Caption(item.caption, item.image_name) for item in section.evidence))
     return document
 
 

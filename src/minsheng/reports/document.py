@@ -7,6 +7,8 @@ Markdown, HTML, PDF and Word print it. One report model, four formats, two style
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from django.core.files.storage import default_storage
+
 
 class Style(StrEnum):
     PRESS = "press"  # like the newspaper's year-end report (the seed)
@@ -36,7 +38,7 @@ class Caption:
     """A photo caption, printed "■…" as the seed does; with an image file when there is one."""
 
     text: str
-    image_path: str = ""
+    image_name: str = ""  # the photo's name in the file storage (default_storage), or ""
 
 
 @dataclass(frozen=True)
@@ -79,3 +81,17 @@ class Document:
                 parts.append(" ".join(block.headers))
                 parts.extend(" ".join(row) for row in block.rows)
         return "\n".join(part for part in parts if part)
+
+
+def stored_image(name: str) -> bytes | None:
+    """A photo's bytes read through the file storage (shared by every app server), or None.
+
+    A missing or unreadable file loses its picture, never the caption.
+    """
+    if not name:
+        return None
+    try:
+        with default_storage.open(name, "rb") as stored:
+            return bytes(stored.read())
+    except OSError:
+        return None

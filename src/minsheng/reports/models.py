@@ -61,6 +61,9 @@ class ReportJob(models.Model):
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Written at every step of a running job: a job whose heartbeat stops is one whose
+    # process died, however long the generation of a healthy job may take.
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("report job")
@@ -69,7 +72,15 @@ class ReportJob(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(progress__lte=100), name="reports_job_progress_at_most_100"
-            )
+            ),
+            # The same document asked twice at once is produced once: at most one queued or
+            # running job per plan, document, format, style and date, enforced by the database
+            # so that two app servers racing cannot both insert one.
+            models.UniqueConstraint(
+                fields=["plan", "kind", "format", "style", "as_of"],
+                condition=models.Q(state__in=["queued", "running"]),
+                name="reports_job_once_while_active",
+            ),
         ]
 
     def __str__(self) -> str:

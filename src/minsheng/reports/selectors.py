@@ -72,7 +72,7 @@ class MilestoneFigure:
 @dataclass(frozen=True)
 class EvidenceItem:
     caption: str
-    image_path: str = ""
+    image_name: str = ""
     url: str = ""
 
 
@@ -277,14 +277,11 @@ def public_evidence(plan: Plan, as_of: date) -> dict[int, list[EvidenceItem]]:
     )
     found: dict[int, list[EvidenceItem]] = {}
     for item in items:
-        image_path = ""
-        if item.kind == EvidenceKind.PHOTO and item.file:
-            try:
-                image_path = item.file.path
-            except NotImplementedError:  # remote storage: the caption still prints
-                image_path = ""
+        # The storage name, not a path on this server's disk: the writers read it through
+        # the storage, so a report job runs on any worker.
+        image_name = item.file.name if item.kind == EvidenceKind.PHOTO and item.file else ""
         found.setdefault(item.project_id, []).append(
-            EvidenceItem(caption=item.caption, image_path=image_path, url=item.url)
+            EvidenceItem(caption=item.caption, image_name=image_name, url=item.url)
         )
     return found
 

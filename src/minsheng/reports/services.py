@@ -13,7 +13,9 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, connection, transaction
+from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -43,29 +45,45 @@ def report_job_request(
     """Queue a report for generation; with `start_after_commit`, also run it in a thread.
 
     The thread is for a web process that has no worker beside it (`make run`): it starts
-    only after the job is committed, and it claims the job like any worker does.
+    only after the job is committed, and it claims the job like any worker does. The same
+    document already queued or running is returned instead of being queued a second time.
     """
     if not can_generate_reports(actor):
         raise PermissionDenied
-    with transaction.atomic():
-        job = ReportJob.objects.create(
-            plan=plan,
-            kind=Kind(kind).value,
-            format=Format(fmt).value,
-            style=Style(style).value,
-            as_of=as_of,
-            requested_by=actor,
-        )
-        record_change(actor=actor, action="report_job.request", instance=job, after=snapshot(job))
-        if start_after_commit and getattr(settings, "REPORT_JOBS_START_IN_WEB", True):
-            transaction.on_commit(lambda: start_in_thread(job.pk))
+    wanted = {
+        "plan": plan,
+        "kind": Kind(kind).value,
+        "format": Format(fmt).value,
+        "style": Style(style).value,
+        "as_of": as_of,
+    }
+    active = ReportJob.objects.filter(**wanted, state__in=[State.QUEUED, State.RUNNING])
+    existing = active.first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            job = ReportJob.objects.create(**wanted, requested_by=actor)
+            record_change(
+                actor=actor, action="report_job.request", instance=job, after=snapshot(job)
+            )
+            if start_after_commit and settings.REPORT_JOBS_START_IN_WEB:
+                transaction.on_commit(lambda: start_in_thread(job.pk))
+    except IntegrityError:
+        # Another request inserted the same job between our look and our insert: the
+        # database's constraint let only one through; this person follows that one.
+        existing = active.first()
+        if existing is None:
+            raise
+        return existing
     return job
 
 
 def report_job_claim(job_id: int) -> bool:
     """Mark a queued job running; False if it is not queued any more (someone else has it)."""
+    now = timezone.now()
     claimed = ReportJob.objects.filter(pk=job_id, state=State.QUEUED).update(
-        state=State.RUNNING, started_at=timezone.now(), progress=1, step=Step.COLLECT
+        state=State.RUNNING, started_at=now, heartbeat_at=now, progress=1, step=Step.COLLECT
     )
     return claimed == 1
 
@@ -79,10 +97,12 @@ def report_job_run(job: ReportJob) -> bool:
     if not report_job_claim(job.pk):
         return False
     job.refresh_from_db()
-    rows = ReportJob.objects.filter(pk=job.pk)
+    # Every later write is guarded by the state: a job marked failed meanwhile (by the stale
+    # sweep of another worker) stays failed, whatever this process still has to say.
+    running = ReportJob.objects.filter(pk=job.pk, state=State.RUNNING)
 
     def progress(percent: int, step: str) -> None:
-        rows.update(progress=max(1, min(percent, 99)), step=step)
+        running.update(progress=max(1, min(percent, 99)), step=step, heartbeat_at=timezone.now())
 
     try:
         output = generate(
@@ -98,13 +118,13 @@ def report_job_run(job: ReportJob) -> bool:
     # Any failure must end as a failed job with its message, never as a job stuck running.
     except Exception as error:
         logger.exception("report job %s failed", job.pk)
-        rows.update(
+        running.update(
             state=State.FAILED,
             error=failure_message(error),
             finished_at=timezone.now(),
         )
         return True
-    rows.update(
+    finished = running.update(
         state=State.DONE,
         progress=100,
         step=Step.FINISHED,
@@ -112,7 +132,12 @@ def report_job_run(job: ReportJob) -> bool:
         filename=output.filename,
         content_type=output.content_type,
         finished_at=timezone.now(),
+        heartbeat_at=timezone.now(),
     )
+    if finished != 1:
+        # The job was failed while we rendered: its file is nobody's, remove it.
+        logger.warning("report job %s was no longer running when it finished", job.pk)
+        job.file.delete(save=False)
     return True
 
 
@@ -141,13 +166,18 @@ def report_jobs_run_queued() -> int:
 
 
 def report_jobs_fail_stale(*, older_than: timedelta) -> int:
-    """Mark failed the jobs left running by a process that died; the number marked."""
-    return ReportJob.objects.filter(
-        state=State.RUNNING, started_at__lt=timezone.now() - older_than
-    ).update(
-        state=State.FAILED,
-        error=bilingual(_("The generation was interrupted; please request the report again.")),
-        finished_at=timezone.now(),
+    """Mark failed the running jobs whose heartbeat stopped (their process died); the number marked.
+
+    A job without a heartbeat yet (claimed by an older worker) is judged by its start.
+    """
+    return (
+        ReportJob.objects.annotate(last_seen=Coalesce(F("heartbeat_at"), F("started_at")))
+        .filter(Q(last_seen__lt=timezone.now() - older_than), state=State.RUNNING)
+        .update(
+            state=State.FAILED,
+            error=bilingual(_("The generation was interrupted; please request the report again.")),
+            finished_at=timezone.now(),
+        )
     )
 
 

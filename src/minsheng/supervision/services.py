@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from minsheng.audit.services import record_change, snapshot
 from minsheng.plans.models import Allocation, Department, Indicator, Milestone, Plan, Project
 from minsheng.supervision import permissions
-from minsheng.supervision.evidence import check_evidence
+from minsheng.supervision.evidence import checked_evidence
 from minsheng.supervision.models import (
     AWAITING_REPLY,
     Assistance,
@@ -244,8 +244,7 @@ def case_reply(
 ) -> AnyCase:
     """The answering side replies with its measures (整改措施) and, if any, an evidence file."""
     measures = _required(measures, "measures")
-    if evidence is not None:
-        check_evidence(evidence)
+    stored = checked_evidence(evidence) if evidence is not None else None
     return _transition(
         case,
         actor=actor,
@@ -254,7 +253,7 @@ def case_reply(
         verb="reply",
         action=StepAction.REPLY,
         text=measures,
-        evidence=evidence,
+        evidence=stored,
         state=CaseState.REPLIED,
     )
 

@@ -12,4 +12,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<str:kind>/", views.case_list, name="cases"),
     path("<str:kind>/<int:pk>/", views.case_detail, name="case"),
     path("<str:kind>/<int:pk>/<str:verb>/", views.case_act, name="case_act"),
+    path("<str:kind>/<int:pk>/evidence/<int:step>/", views.step_evidence, name="step_evidence"),
 ]

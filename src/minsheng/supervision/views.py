@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -191,6 +191,18 @@ def _detail(
 @login_required
 def case_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     return _detail(request, _case_or_404(request, kind, pk))
+
+
+@login_required
+def step_evidence(request: HttpRequest, kind: str, pk: int, step: int) -> FileResponse:
+    """A reply's evidence file, to those who may see the case; never from a media URL."""
+    case = _case_or_404(request, kind, pk)
+    found = get_object_or_404(case.steps.all(), pk=step)
+    if not found.evidence:
+        raise Http404
+    response = FileResponse(found.evidence.open("rb"), as_attachment=True)
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
 
 
 @login_required

@@ -1,6 +1,10 @@
 """Report jobs through the service and the worker command, on the real database and files."""
 
+import os
+import subprocess
+import sys
 import threading
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -162,7 +166,8 @@ def test_a_failure_is_recorded_with_its_message(demo_plan, settings, tmp_path):
 def test_a_job_left_running_by_a_dead_process_is_marked_failed(demo_plan):
     job = request_job(demo_plan)
     report_job_claim(job.pk)
-    ReportJob.objects.filter(pk=job.pk).update(started_at=timezone.now() - timedelta(hours=1))
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    ReportJob.objects.filter(pk=job.pk).update(started_at=an_hour_ago, heartbeat_at=an_hour_ago)
     assert report_jobs_fail_stale(older_than=timedelta(minutes=30)) == 1
     job.refresh_from_db()
     assert job.state == "failed"
@@ -188,3 +193,95 @@ def test_the_worker_command_leaves_a_finished_job_alone(demo_plan):
     call_command("run_report_jobs", "--once")
     job.refresh_from_db()
     assert job.state == "done"
+
+
+# --- issue 13 point 10: one job per document, a final state nobody overwrites, a heartbeat ---
+
+
+def test_the_same_report_asked_twice_is_queued_once(demo_plan):
+    first = request_job(demo_plan)
+    second = request_job(demo_plan)
+    assert second.pk == first.pk
+    assert ReportJob.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_report_asked_twice_at_once_is_queued_once(demo_plan):
+    office = make_user(Role.OFFICE)
+    barrier = threading.Barrier(2)
+    jobs = []
+
+    def ask():
+        barrier.wait()
+        try:
+            jobs.append(request_job(demo_plan, actor=office).pk)
+        finally:
+            connection.close()
+
+    askers = [threading.Thread(target=ask) for _ in range(2)]
+    for asker in askers:
+        asker.start()
+    for asker in askers:
+        asker.join()
+    assert len(set(jobs)) == 1
+    assert ReportJob.objects.count() == 1
+
+
+def test_a_finished_report_may_be_asked_for_again(demo_plan):
+    first = request_job(demo_plan)
+    report_job_run(first)
+    assert request_job(demo_plan).pk != first.pk
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_final_done_cannot_overwrite_a_job_already_failed(demo_plan):
+    job = request_job(demo_plan, Format.PDF)
+    worker = threading.Thread(target=lambda: (report_job_run(job), connection.close()))
+    worker.start()
+    # While WeasyPrint writes the PDF, another worker's sweep takes the job for dead.
+    deadline = time.monotonic() + 60
+    while ReportJob.objects.get(pk=job.pk).step != "render" and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert report_jobs_fail_stale(older_than=timedelta(seconds=-5)) == 1
+    worker.join(timeout=120)
+    job.refresh_from_db()
+    assert job.state == "failed"
+    assert not job.file
+
+
+def test_a_running_job_with_a_recent_heartbeat_is_not_marked_stale(demo_plan):
+    job = request_job(demo_plan)
+    report_job_claim(job.pk)
+    ReportJob.objects.filter(pk=job.pk).update(
+        started_at=timezone.now() - timedelta(hours=1), heartbeat_at=timezone.now()
+    )
+    assert report_jobs_fail_stale(older_than=timedelta(minutes=30)) == 0
+
+
+def test_a_running_job_writes_its_heartbeat(demo_plan):
+    job = request_job(demo_plan)
+    report_job_run(job)
+    job.refresh_from_db()
+    assert job.heartbeat_at is not None
+    assert job.heartbeat_at >= job.started_at
+
+
+def _settings_value(name, **environment):
+    code = f"from django.conf import settings; print(settings.{name})"
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", name)}
+    env.update(DJANGO_SETTINGS_MODULE="minsheng.settings", **environment)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_production_runs_report_jobs_outside_the_web_processes():
+    production = _settings_value(
+        "REPORT_JOBS_START_IN_WEB", DATABASE_URL="postgres://db.example/minsheng"
+    )
+    assert production == "False"
+
+
+def test_the_embedded_default_runs_report_jobs_after_commit_in_the_web_process():
+    assert _settings_value("REPORT_JOBS_START_IN_WEB") == "True"

@@ -18,7 +18,16 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from minsheng.reports.document import Caption, Chart, Document, Heading, Paragraph, Style, Table
+from minsheng.reports.document import (
+    Caption,
+    Chart,
+    Document,
+    Heading,
+    Paragraph,
+    Style,
+    Table,
+    stored_image,
+)
 
 FONTS = {
     Style.OFFICIAL: {
@@ -120,10 +129,12 @@ def write_docx(document: Document) -> bytes:
                 )
             _font(paragraph.add_run(block.text), fonts["body"], sizes["body"])
         elif isinstance(block, Caption):
-            if block.image_path and Path(block.image_path).suffix.lower() in PICTURE_IMAGE_SUFFIXES:
+            if block.image_name and Path(block.image_name).suffix.lower() in PICTURE_IMAGE_SUFFIXES:
+                picture = stored_image(block.image_name)
                 # A missing file loses its picture, never the caption.
-                with contextlib.suppress(OSError):
-                    docx.add_picture(block.image_path, width=int(width * 0.8))
+                if picture is not None:
+                    with contextlib.suppress(OSError, ValueError):
+                        docx.add_picture(io.BytesIO(picture), width=int(width * 0.8))
             paragraph = docx.add_paragraph()
             _font(paragraph.add_run("■" + block.text), fonts["body"], sizes["small"])
         elif isinstance(block, Chart):

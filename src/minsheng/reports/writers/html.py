@@ -8,7 +8,15 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from minsheng.reports.document import Caption, Chart, Document, Heading, Paragraph, Table
+from minsheng.reports.document import (
+    Caption,
+    Chart,
+    Document,
+    Heading,
+    Paragraph,
+    Table,
+    stored_image,
+)
 
 STATIC = Path(__file__).resolve().parent.parent / "static" / "reports"
 
@@ -22,15 +30,13 @@ def data_uri(content: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
 
 
-def _image_uri(path: str) -> str:
+def _image_uri(name: str) -> str:
     """An evidence photo inlined, or "" when the file is missing or not an image."""
-    mime = mimetypes.guess_type(path)[0] or ""
-    if not path or not mime.startswith("image/"):
+    mime = mimetypes.guess_type(name)[0] or ""
+    if not name or not mime.startswith("image/"):
         return ""
-    try:
-        return data_uri(Path(path).read_bytes(), mime)
-    except OSError:
-        return ""
+    content = stored_image(name)
+    return "" if content is None else data_uri(content, mime)
 
 
 def _block(block: Any) -> dict[str, Any]:
@@ -39,7 +45,7 @@ def _block(block: Any) -> dict[str, Any]:
     if isinstance(block, Paragraph):
         return {"kind": "paragraph", "text": block.text, "label": block.label, "role": block.role}
     if isinstance(block, Caption):
-        return {"kind": "caption", "text": block.text, "src": _image_uri(block.image_path)}
+        return {"kind": "caption", "text": block.text, "src": _image_uri(block.image_name)}
     if isinstance(block, Chart):
         return {"kind": "chart", "title": block.title, "src": data_uri(block.png, "image/png")}
     assert isinstance(block, Table)
