@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.core.management.base import CommandError
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Prefetch, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts import scope
@@ -49,11 +49,12 @@ def running_plan(user: Any = None) -> Plan | None:
     plans = Plan.objects.select_related("jurisdiction")
     if user is not None:
         plans = scope.scope_of(user).filter(plans)
-    for states in ([PlanState.IN_PROGRESS], [PlanState.PUBLISHED], PlanState.values):
-        plan = plans.filter(state__in=states).order_by("-year", "-id").first()
-        if plan is not None:
-            return plan
-    return None
+    rank = Case(
+        When(state=PlanState.IN_PROGRESS, then=Value(0)),
+        When(state=PlanState.PUBLISHED, then=Value(1)),
+        default=Value(2),
+    )
+    return plans.annotate(running_rank=rank).order_by("running_rank", "-year", "-id").first()
 
 
 def setup_plans(user: Any) -> "list[Plan]":

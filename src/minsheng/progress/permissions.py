@@ -115,6 +115,11 @@ def can_review(user: Any) -> bool:
     return is_office(user)
 
 
+def can_view_review_queue(user: Any) -> bool:
+    """Read the review queue: the office, and supervisors (read only, no approve buttons)."""
+    return is_office(user) or is_supervisor(user)
+
+
 def can_view_evidence(user: Any, evidence: Evidence) -> bool:
     if evidence.report is not None:
         return can_view_report(user, evidence.report)
