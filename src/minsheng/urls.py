@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("report/", include("minsheng.progress.urls")),
     path("office/", include("minsheng.supervision.urls")),
     path("ingest/", include("minsheng.ingest.urls")),
+    path("setup/", include("minsheng.plans.urls")),
     path("reports/", include("minsheng.reports.urls")),
     path("participate/", include("minsheng.participation.urls")),
     path("demo/", include("minsheng.demo.urls")),

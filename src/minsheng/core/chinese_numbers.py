@@ -45,3 +45,46 @@ def format_quantity(value: Decimal | None, unit: str) -> str:
     if unit == "%":
         return format_percent(value)
     return format_chinese_number(value) + unit
+
+
+_MULTIPLIERS = (
+    ("千万", Decimal(10_000_000)),
+    ("百万", Decimal(1_000_000)),
+    ("万", WAN),
+    ("亿", YI),
+)
+# Full-width digits and signs as people type them with a Chinese input method.
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－％", "0123456789.,-%")
+
+
+def parse_chinese_number(text: str, unit: str = "") -> Decimal | None:
+    """Read a figure as people write it in the unit shown: "3.5万" → 35000, "1,200" → 1200.
+
+    A trailing unit equal to `unit` is allowed ("3.5万人" with unit 人); 万 and 亿 multiply
+    exactly, so "1.23456万" is 12345.6, never rounded. Anything else (letters, two numbers,
+    another unit) is None: the caller says the figure was not understood.
+    """
+    value = text.strip().translate(_HALF_WIDTH).replace(" ", "")
+    if unit and unit != "%" and value.endswith(unit):
+        value = value[: -len(unit)]
+    elif unit == "%" and value.endswith("%"):
+        value = value[:-1]
+    multiplier = Decimal(1)
+    for suffix, factor in _MULTIPLIERS:
+        if value.endswith(suffix):
+            multiplier, value = factor, value[: -len(suffix)]
+            break
+    if not value or not _plain_figure(value):
+        return None
+    return Decimal(value.replace(",", "")) * multiplier
+
+
+def _plain_figure(value: str) -> bool:
+    digits = value[1:] if value.startswith("-") else value
+    whole, _dot, fraction = digits.partition(".")
+    groups = whole.split(",")
+    if not whole or not all(group.isdigit() for group in groups):
+        return False
+    if len(groups) > 1 and not all(len(group) == 3 for group in groups[1:]):
+        return False
+    return (fraction == "" and "." not in digits) or fraction.isdigit()

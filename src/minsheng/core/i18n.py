@@ -21,6 +21,9 @@ def bilingual(message: str | Promise, **params: Any) -> str:
 class UserFacingError(Exception):
     """An error whose message is written for the person who caused it, in both languages."""
 
-    def __init__(self, messages: list[str]) -> None:
+    def __init__(self, messages: list[str], *, local: list[str] | None = None) -> None:
         super().__init__("\n".join(messages))
         self.messages = messages
+        # The same messages in the language of the request alone, for a page: a resident
+        # reads one language there, the log and the command line read both.
+        self.local = local if local is not None else messages

@@ -19,6 +19,7 @@ from minsheng.ingest.permissions import can_ingest
 from minsheng.ingest.selectors import finding_rows, project_rows, source_pieces
 from minsheng.ingest.services import existing_plan, plan_draft_create, progress_drafts_create
 from minsheng.plans.choices import UNITS, Comparator
+from minsheng.plans.permissions import can_view_plan
 
 
 @login_required
@@ -100,6 +101,9 @@ def _save(request: HttpRequest) -> HttpResponse:
             errors = error.messages
         else:
             messages.success(request, message)
+            # A new draft is set up next in the office's own pages (plans/views.py).
+            if existing is None and can_view_plan(request.user, plan):
+                return redirect("plans:detail", pk=plan.pk)
             return redirect("ingest:index")
     context = {"form": DocumentForm()} | _result(document, errors)
     return render(request, "ingest/index.html", context, status=400)

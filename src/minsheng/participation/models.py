@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from minsheng.plans.models import Department, Domain, Jurisdiction, Plan, Project
 
@@ -330,7 +331,8 @@ class Score(models.Model):
 
 class BallotState(models.TextChoices):
     DRAFT = "draft", _("draft")
-    OPEN = "open", _("open")
+    # A context of its own: a plain "open" is a supervision notice's 待办理 in the merged catalog.
+    OPEN = "open", pgettext_lazy("ballot state", "open")
     CLOSED = "closed", _("closed and counted")
     PUBLISHED = "published", _("published")
 

@@ -24,7 +24,7 @@ from minsheng.participation.models import (
     SuggestionState,
     TallyLine,
 )
-from minsheng.plans.models import Project
+from minsheng.plans.models import Plan, Project
 
 
 def open_windows() -> QuerySet[SolicitationWindow]:
@@ -243,3 +243,10 @@ def my_suggestions(*, author_keys: Iterable[str], user: Any) -> list[Trail]:
             )
         )
     return trails
+
+
+def scoring_plans(user: Any) -> "list[Plan]":
+    """The plans whose candidates this user was appointed to score (专家评分), newest first."""
+    if not (user.is_authenticated and user.is_active):
+        return []
+    return list(Plan.objects.filter(experts__user=user).order_by("-year", "id"))

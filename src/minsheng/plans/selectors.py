@@ -1,12 +1,15 @@
 """Reads of plans that do not involve progress."""
 
+from typing import Any
+
 from django.core.management.base import CommandError
-from django.db.models import Q
+from django.db.models import Case, Prefetch, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from minsheng.accounts import scope
 from minsheng.core.i18n import bilingual
-from minsheng.plans.choices import PUBLIC_PLAN_STATES
-from minsheng.plans.models import Plan
+from minsheng.plans.choices import PUBLIC_PLAN_STATES, PlanState
+from minsheng.plans.models import Allocation, Indicator, Plan, Project, ProjectDepartment
 
 
 def find_plan(jurisdiction: str, year: int) -> Plan | None:
@@ -36,4 +39,48 @@ def public_plans() -> "list[Plan]":
         Plan.objects.select_related("jurisdiction")
         .filter(state__in=PUBLIC_PLAN_STATES)
         .order_by("-year")
+    )
+
+
+def running_plan(user: Any = None) -> Plan | None:
+    """The plan the office works on by default: the newest one in progress; failing that the
+    newest published, then the newest of any state. A newer draft never displaces a running
+    plan. With a user, only plans in their scope count."""
+    plans = Plan.objects.select_related("jurisdiction")
+    if user is not None:
+        plans = scope.scope_of(user).filter(plans)
+    rank = Case(
+        When(state=PlanState.IN_PROGRESS, then=Value(0)),
+        When(state=PlanState.PUBLISHED, then=Value(1)),
+        default=Value(2),
+    )
+    return plans.annotate(running_rank=rank).order_by("running_rank", "-year", "-id").first()
+
+
+def setup_plans(user: Any) -> "list[Plan]":
+    """The plans an office user sees on the set-up list, newest first."""
+    plans = Plan.objects.select_related("jurisdiction").order_by("-year", "jurisdiction__name")
+    return list(scope.scope_of(user).filter(plans))
+
+
+def setup_plan(plan: Plan) -> Plan:
+    """A plan with everything its set-up page shows, in a fixed number of queries."""
+    projects = Project.objects.select_related("domain").prefetch_related(
+        Prefetch(
+            "project_departments",
+            queryset=ProjectDepartment.objects.select_related("department").order_by("order"),
+        ),
+        Prefetch(
+            "indicators",
+            queryset=Indicator.objects.prefetch_related(
+                Prefetch("allocations", queryset=Allocation.objects.select_related("jurisdiction")),
+                "schedule_points",
+            ),
+        ),
+        "milestones",
+    )
+    return (
+        Plan.objects.select_related("jurisdiction")
+        .prefetch_related(Prefetch("projects", queryset=projects.order_by("number")))
+        .get(pk=plan.pk)
     )

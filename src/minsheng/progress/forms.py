@@ -1,13 +1,23 @@
 """The report form: the fields a reporter fills in, shaped by what is reported."""
 
-from decimal import Decimal
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from minsheng.core.forms import QuantityField
+from minsheng.plans.models import Plan
 from minsheng.progress.evidence import MAX_BYTES
+from minsheng.progress.permissions import subject_project
+
+
+def default_report_date(plan: Plan, today: date | None = None) -> date:
+    """The date a new report is "as of" by default: today, held inside the plan's year."""
+    day = today or timezone.localdate()
+    return min(max(day, plan.start), plan.end)
+
 
 DONE_CHOICES = [("yes", _("done")), ("no", _("not done yet"))]
 
@@ -18,13 +28,7 @@ class ReportForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
     )
-    value = forms.DecimalField(
-        label=_("Cumulative actual"),
-        required=False,
-        min_value=Decimal(0),
-        max_digits=20,
-        decimal_places=4,
-    )
+    value = QuantityField(label=_("Cumulative actual"), required=False)
     done = forms.ChoiceField(
         label=_("Done"), choices=DONE_CHOICES, widget=forms.RadioSelect, required=False
     )
@@ -45,7 +49,7 @@ class ReportForm(forms.Form):
     caption = forms.CharField(label=_("Caption"), required=False, max_length=500)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, is_milestone: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, is_milestone: bool, subject: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.is_milestone = is_milestone
         if is_milestone:
@@ -55,6 +59,24 @@ class ReportForm(forms.Form):
         else:
             del self.fields["done"]
             self.fields["value"].required = True
+        if subject is not None:
+            self._fit_to(subject)
+
+    def _fit_to(self, subject: Any) -> None:
+        """The value in the unit the target is shown in ("3.5万" in 人 is 35000); the date
+        inside the plan's year (today, or the year's last day once the year is over)."""
+        indicator = getattr(subject, "indicator", None) or subject
+        unit = getattr(indicator, "unit", "")
+        if "value" in self.fields and unit:
+            field = self.fields["value"]
+            assert isinstance(field, QuantityField)
+            field.unit = unit
+            field.help_text = _("In %(unit)s, as the target is shown: 3.5万 is read as 35000.") % {
+                "unit": unit
+            }
+        plan = subject_project(subject).plan
+        if "as_of" not in self.initial:
+            self.fields["as_of"].initial = default_report_date(plan)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

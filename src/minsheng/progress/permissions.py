@@ -125,6 +125,11 @@ def is_public_evidence(evidence: Evidence) -> bool:
     return evidence.report is None or evidence.report.state == ReportState.APPROVED
 
 
+def can_view_review_queue(user: Any) -> bool:
+    """Read the review queue: the office, and supervisors (read only, no approve buttons)."""
+    return is_office(user) or is_supervisor(user)
+
+
 def can_view_evidence(user: Any, evidence: Evidence) -> bool:
     if evidence.report is not None:
         return can_view_report(user, evidence.report)

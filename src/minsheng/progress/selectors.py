@@ -86,7 +86,9 @@ class ProjectRow:
 
     @property
     def percent(self) -> Decimal | None:
-        """The project's progress bar: the mean of its items' percents, each capped at 100."""
+        """The project's percent of plan: the mean of its items' percents, as reported — a
+        project at 200 % shows 200 %, never a bar stopped at 100 (a lagging item still shows in
+        the project's status)."""
         percents = [row.percent for row in self.indicators if row.percent is not None]
         percents += [
             row.assessment.percent
@@ -96,8 +98,8 @@ class ProjectRow:
         items = len(self.indicators) + len(self.milestones)
         if not items:
             return None
-        capped = sum((min(p, HUNDRED) for p in percents if p is not None), Decimal(0))
-        return round_percent(capped / items)
+        total = sum((p for p in percents if p is not None), Decimal(0))
+        return round_percent(total / items)
 
 
 def project_status(statuses: Iterable[Status]) -> Status:

@@ -81,6 +81,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "period": period,
             "periods": selectors.reporting_periods(plan) if plan else [],
             "can_review": permissions.can_review(request.user),
+            "can_view_queue": permissions.can_view_review_queue(request.user),
             "can_view_missing": plan is not None
             and permissions.can_view_missing(request.user, plan),
             "can_export": plan is not None
@@ -128,7 +129,11 @@ def report_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         return redirect("progress:report", pk=existing.pk)
     is_milestone = kind == "milestone"
     form = ReportForm(
-        request.POST or None, request.FILES or None, is_milestone=is_milestone, prefix=None
+        request.POST or None,
+        request.FILES or None,
+        is_milestone=is_milestone,
+        subject=subject,
+        prefix=None,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -186,6 +191,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.FILES or None,
         initial=initial,
         is_milestone=report.milestone_id is not None,
+        subject=subject,
     )
     if request.method == "POST" and form.is_valid():
         expected = form.cleaned_data.get("version") or 0
@@ -227,6 +233,7 @@ def _conflict(
                 "version": current.version,
             },
             is_milestone=current.milestone_id is not None,
+            subject=permissions.report_subject(current),
         )
     return render(
         request,
@@ -301,8 +308,9 @@ def report_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    """Submitted reports with the previous approved value and the evidence, side by side."""
-    if not permissions.can_review(request.user):
+    """Submitted reports with the previous approved value and the evidence, side by side.
+    A supervisor reads the same queue without the buttons."""
+    if not permissions.can_view_review_queue(request.user):
         raise PermissionDenied
     items = []
     for report in selectors.review_queue():
@@ -317,7 +325,11 @@ def review_queue(request: HttpRequest) -> HttpResponse:
                 "evidence": list(report.evidence.all()),
             }
         )
-    return render(request, "progress/review_queue.html", {"items": items})
+    return render(
+        request,
+        "progress/review_queue.html",
+        {"items": items, "can_review": permissions.can_review(request.user)},
+    )
 
 
 @require_POST

@@ -21,19 +21,22 @@ class DateInput(forms.DateInput):
 
 
 class CockpitFilterForm(forms.Form):
-    """The cockpit's filters; every one is optional, the plan defaults to the newest."""
+    """The cockpit's filters; every one is optional, the plan defaults to the running one."""
 
     plan = forms.ModelChoiceField(
         Plan.objects.select_related("jurisdiction").order_by("-year"),
         label=_("plan"),
         required=False,
+        empty_label=None,
     )
     department = forms.ModelChoiceField(
-        Department.objects.none(), label=_("department"), required=False
+        Department.objects.none(), label=_("department"), required=False, empty_label=_("All")
     )
-    domain = forms.ModelChoiceField(Domain.objects.all(), label=_("domain"), required=False)
+    domain = forms.ModelChoiceField(
+        Domain.objects.all(), label=_("domain"), required=False, empty_label=_("All")
+    )
     district = forms.ModelChoiceField(
-        Jurisdiction.objects.none(), label=_("district"), required=False
+        Jurisdiction.objects.none(), label=_("district"), required=False, empty_label=_("All")
     )
     as_of = forms.DateField(label=_("as of"), required=False, widget=DateInput)
 

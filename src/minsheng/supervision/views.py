@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from minsheng.accounts.permissions import is_office, is_supervisor
 from minsheng.plans.models import Plan, Project
+from minsheng.plans.selectors import running_plan
 from minsheng.supervision import permissions, services
 from minsheng.supervision.forms import (
     AssistanceForm,
@@ -38,7 +39,7 @@ KINDS: dict[str, type[SupervisionNotice] | type[Assistance]] = {
 
 
 def _default_plan() -> Plan | None:
-    return Plan.objects.select_related("jurisdiction").order_by("-year").first()
+    return running_plan()
 
 
 @login_required
@@ -59,6 +60,13 @@ def cockpit(request: HttpRequest) -> HttpResponse:
         }
     as_of = (form.cleaned_data.get("as_of") if form.is_valid() else None) or timezone.localdate()
     data = cockpit_data(plan, as_of=as_of, **filters)
+    # The plan box shows the plan whose figures are on the page, chosen or defaulted.
+    if form.is_bound:
+        shown = request.GET.copy()
+        shown["plan"] = str(plan.pk)
+        form.data = shown
+    else:
+        form.initial["plan"] = plan.pk
     return render(
         request,
         "supervision/cockpit.html",

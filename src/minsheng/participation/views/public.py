@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -31,7 +32,7 @@ SEEN_KEY = "participation_seen"
 
 
 def show_errors(request: HttpRequest, error: UserFacingError) -> None:
-    for message in error.messages:
+    for message in error.local:
         messages.error(request, message)
 
 
@@ -224,6 +225,7 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "mine": mine,
             "places_left": visit.capacity - visit.registrations.count(),
+            "started": timezone.now() >= visit.starts_at,
             "results": selectors.visit_results(visit)
             if visit.results_published or can_manage(request.user)
             else None,

@@ -12,10 +12,29 @@ register = template.Library()
 
 @register.filter
 def bar_width(percent: Decimal | None) -> str:
-    """A progress bar's width in percent: 0 with no figure, at most 100, never localised."""
+    """A progress bar's width in percent: 0 with no figure, at most 100, never localised.
+    Past 100 the bar is full and `bar_over` marks it: the figure beside it says how far."""
     if percent is None:
         return "0"
     return format(max(Decimal(0), min(percent, HUNDRED)), "f")
+
+
+@register.filter
+def bar_over(percent: Decimal | None) -> bool:
+    """Whether a bar stands past its target (a project at 200 %)."""
+    return percent is not None and percent > HUNDRED
+
+
+@register.filter
+def bar_value(percent: Decimal | None) -> str:
+    """The bar's value for assistive technology: the real percent, uncapped, never localised."""
+    return "0" if percent is None else format(max(Decimal(0), percent), "f")
+
+
+@register.filter
+def bar_max(percent: Decimal | None) -> str:
+    """The bar's scale: 100, or the percent itself when it goes beyond."""
+    return format(max(HUNDRED, percent or HUNDRED), "f")
 
 
 @register.filter
