@@ -32,7 +32,7 @@ migrate: $(VENV)/.runtime translations
 demo: migrate
 	$(BIN)/minsheng load_demo --if-empty
 
-## make run: the platform on its embedded default (SQLite, Qingdao 2025 demo) at http://127.0.0.1:8000
+## make run: the demo (MINSHENG_DEMO=1: Qingdao 2026 in progress, one account per role) on SQLite at http://127.0.0.1:8000
 run: export MINSHENG_DEMO = 1
 run: demo
 	$(BIN)/minsheng collectstatic --noinput -v0
