@@ -22,6 +22,7 @@ from minsheng.ingest.parser.findings import (
     parts_agree,
 )
 from minsheng.ingest.parser.numbers import mask, normalize
+from minsheng.ingest.parser.script import simplified
 from minsheng.ingest.parser.structure import Item, Span, outline
 
 FORMAT = "minsheng.plan/1"
@@ -170,7 +171,8 @@ def parse_text(
     """Parse decoded text; raise IngestError when there are no items or no year/jurisdiction."""
     if not raw.strip():
         raise IngestError("empty")
-    text = normalize(raw)
+    # 繁体 is read as simplified; the spans stay on the original text (same length)
+    text = normalize(simplified(raw))
     masked = mask(text)
     shape = outline(text)
     if not shape.items:
@@ -301,10 +303,33 @@ def _project(
     )
     project.indicators = [Indicator(target=m, name=_name(text, m)) for m in promised]
     project.unmatched = extract.match(text, project.indicators, reported)
+    _table_rows(text, project)
     project.milestones = _milestones(text, masked, item, promised, completion)
     has_report = bool(item.completion) or bool(reported)
     _check_project(text, project, stated, parts, has_report, findings, checks)
     return project
+
+
+BARE_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)?)\s*")
+BARE_PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
+
+
+def _table_rows(text: str, project: ParsedProject) -> None:
+    """A table cell that holds a bare figure (| 4385 | 110% |) is in the unit of its row's target."""
+    for promise, completion, percent in project.item.rows:
+        inside = [i for i in project.indicators if promise[0] <= i.target.span[0] < promise[1]]
+        if len(inside) != 1:
+            continue
+        indicator = inside[0]
+        if indicator.actual is None and completion:
+            figure = BARE_NUMBER.fullmatch(text, completion[0], completion[1])
+            if figure:
+                indicator.actual = Decimal(figure.group(1))
+        if percent and indicator.stated_percent is None:
+            stated = BARE_PERCENT.fullmatch(text, percent[0], percent[1])
+            if stated:
+                indicator.stated_percent = Decimal(stated.group(1))
+                indicator.stated_span = (stated.start(1), stated.end(1))
 
 
 def _name(text: str, mention: Mention) -> str:
@@ -390,7 +415,7 @@ def _check_project(
                 indicator.actual,
                 target.baseline,
             )
-            mention = indicator.actual_mentions[-1]
+            mention = indicator.actual_mentions[-1] if indicator.actual_mentions else target
             if agree:
                 checks.stated_percents_agree += 1
             else:

@@ -194,6 +194,8 @@ def _excluded(quantity: Quantity, before: str, after: str) -> bool:
         return True  # 3岁以下, 收入1000元以下: who qualifies, not what is promised
     if after.startswith(("半径", "范围", "以内的", "以下的", "的范围")):
         return True
+    if after.startswith("的") and re.search(r"投资\s*$", tail):
+        return True  # 总投资7.58亿元的县医院: what the project costs, not what it promises
     return bool(after.startswith("的") and re.search(r"(低于|高于|不足|超过|满)\s*$", tail))
 
 
