@@ -22,6 +22,7 @@ from minsheng.ingest.parser.findings import (
     parts_agree,
 )
 from minsheng.ingest.parser.numbers import mask, normalize
+from minsheng.ingest.parser.results import Result, results
 from minsheng.ingest.parser.script import simplified
 from minsheng.ingest.parser.structure import Item, Span, outline
 
@@ -76,6 +77,8 @@ class ParsedProject:
     milestones: list[dict[str, Any]] = field(default_factory=list)
     captions: list[Span] = field(default_factory=list)
     unmatched: list[Mention] = field(default_factory=list)
+    # actuals of a results-only report whose target the report does not state
+    results: list[Result] = field(default_factory=list)
 
 
 @dataclass
@@ -143,6 +146,21 @@ class ParsedDocument:
             "stated_percent": _number(indicator.stated_percent),
         }
 
+    def results_dicts(self) -> list[dict[str, Any]]:
+        """Actuals without a stated target (results-only reports), for matching to a plan."""
+        return [
+            {
+                "project": project.item.number,
+                "name": result.name,
+                "actual": _number(result.actual.value),
+                "unit": result.actual.unit,
+                "stated_percent": _number(result.stated_percent),
+                "span": [result.actual.start, result.actual.end],
+            }
+            for project in self.projects
+            for result in project.results
+        ]
+
     def findings_dicts(self) -> list[dict[str, Any]]:
         return [finding.as_dict() for finding in self.findings]
 
@@ -175,8 +193,13 @@ def parse_text(
     text = normalize(simplified(raw))
     masked = mask(text)
     shape = outline(text)
+    report_only = None
     if not shape.items:
-        raise IngestError("no_items")
+        report_only = _results_only(text, masked)
+        if report_only is None:
+            raise IngestError("no_items")
+        shape.items = [report_only.item]
+        shape.preamble = (0, report_only.item.span[0])
     findings: list[Finding] = []
     head = text[: max(shape.preamble[1], 600)]
     year = year or _year(head)
@@ -187,7 +210,11 @@ def parse_text(
     if not jurisdiction:
         jurisdiction = _jurisdiction(text, head, findings)
     checks = Checks()
-    projects = [_project(text, masked, item, findings, checks) for item in shape.items]
+    if report_only is not None:
+        projects = [report_only]
+        _check_project(text, report_only, [], [], True, findings, checks)
+    else:
+        projects = [_project(text, masked, item, findings, checks) for item in shape.items]
     numbers = Counter(project.item.number for project in projects)
     for project in projects:
         if numbers[project.item.number] > 1:
@@ -211,6 +238,38 @@ def parse_text(
         checks=checks,
         as_of=as_of,
     )
+
+
+def _results_only(text: str, masked: str) -> ParsedProject | None:
+    """A report with no numbered list, only results: one project holding them all."""
+    first = next((m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()), None)
+    if first is None:
+        return None
+    body = (first.end(), len(text))
+    found = results(text, masked, body)
+    if len(found) < 2:
+        return None
+    item = Item(number=1, span=body, title=first.group(0).strip()[:200], title_span=first.span())
+    item.completion = [body]
+    project = ParsedProject(
+        item=item,
+        title=item.title,
+        domain=_domain(text),
+        description="",
+        completion_summary=text[body[0] : body[1]].strip()[:2000],
+    )
+    for result in found:
+        if result.target is None:
+            project.results.append(result)
+            continue
+        target = result.target
+        mention = Mention(target, target.unit, result.clause, result.clause, result.name)
+        indicator = Indicator(target=mention, name=result.name or target.unit)
+        indicator.actual = result.actual.value
+        indicator.stated_percent = result.stated_percent
+        indicator.stated_span = result.stated_span
+        project.indicators.append(indicator)
+    return project
 
 
 def _year(head: str) -> int | None:
@@ -304,12 +363,18 @@ def _project(
     project.indicators = [Indicator(target=m, name=_name(text, m)) for m in promised]
     project.unmatched = extract.match(text, project.indicators, reported)
     _table_rows(text, project)
+    for indicator in project.indicators:
+        if CLAIM_VERB.fullmatch(indicator.name) and indicator.actual_mentions:
+            # 建成城市书房42个，超额完成40个的年度目标任务: the target is named by what was done
+            named = _name(text, indicator.actual_mentions[0])
+            indicator.name = re.sub(r"^(?:全年|今年|共|累计)?(?:建成|完成|新建|改造)?", "", named) or named
     project.milestones = _milestones(text, masked, item, promised, completion)
     has_report = bool(item.completion) or bool(reported)
     _check_project(text, project, stated, parts, has_report, findings, checks)
     return project
 
 
+CLAIM_VERB = re.compile(r"(?:超额|提前|全面|顺利|如期)?(?:完成|实现)|年度目标任务")
 BARE_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)?)\s*")
 BARE_PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
 

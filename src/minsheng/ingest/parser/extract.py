@@ -41,6 +41,7 @@ CLAIM = re.compile(
     r"全部完成|全面完成|顺利完成|如期完成|超额完成|顺利实现|均已实现|实现年度目标"
     r"|完成(?:年度|全年)(?:目标)?任务(?!的)|完成任务"
 )
+FORECAST = re.compile(r"预计|确保|力争|争取|计划|有望|将于|将在|年底前|月底前")
 STOP_PAIRS = frozenset(
     [
         "完成",
@@ -397,5 +398,7 @@ def claim_sentences(text: str, regions: list[Span]) -> list[Span]:
     found = []
     for start, end in regions:
         for claim in CLAIM.finditer(text, start, end):
+            if FORECAST.search(text[max(start, claim.start() - 12) : claim.start()]):
+                continue  # 预计10月底前全部完成 promises, it does not claim
             found.append(_breaks(SENTENCE_BREAK, text, claim.start(), start, end))
     return found
