@@ -146,6 +146,20 @@ class ParsedDocument:
             "stated_percent": _number(indicator.stated_percent),
         }
 
+    def confidence_dicts(self) -> list[dict[str, Any]]:
+        """Each indicator's confidence and doubts, in the order of the plan's projects."""
+        return [
+            {
+                "project": project.item.number,
+                "indicator": position,
+                "name": indicator.name,
+                "confidence": indicator.confidence,
+                "doubts": indicator.doubts,
+            }
+            for project in self.projects
+            for position, indicator in enumerate(project.indicators)
+        ]
+
     def results_dicts(self) -> list[dict[str, Any]]:
         """Actuals without a stated target (results-only reports), for matching to a plan."""
         return [
@@ -200,6 +214,7 @@ def parse_text(
             raise IngestError("no_items")
         shape.items = [report_only.item]
         shape.preamble = (0, report_only.item.span[0])
+        shape.style = "none"
     findings: list[Finding] = []
     head = text[: max(shape.preamble[1], 600)]
     year = year or _year(head)
@@ -222,6 +237,9 @@ def parse_text(
     _assign_captions(text, projects, shape.captions)
     summary = _summary(text, shape.preamble)
     _claims(text, projects, shape.preamble, findings, checks)
+    for project in projects:
+        for indicator in project.indicators:
+            _confidence(text, project, indicator, findings, shape.style)
     as_of = _as_of(text, year)
     list_name = LIST_NAMES.search(head)
     title = (
@@ -238,6 +256,41 @@ def parse_text(
         checks=checks,
         as_of=as_of,
     )
+
+
+# why a reading may be wrong, each with what it costs the indicator's confidence
+DOUBTS = {
+    "name": 0.3,  # no words name what is counted
+    "no_actual": 0.2,  # the project reports results, but none answers this target
+    "mismatch": 0.3,  # a stated percent or a claim disagrees with the figures
+    "bare_cell": 0.1,  # a table cell gave the figure without a unit
+    "guessed_list": 0.15,  # no numbered list: the items were found inside running text
+    "approximate": 0.3,  # 约3.8万, 左右: not a firm figure, so not a firm promise
+}
+
+
+def _confidence(
+    text: str, project: ParsedProject, indicator: Indicator, findings: list[Finding], style: str
+) -> None:
+    doubts = []
+    if len(indicator.name) < 2 or indicator.name == indicator.target.unit:
+        doubts.append("name")
+    if indicator.actual is None and (project.item.completion or project.unmatched):
+        doubts.append("no_actual")
+    if any(
+        f.severity == ERROR and f.project == project.item.number and f.indicator == indicator.name
+        for f in findings
+    ):
+        doubts.append("mismatch")
+    if indicator.actual is not None and not indicator.actual_mentions:
+        doubts.append("bare_cell")
+    if style in {"shi", "inline_paren", "none"}:
+        doubts.append("guessed_list")
+    start = indicator.target.quantity.start
+    if re.search(r"约|近|大约|左右", text[max(0, start - 2) : indicator.target.quantity.end + 2]):
+        doubts.append("approximate")
+    indicator.doubts = doubts
+    indicator.confidence = round(max(0.0, 1.0 - sum(DOUBTS[d] for d in doubts)), 2)
 
 
 def _results_only(text: str, masked: str) -> ParsedProject | None:
@@ -351,6 +404,23 @@ def _project(
     promised, reported, stated, parts = extract.targets_and_actuals(
         text, masked, item.promise, item.completion
     )
+    rated: list[Result] = []
+    if not item.completion:
+        # 新建口袋公园12个，整体完成率120%: a result closed by its rate, not a promise
+        rated = [
+            r
+            for region in item.promise
+            for r in results(text, masked, region)
+            if r.target is None and r.stated_percent is not None
+        ]
+        taken = {r.actual.start for r in rated}
+        used = [r.stated_span for r in rated if r.stated_span]
+        promised = [m for m in promised if m.quantity.start not in taken]
+        stated = [
+            claim
+            for claim in stated
+            if not any(s <= value[1] < e for value in claim.values for s, e in used)
+        ]
     description = _joined(text, item.promise)
     completion = "\n".join(text[s:e].strip() for s, e in item.completion)
     project = ParsedProject(
@@ -360,6 +430,7 @@ def _project(
         description=description,
         completion_summary=completion,
     )
+    project.results = rated
     project.indicators = [Indicator(target=m, name=_name(text, m)) for m in promised]
     project.unmatched = extract.match(text, project.indicators, reported)
     _table_rows(text, project)

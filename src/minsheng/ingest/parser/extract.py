@@ -113,6 +113,11 @@ class Indicator:
     actual_mentions: list[Mention] = field(default_factory=list)
     stated_percent: Decimal | None = None
     stated_span: Span | None = None
+    confidence: float = 1.0  # 0…1: how sure the reading is; below UNSURE the page asks first
+    doubts: list[str] = field(default_factory=list)
+
+
+UNSURE = 0.75
 
 
 @dataclass

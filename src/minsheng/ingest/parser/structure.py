@@ -26,6 +26,7 @@ COMPLETION_LABEL = re.compile(
 INLINE_PROGRESS = re.compile(
     r"(?:^|(?<=[。；]))\s*(?=(?:截至|截止|目前|今年以来|年初以来)[^。]*[，,])"
 )
+INLINE_LABEL = re.compile(r"(?<=[。；])\s*(?:完成情况|进展情况|推进情况|落实情况)\s*[：]\s*")
 CAPTION = re.compile(r"■\s*")
 DEPARTMENT_FIELD = re.compile(
     r"(?P<label>牵头领导|责任领导|分管领导|牵头单位|主责单位|责任单位|承办单位|配合单位|协办单位|参与单位)"
@@ -347,6 +348,12 @@ def _finish_item(text: str, item: Item) -> None:
         promise += _cut_departments(text, item, start, end)
     item.promise = []
     for start, end in promise:
+        label = INLINE_LABEL.search(text, start, end)
+        if label:
+            # 新增普惠托位400个。完成情况：新增502个: the label opens the report mid-line
+            item.promise.append((start, label.start()))
+            item.completion.insert(0, (label.end(), end))
+            continue
         progress = INLINE_PROGRESS.search(text, start, end)
         if progress and progress.start() > start:
             item.promise.append((start, progress.start()))

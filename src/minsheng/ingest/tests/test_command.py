@@ -47,7 +47,7 @@ def test_findings_are_listed_with_their_sentences() -> None:
 def test_json_flag_prints_plan_findings_and_checks_together() -> None:
     out, _err = run(SEED, "--json")
     result = json.loads(out)
-    assert set(result) == {"plan", "findings", "checks"}
+    assert set(result) == {"plan", "findings", "checks", "confidence", "results"}
     assert all("message" in finding for finding in result["findings"])
 
 
