@@ -54,7 +54,7 @@ def _ask(form: DocumentForm, error: IngestError, decoded: str | None) -> None:
     field_name = {"no_year": "year", "no_jurisdiction": "jurisdiction"}.get(error.code)
     if decoded is not None and field_name:
         # an uploaded file cannot come back in the form, so its text does
-        data = form.data.copy()
+        data = dict(form.data.items())
         data["text"] = decoded
         form.data = data
     form.add_error(field_name, error_message(error))

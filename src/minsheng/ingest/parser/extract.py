@@ -41,6 +41,7 @@ CLAIM = re.compile(
     r"全部完成|全面完成|顺利完成|如期完成|超额完成|顺利实现|均已实现|实现年度目标"
     r"|完成(?:年度|全年)(?:目标)?任务(?!的)|完成任务"
 )
+WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
 FORECAST = re.compile(r"预计|确保|力争|争取|计划|有望|将于|将在|年底前|月底前")
 STOP_PAIRS = frozenset(
     [
@@ -142,8 +143,9 @@ def _breaks(pattern: re.Pattern[str], text: str, position: int, start: int, end:
 @lru_cache(maxsize=8192)
 def pairs(text: str) -> frozenset[str]:
     """Character pairs of the Chinese words in a text, without the ubiquitous ones."""
-    words = re.findall(r"[\u4e00-\u9fffA-Za-z]+", text)
-    found = {word[i : i + 2] for word in words for i in range(len(word) - 1)}
+    found: set[str] = set()
+    for word in WORD.findall(text):
+        found.update(map(str.__add__, word, word[1:]))
     return frozenset(found - STOP_PAIRS)
 
 

@@ -47,9 +47,7 @@ def _clause(masked: str, position: int, start: int, end: int) -> Span:
 
 def results(text: str, masked: str, region: Span) -> list[Result]:
     start, end = region
-    quantities = [
-        q for q in find_quantities(masked, start, end) if q.countable and q.unit in UNITS
-    ]
+    quantities = [q for q in find_quantities(masked, start, end) if q.countable and q.unit in UNITS]
     found: list[Result] = []
     skip: set[int] = set()
     for index, quantity in enumerate(quantities):
@@ -74,7 +72,9 @@ def results(text: str, masked: str, region: Span) -> list[Result]:
             _rate(text, result, partner.end, end)
             found.append(result)
             continue
-        result = Result(quantity, clause, (before.strip("，、 ") or text[quantity.end : clause[1]])[:60])
+        result = Result(
+            quantity, clause, (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
+        )
         _rate(text, result, quantity.end, end)
         if result.stated_percent is None and not DONE_BEFORE.search(before):
             continue

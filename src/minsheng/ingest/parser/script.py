@@ -49,8 +49,6 @@ def simplified(text: str) -> str:
     for line in text.split("\n"):
         converted = convert(line)
         if len(converted) != len(line):
-            converted = "".join(
-                c if len(c := convert(char)) == 1 else char for char in line
-            )
+            converted = "".join(c if len(c := convert(char)) == 1 else char for char in line)
         lines.append(converted)
     return "\n".join(lines)

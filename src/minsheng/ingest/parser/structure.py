@@ -251,16 +251,16 @@ def _table(text: str, lines: list[_Line]) -> list[Item]:
             continue  # the markdown rule under the header
         if len(cells) < len(header):
             continue
-        first = columns.get("number")
+        first = columns.get("number", -1)
         continued = (
-            first is not None
-            and items
+            first >= 0
+            and bool(items)
             and ordinal(text[cells[first][0] : cells[first][1]]) is None
             and not text[cells[-1][0] : cells[-1][1]].strip()
         )
         if continued:
             # a second line of the item above, its number cell left out: | 新增800张… | 810 | 101% | |
-            cells = cells[:first] + [(cells[first][0], cells[first][0])] + cells[first:-1]
+            cells = [*cells[:first], (cells[first][0], cells[first][0]), *cells[first:-1]]
 
         def cell(name: str, cells: list[Span] = cells) -> Span | None:
             return cells[columns[name]] if name in columns else None

@@ -164,7 +164,9 @@ def test_read_check_and_save_in_a_real_browser(live_server: Any, page: Any, offi
 
 def test_a_missing_year_is_asked_for_beside_its_field(client: Any, office: Any) -> None:
     client.force_login(office)
-    upload = SimpleUploadedFile("list.txt", "临江区民生实事\n1.新建口袋公园20个。\n2.新增充电桩500个。\n".encode())
+    upload = SimpleUploadedFile(
+        "list.txt", "临江区民生实事\n1.新建口袋公园20个。\n2.新增充电桩500个。\n".encode()
+    )
     response = client.post(URL, {"action": "read", "text": "", "file": upload})
     form = response.context["form"]
     assert list(form.errors) == ["year"]
