@@ -242,9 +242,7 @@ def parse_text(
             _confidence(text, project, indicator, findings, shape.style)
     as_of = _as_of(text, year)
     list_name = LIST_NAMES.search(head)
-    title = (
-        f"{year}年{list_name.group(1)}" if list_name else _first_line(text) or f"{year}年民生实事"
-    )
+    title = f"{year}年{list_name.group(1)}" if list_name else _heading(text) or f"{year}年民生实事"
     return ParsedDocument(
         text=raw,
         jurisdiction=jurisdiction,
@@ -358,6 +356,19 @@ def _line_at(text: str, position: int) -> str:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     return text[start : end if end >= 0 else len(text)].strip()
+
+
+HEADING = re.compile(r"实事|通知|清单|报告|情况|项目")
+NAVIGATION = re.compile(r"导航|收藏|首页|当前位置|字体|打印|无障碍|关怀版|分享")
+
+
+def _heading(text: str) -> str:
+    """The document's own heading: not the site's navigation (导航, 我要收藏) above it."""
+    lines = [line.strip() for line in text.split("\n")[:12] if line.strip()]
+    for line in lines:
+        if 6 <= len(line) <= 200 and HEADING.search(line) and not NAVIGATION.search(line):
+            return line
+    return next((line for line in lines if not NAVIGATION.search(line)), _first_line(text))
 
 
 def _first_line(text: str) -> str:
@@ -476,7 +487,7 @@ def _table_rows(text: str, project: ParsedProject) -> None:
 
 
 def _name(text: str, mention: Mention) -> str:
-    name = re.sub(r"^(?:为|在|对|将|由)", "", mention.context.strip())
+    name = re.sub(r"^(?:其中|为|在|对|将|由)", "", mention.context.strip())
     name = re.sub(
         r"(?:达到|达|提升至|提高到|提高至|提升到|降至|统一降至|增加|不少于|超过)$", "", name
     )

@@ -194,3 +194,11 @@ def test_an_approximate_figure_is_unsure() -> None:
     document = parse_text(HEAD + "1.新建学校16所，新增学位约3.8万个。\n2.新增充电桩500个。\n")
     confidence = {i.target.value: i.confidence for p in document.projects for i in p.indicators}
     assert confidence[Decimal(38000)] < UNSURE <= confidence[Decimal(500)]
+
+
+def test_the_title_is_the_documents_heading_not_the_sites_navigation() -> None:
+    document = parse_text(
+        "导航\n我要收藏\n取消收藏\n临江市人民政府关于2026年重点办好10件实事的通知\n"
+        "1.新建口袋公园20个。\n2.新增充电桩500个。\n"
+    )
+    assert document.title == "临江市人民政府关于2026年重点办好10件实事的通知"
