@@ -3,10 +3,12 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from minsheng.core.chinese_numbers import format_quantity
 from minsheng.ingest.messages import SEVERITIES, finding_message
 from minsheng.ingest.parser import ParsedDocument
-from minsheng.ingest.parser.extract import Indicator
+from minsheng.ingest.parser.extract import UNSURE, Indicator
 from minsheng.ingest.parser.structure import Span
 
 
@@ -30,6 +32,16 @@ class IndicatorRow:
     actual_anchor: str
     stated_shown: str
     stated_anchor: str
+    confidence: float = 1.0
+    doubts: list[str] = field(default_factory=list)
+
+    @property
+    def unsure(self) -> bool:
+        return self.confidence < UNSURE
+
+    @property
+    def confidence_shown(self) -> str:
+        return f"{self.confidence:.0%}"
 
 
 @dataclass
@@ -38,6 +50,20 @@ class ProjectRow:
     title: str
     departments: str
     indicators: list[IndicatorRow] = field(default_factory=list)
+
+    @property
+    def unsure(self) -> bool:
+        return any(row.unsure for row in self.indicators)
+
+
+DOUBT_LABELS = {
+    "name": _("no words name what is counted"),
+    "no_actual": _("the report gives no result for it"),
+    "mismatch": _("a stated percent or claim disagrees"),
+    "bare_cell": _("the table cell has no unit"),
+    "guessed_list": _("the list was found inside running text"),
+    "approximate": _("an approximate figure"),
+}
 
 
 def anchor(span: Span) -> str:
@@ -91,8 +117,16 @@ def project_rows(document: ParsedDocument, links: dict[Span, str]) -> list[Proje
         )
         for i_index, indicator in enumerate(project.indicators):
             row.indicators.append(_indicator_row(f"p{p_index}-i{i_index}", indicator, links))
+        # the unsure readings first: they are the ones to check (keys keep the saved order)
+        row.indicators.sort(key=lambda item: item.confidence)
         rows.append(row)
     return rows
+
+
+def unsure_rows(projects: list[ProjectRow]) -> list[tuple[ProjectRow, IndicatorRow]]:
+    """Every indicator read with doubt, least sure first, for the page's "check first" list."""
+    found = [(p, i) for p in projects for i in p.indicators if i.unsure]
+    return sorted(found, key=lambda pair: pair[1].confidence)
 
 
 def _indicator_row(key: str, indicator: Indicator, links: dict[Span, str]) -> IndicatorRow:
@@ -112,6 +146,8 @@ def _indicator_row(key: str, indicator: Indicator, links: dict[Span, str]) -> In
         actual_anchor=links.get(actual_mention.span, "") if actual_mention else "",
         stated_shown=f"{indicator.stated_percent}%" if indicator.stated_percent is not None else "",
         stated_anchor=links.get(indicator.stated_span, "") if indicator.stated_span else "",
+        confidence=indicator.confidence,
+        doubts=[str(DOUBT_LABELS.get(d, d)) for d in indicator.doubts],
     )
 
 

@@ -112,11 +112,18 @@ def progress_drafts_create(
     data = data if data is not None else document.to_interchange()
     placed: list[tuple[Indicator, dict[str, Any]]] = []
     problems: list[str] = []
+    as_of = (document.as_of or date(plan.year, 12, 31)).isoformat()
     for project in data["projects"]:
         candidates = list(
             Indicator.objects.filter(project__plan=plan, project__number=project["number"])
         )
-        for item in project["indicators"]:
+        # a results-only report's actuals have no target: they are placed by unit and name
+        results = [
+            {**result, "target": None, "actual_as_of": as_of}
+            for result in document.results_dicts()
+            if result["project"] == project["number"]
+        ]
+        for item in project["indicators"] + results:
             if item.get("actual") is None:
                 continue
             target = _place(item, candidates)

@@ -16,7 +16,7 @@ from minsheng.ingest.forms import COMPARATOR_CHOICES, UNIT_CHOICES, DocumentForm
 from minsheng.ingest.messages import error_message
 from minsheng.ingest.parser import IngestError, ParsedDocument, decode_document, parse_text
 from minsheng.ingest.permissions import can_ingest
-from minsheng.ingest.selectors import finding_rows, project_rows, source_pieces
+from minsheng.ingest.selectors import finding_rows, project_rows, source_pieces, unsure_rows
 from minsheng.ingest.services import existing_plan, plan_draft_create, progress_drafts_create
 from minsheng.plans.choices import UNITS, Comparator
 from minsheng.plans.permissions import can_view_plan
@@ -44,18 +44,31 @@ def index(request: HttpRequest) -> HttpResponse:
                 year=form.cleaned_data.get("year"),
             )
         except IngestError as error:
-            form.add_error(None, error_message(error))
+            _ask(form, error, text if upload is not None else None)
         else:
             context |= _result(document)
     return render(request, "ingest/index.html", context)
 
 
+def _ask(form: DocumentForm, error: IngestError, decoded: str | None) -> None:
+    """A missing year or place is asked for beside its field; the text stays on the page."""
+    field_name = {"no_year": "year", "no_jurisdiction": "jurisdiction"}.get(error.code)
+    if decoded is not None and field_name:
+        # an uploaded file cannot come back in the form, so its text does
+        data = dict(form.data.items())
+        data["text"] = decoded
+        form.data = data
+    form.add_error(field_name, error_message(error))
+
+
 def _result(document: ParsedDocument, errors: list[str] | None = None) -> dict[str, Any]:
     pieces, links = source_pieces(document)
+    projects = project_rows(document, links)
     return {
         "document": document,
         "pieces": pieces,
-        "projects": project_rows(document, links),
+        "projects": projects,
+        "unsure": unsure_rows(projects),
         "findings": finding_rows(document, links),
         "unit_choices": UNIT_CHOICES,
         "comparator_choices": COMPARATOR_CHOICES,

@@ -15,6 +15,7 @@ import charset_normalizer
 import filetype
 
 from minsheng.ingest.parser.errors import IngestError
+from minsheng.ingest.parser.script import strip_readings
 
 MAX_BYTES = 50 * 1024 * 1024
 CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "hz", "big5", "cp936", "euc_cn"}
@@ -46,6 +47,7 @@ def decode_document(data: bytes, *, filename: str = "") -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     # Markdown headings ("## 第1件：…", as Minsheng's own reports are written) are items too.
     text = MARKDOWN_HEADING.sub("", text)
+    text = strip_readings(text)
     if not text.strip():
         raise IngestError("empty")
     return text

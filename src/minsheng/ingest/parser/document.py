@@ -22,6 +22,8 @@ from minsheng.ingest.parser.findings import (
     parts_agree,
 )
 from minsheng.ingest.parser.numbers import mask, normalize
+from minsheng.ingest.parser.results import Result, results
+from minsheng.ingest.parser.script import simplified
 from minsheng.ingest.parser.structure import Item, Span, outline
 
 FORMAT = "minsheng.plan/1"
@@ -75,6 +77,8 @@ class ParsedProject:
     milestones: list[dict[str, Any]] = field(default_factory=list)
     captions: list[Span] = field(default_factory=list)
     unmatched: list[Mention] = field(default_factory=list)
+    # actuals of a results-only report whose target the report does not state
+    results: list[Result] = field(default_factory=list)
 
 
 @dataclass
@@ -142,6 +146,35 @@ class ParsedDocument:
             "stated_percent": _number(indicator.stated_percent),
         }
 
+    def confidence_dicts(self) -> list[dict[str, Any]]:
+        """Each indicator's confidence and doubts, in the order of the plan's projects."""
+        return [
+            {
+                "project": project.item.number,
+                "indicator": position,
+                "name": indicator.name,
+                "confidence": indicator.confidence,
+                "doubts": indicator.doubts,
+            }
+            for project in self.projects
+            for position, indicator in enumerate(project.indicators)
+        ]
+
+    def results_dicts(self) -> list[dict[str, Any]]:
+        """Actuals without a stated target (results-only reports), for matching to a plan."""
+        return [
+            {
+                "project": project.item.number,
+                "name": result.name,
+                "actual": _number(result.actual.value),
+                "unit": result.actual.unit,
+                "stated_percent": _number(result.stated_percent),
+                "span": [result.actual.start, result.actual.end],
+            }
+            for project in self.projects
+            for result in project.results
+        ]
+
     def findings_dicts(self) -> list[dict[str, Any]]:
         return [finding.as_dict() for finding in self.findings]
 
@@ -170,11 +203,18 @@ def parse_text(
     """Parse decoded text; raise IngestError when there are no items or no year/jurisdiction."""
     if not raw.strip():
         raise IngestError("empty")
-    text = normalize(raw)
+    # 繁体 is read as simplified; the spans stay on the original text (same length)
+    text = normalize(simplified(raw))
     masked = mask(text)
     shape = outline(text)
+    report_only = None
     if not shape.items:
-        raise IngestError("no_items")
+        report_only = _results_only(text, masked)
+        if report_only is None:
+            raise IngestError("no_items")
+        shape.items = [report_only.item]
+        shape.preamble = (0, report_only.item.span[0])
+        shape.style = "none"
     findings: list[Finding] = []
     head = text[: max(shape.preamble[1], 600)]
     year = year or _year(head)
@@ -185,7 +225,11 @@ def parse_text(
     if not jurisdiction:
         jurisdiction = _jurisdiction(text, head, findings)
     checks = Checks()
-    projects = [_project(text, masked, item, findings, checks) for item in shape.items]
+    if report_only is not None:
+        projects = [report_only]
+        _check_project(text, report_only, [], [], True, findings, checks)
+    else:
+        projects = [_project(text, masked, item, findings, checks) for item in shape.items]
     numbers = Counter(project.item.number for project in projects)
     for project in projects:
         if numbers[project.item.number] > 1:
@@ -193,11 +237,12 @@ def parse_text(
     _assign_captions(text, projects, shape.captions)
     summary = _summary(text, shape.preamble)
     _claims(text, projects, shape.preamble, findings, checks)
+    for project in projects:
+        for indicator in project.indicators:
+            _confidence(text, project, indicator, findings, shape.style)
     as_of = _as_of(text, year)
     list_name = LIST_NAMES.search(head)
-    title = (
-        f"{year}年{list_name.group(1)}" if list_name else _first_line(text) or f"{year}年民生实事"
-    )
+    title = f"{year}年{list_name.group(1)}" if list_name else _heading(text) or f"{year}年民生实事"
     return ParsedDocument(
         text=raw,
         jurisdiction=jurisdiction,
@@ -209,6 +254,73 @@ def parse_text(
         checks=checks,
         as_of=as_of,
     )
+
+
+# why a reading may be wrong, each with what it costs the indicator's confidence
+DOUBTS = {
+    "name": 0.3,  # no words name what is counted
+    "no_actual": 0.2,  # the project reports results, but none answers this target
+    "mismatch": 0.3,  # a stated percent or a claim disagrees with the figures
+    "bare_cell": 0.1,  # a table cell gave the figure without a unit
+    "guessed_list": 0.15,  # no numbered list: the items were found inside running text
+    "approximate": 0.3,  # 约3.8万, 左右: not a firm figure, so not a firm promise
+}
+
+
+def _confidence(
+    text: str, project: ParsedProject, indicator: Indicator, findings: list[Finding], style: str
+) -> None:
+    doubts = []
+    if len(indicator.name) < 2 or indicator.name == indicator.target.unit:
+        doubts.append("name")
+    if indicator.actual is None and (project.item.completion or project.unmatched):
+        doubts.append("no_actual")
+    if any(
+        f.severity == ERROR and f.project == project.item.number and f.indicator == indicator.name
+        for f in findings
+    ):
+        doubts.append("mismatch")
+    if indicator.actual is not None and not indicator.actual_mentions:
+        doubts.append("bare_cell")
+    if style in {"shi", "inline_paren", "none"}:
+        doubts.append("guessed_list")
+    start = indicator.target.quantity.start
+    if re.search(r"约|近|大约|左右", text[max(0, start - 2) : indicator.target.quantity.end + 2]):
+        doubts.append("approximate")
+    indicator.doubts = doubts
+    indicator.confidence = round(max(0.0, 1.0 - sum(DOUBTS[d] for d in doubts)), 2)
+
+
+def _results_only(text: str, masked: str) -> ParsedProject | None:
+    """A report with no numbered list, only results: one project holding them all."""
+    first = next((m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()), None)
+    if first is None:
+        return None
+    body = (first.end(), len(text))
+    found = results(text, masked, body)
+    if len(found) < 2:
+        return None
+    item = Item(number=1, span=body, title=first.group(0).strip()[:200], title_span=first.span())
+    item.completion = [body]
+    project = ParsedProject(
+        item=item,
+        title=item.title,
+        domain=_domain(text),
+        description="",
+        completion_summary=text[body[0] : body[1]].strip()[:2000],
+    )
+    for result in found:
+        if result.target is None:
+            project.results.append(result)
+            continue
+        target = result.target
+        mention = Mention(target, target.unit, result.clause, result.clause, result.name)
+        indicator = Indicator(target=mention, name=result.name or target.unit)
+        indicator.actual = result.actual.value
+        indicator.stated_percent = result.stated_percent
+        indicator.stated_span = result.stated_span
+        project.indicators.append(indicator)
+    return project
 
 
 def _year(head: str) -> int | None:
@@ -246,6 +358,19 @@ def _line_at(text: str, position: int) -> str:
     return text[start : end if end >= 0 else len(text)].strip()
 
 
+HEADING = re.compile(r"实事|通知|清单|报告|情况|项目")
+NAVIGATION = re.compile(r"导航|收藏|首页|当前位置|字体|打印|无障碍|关怀版|分享")
+
+
+def _heading(text: str) -> str:
+    """The document's own heading: not the site's navigation (导航, 我要收藏) above it."""
+    lines = [line.strip() for line in text.split("\n")[:12] if line.strip()]
+    for line in lines:
+        if 6 <= len(line) <= 200 and HEADING.search(line) and not NAVIGATION.search(line):
+            return line
+    return next((line for line in lines if not NAVIGATION.search(line)), _first_line(text))
+
+
 def _first_line(text: str) -> str:
     for line in text.split("\n"):
         if line.strip():
@@ -272,12 +397,17 @@ def _as_of(text: str, year: int) -> date | None:
     return date(int(match.group(1) or year), month, day)
 
 
+_DOMAIN_OF = {word: name for name, words in DOMAIN_WORDS for word in words.split()}
+_DOMAIN_WORD = re.compile("|".join(sorted(map(re.escape, _DOMAIN_OF), key=len, reverse=True)))
+_DOMAIN_ORDER = {name: index for index, (name, _words) in enumerate(DOMAIN_WORDS)}
+
+
 def _domain(text: str) -> str:
-    scores = Counter(
-        {name: sum(text.count(word) for word in words.split()) for name, words in DOMAIN_WORDS}
-    )
-    name, score = scores.most_common(1)[0]
-    return name if score else "城市运行"
+    """The domain whose words the text uses most (ties: the first listed); one pass."""
+    scores = Counter(_DOMAIN_OF[word] for word in _DOMAIN_WORD.findall(text))
+    if not scores:
+        return "城市运行"
+    return min(scores, key=lambda name: (-scores[name], _DOMAIN_ORDER[name]))
 
 
 def _joined(text: str, spans: list[Span]) -> str:
@@ -290,6 +420,23 @@ def _project(
     promised, reported, stated, parts = extract.targets_and_actuals(
         text, masked, item.promise, item.completion
     )
+    rated: list[Result] = []
+    if not item.completion:
+        # 新建口袋公园12个，整体完成率120%: a result closed by its rate, not a promise
+        rated = [
+            r
+            for region in item.promise
+            for r in results(text, masked, region)
+            if r.target is None and r.stated_percent is not None
+        ]
+        taken = {r.actual.start for r in rated}
+        used = [r.stated_span for r in rated if r.stated_span]
+        promised = [m for m in promised if m.quantity.start not in taken]
+        stated = [
+            claim
+            for claim in stated
+            if not any(s <= value[1] < e for value in claim.values for s, e in used)
+        ]
     description = _joined(text, item.promise)
     completion = "\n".join(text[s:e].strip() for s, e in item.completion)
     project = ParsedProject(
@@ -299,16 +446,48 @@ def _project(
         description=description,
         completion_summary=completion,
     )
+    project.results = rated
     project.indicators = [Indicator(target=m, name=_name(text, m)) for m in promised]
     project.unmatched = extract.match(text, project.indicators, reported)
+    _table_rows(text, project)
+    for indicator in project.indicators:
+        if CLAIM_VERB.fullmatch(indicator.name) and indicator.actual_mentions:
+            # 建成城市书房42个，超额完成40个的年度目标任务: the target is named by what was done
+            named = _name(text, indicator.actual_mentions[0])
+            indicator.name = (
+                re.sub(r"^(?:全年|今年|共|累计)?(?:建成|完成|新建|改造)?", "", named) or named
+            )
     project.milestones = _milestones(text, masked, item, promised, completion)
     has_report = bool(item.completion) or bool(reported)
     _check_project(text, project, stated, parts, has_report, findings, checks)
     return project
 
 
+CLAIM_VERB = re.compile(r"(?:超额|提前|全面|顺利|如期)?(?:完成|实现)|年度目标任务")
+BARE_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)?)\s*")
+BARE_PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
+
+
+def _table_rows(text: str, project: ParsedProject) -> None:
+    """A table cell that holds a bare figure (| 4385 | 110% |) is in the unit of its row's target."""
+    for promise, completion, percent in project.item.rows:
+        inside = [i for i in project.indicators if promise[0] <= i.target.span[0] < promise[1]]
+        if len(inside) != 1:
+            continue
+        indicator = inside[0]
+        if indicator.actual is None and completion:
+            figure = BARE_NUMBER.fullmatch(text, completion[0], completion[1])
+            if figure:
+                indicator.actual = Decimal(figure.group(1))
+        if percent and indicator.stated_percent is None:
+            stated = BARE_PERCENT.fullmatch(text, percent[0], percent[1])
+            if stated:
+                indicator.stated_percent = Decimal(stated.group(1))
+                indicator.stated_span = (stated.start(1), stated.end(1))
+
+
 def _name(text: str, mention: Mention) -> str:
-    name = re.sub(r"^(?:为|在|对|将|由)", "", mention.context.strip())
+    name = re.sub(r"^(?:其中|为|在|对|将|由)", "", mention.context.strip())
     name = re.sub(
         r"(?:达到|达|提升至|提高到|提高至|提升到|降至|统一降至|增加|不少于|超过)$", "", name
     )
@@ -390,7 +569,7 @@ def _check_project(
                 indicator.actual,
                 target.baseline,
             )
-            mention = indicator.actual_mentions[-1]
+            mention = indicator.actual_mentions[-1] if indicator.actual_mentions else target
             if agree:
                 checks.stated_percents_agree += 1
             else:

@@ -41,6 +41,8 @@ CLAIM = re.compile(
     r"全部完成|全面完成|顺利完成|如期完成|超额完成|顺利实现|均已实现|实现年度目标"
     r"|完成(?:年度|全年)(?:目标)?任务(?!的)|完成任务"
 )
+WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
+FORECAST = re.compile(r"预计|确保|力争|争取|计划|有望|将于|将在|年底前|月底前")
 STOP_PAIRS = frozenset(
     [
         "完成",
@@ -112,6 +114,11 @@ class Indicator:
     actual_mentions: list[Mention] = field(default_factory=list)
     stated_percent: Decimal | None = None
     stated_span: Span | None = None
+    confidence: float = 1.0  # 0…1: how sure the reading is; below UNSURE the page asks first
+    doubts: list[str] = field(default_factory=list)
+
+
+UNSURE = 0.75
 
 
 @dataclass
@@ -136,8 +143,9 @@ def _breaks(pattern: re.Pattern[str], text: str, position: int, start: int, end:
 @lru_cache(maxsize=8192)
 def pairs(text: str) -> frozenset[str]:
     """Character pairs of the Chinese words in a text, without the ubiquitous ones."""
-    words = re.findall(r"[\u4e00-\u9fffA-Za-z]+", text)
-    found = {word[i : i + 2] for word in words for i in range(len(word) - 1)}
+    found: set[str] = set()
+    for word in WORD.findall(text):
+        found.update(map(str.__add__, word, word[1:]))
     return frozenset(found - STOP_PAIRS)
 
 
@@ -194,6 +202,8 @@ def _excluded(quantity: Quantity, before: str, after: str) -> bool:
         return True  # 3岁以下, 收入1000元以下: who qualifies, not what is promised
     if after.startswith(("半径", "范围", "以内的", "以下的", "的范围")):
         return True
+    if after.startswith("的") and re.search(r"投资\s*$", tail):
+        return True  # 总投资7.58亿元的县医院: what the project costs, not what it promises
     return bool(after.startswith("的") and re.search(r"(低于|高于|不足|超过|满)\s*$", tail))
 
 
@@ -395,5 +405,7 @@ def claim_sentences(text: str, regions: list[Span]) -> list[Span]:
     found = []
     for start, end in regions:
         for claim in CLAIM.finditer(text, start, end):
+            if FORECAST.search(text[max(start, claim.start() - 12) : claim.start()]):
+                continue  # 预计10月底前全部完成 promises, it does not claim
             found.append(_breaks(SENTENCE_BREAK, text, claim.start(), start, end))
     return found

@@ -5,6 +5,7 @@ inside a paragraph, and pipe or tab tables with a header row. Spans are offsets 
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from minsheng.ingest.parser.numbers import to_decimal
@@ -25,6 +26,7 @@ COMPLETION_LABEL = re.compile(
 INLINE_PROGRESS = re.compile(
     r"(?:^|(?<=[。；]))\s*(?=(?:截至|截止|目前|今年以来|年初以来)[^。]*[，,])"
 )
+INLINE_LABEL = re.compile(r"(?<=[。；])\s*(?:完成情况|进展情况|推进情况|落实情况)\s*[：]\s*")
 CAPTION = re.compile(r"■\s*")
 DEPARTMENT_FIELD = re.compile(
     r"(?P<label>牵头领导|责任领导|分管领导|牵头单位|主责单位|责任单位|承办单位|配合单位|协办单位|参与单位)"
@@ -47,6 +49,8 @@ class Item:
     completion: list[Span] = field(default_factory=list)
     departments: list[tuple[str, str]] = field(default_factory=list)  # (name, "lead"|"co")
     department_spans: list[Span] = field(default_factory=list)
+    # table rows: (promise cell, completion cell, percent cell), for figures without a unit
+    rows: list[tuple[Span, Span | None, Span | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -99,6 +103,9 @@ def outline(text: str) -> Outline:
     items = _shi_items(text)
     if items:
         return Outline(items, captions, (0, items[0].span[0]), "shi")
+    items = _inline_paren_items(text)
+    if items:
+        return Outline(items, captions, (0, items[0].span[0]), "inline_paren")
     return Outline([], captions, (0, len(text)), "none")
 
 
@@ -175,6 +182,33 @@ def _shi_items(text: str) -> list[Item]:
     return items
 
 
+INLINE_PAREN = re.compile(r"（\s*(\d{1,2})\s*）")
+
+
+def _inline_paren_items(text: str) -> list[Item]:
+    """A work report's list run together in one paragraph: （1）…。 （2）…。 （3）…"""
+    found: list[re.Match[str]] = []
+    expected = 1
+    for match in INLINE_PAREN.finditer(text):
+        if int(match.group(1)) == expected:
+            found.append(match)
+            expected += 1
+    if len(found) < 3:
+        return []
+    items = []
+    for index, match in enumerate(found):
+        if index + 1 < len(found):
+            end = found[index + 1].start()
+        else:
+            # the last item ends with its sentence, before the page's footer
+            stop = re.search(r"[。；](?=\s|$)|\n", text[match.end() :])
+            end = match.end() + stop.end() if stop else len(text)
+        item = Item(number=index + 1, span=(match.start(), end), promise=[(match.end(), end)])
+        _finish_item(text, item)
+        items.append(item)
+    return items
+
+
 def _paragraph_end(text: str, match: re.Match[str]) -> int:
     end = text.find("\n\n", match.end())
     return len(text) if end < 0 else end
@@ -195,12 +229,18 @@ def _table(text: str, lines: list[_Line]) -> list[Item]:
     rows = [ln for ln in lines if ln.text.count("|") >= 2 or ln.text.count("\t") >= 2]
     if len(rows) < 3:
         return []
+    # PDF and Word copies leave spaces inside the words of a header: 项 目 名 称
     header_index = next(
-        (i for i, row in enumerate(rows) if len(TABLE_HEADER.findall(row.text)) >= 2), None
+        (
+            i
+            for i, row in enumerate(rows)
+            if len(TABLE_HEADER.findall(re.sub(r"\s+", "", row.text))) >= 2
+        ),
+        None,
     )
     if header_index is None:
         return []
-    header = [text[s:e] for s, e in _cells(rows[header_index])]
+    header = [re.sub(r"\s+", "", text[s:e]) for s, e in _cells(rows[header_index])]
     columns = _columns(header)
     if "title" not in columns:
         return []
@@ -211,10 +251,23 @@ def _table(text: str, lines: list[_Line]) -> list[Item]:
             continue  # the markdown rule under the header
         if len(cells) < len(header):
             continue
+        first = columns.get("number", -1)
+        continued = (
+            first >= 0
+            and bool(items)
+            and ordinal(text[cells[first][0] : cells[first][1]]) is None
+            and not text[cells[-1][0] : cells[-1][1]].strip()
+        )
+        if continued:
+            # a second line of the item above, its number cell left out: | 新增800张… | 810 | 101% | |
+            cells = [*cells[:first], (cells[first][0], cells[first][0]), *cells[first:-1]]
 
         def cell(name: str, cells: list[Span] = cells) -> Span | None:
             return cells[columns[name]] if name in columns else None
 
+        if continued:
+            _continue_row(text, items[-1], cell)
+            continue
         number_span = cell("number")
         number = ordinal(text[number_span[0] : number_span[1]]) if number_span else None
         item = Item(number=number or len(items) + 1, span=(row.start, row.end))
@@ -226,6 +279,7 @@ def _table(text: str, lines: list[_Line]) -> list[Item]:
         completion = cell("completion")
         if completion:
             item.completion = [completion]
+        item.rows.append((item.promise[0], completion, cell("percent")))
         departments = [cell(name) for name in ("lead", "co")]
         for role, span in zip(("lead", "co"), departments, strict=True):
             if span:
@@ -238,11 +292,26 @@ def _table(text: str, lines: list[_Line]) -> list[Item]:
     return items
 
 
+def _continue_row(text: str, item: Item, cell: Callable[[str], Span | None]) -> None:
+    """The cells of a continuation row join the item above as one more promise and result."""
+    promise = cell("target") or cell("title")
+    if promise is None:
+        return
+    item.span = (item.span[0], max(item.span[1], promise[1]))
+    item.promise.append(promise)
+    completion = cell("completion")
+    if completion:
+        item.completion.append(completion)
+    item.rows.append((promise, completion, cell("percent")))
+
+
 def _columns(header: list[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, name in enumerate(header):
         if "序号" in name or name.strip() in {"编号", "No."}:
             columns.setdefault("number", index)
+        elif re.search(r"占.*(?:计划|目标|任务)|完成率|完成比例|百分比", name):
+            columns.setdefault("percent", index)
         elif "完成" in name or "进展" in name:
             columns.setdefault("completion", index)
         elif "配合" in name:
@@ -258,7 +327,12 @@ def _columns(header: list[str]) -> dict[str, int]:
     return columns
 
 
+COUNTY_GOVERNMENTS = re.compile(r"各区[、（]?市(?:）?政府|$)")
+
+
 def _split_names(value: str) -> list[str]:
+    # 各区、市政府 are the district governments every item names, not a responsible department
+    value = COUNTY_GOVERNMENTS.sub("", value)
     names = []
     for part in re.split(r"[、，,；;\s]+|和(?=[市省区县])", value):
         part = part.strip("。.（）() ")
@@ -274,6 +348,12 @@ def _finish_item(text: str, item: Item) -> None:
         promise += _cut_departments(text, item, start, end)
     item.promise = []
     for start, end in promise:
+        label = INLINE_LABEL.search(text, start, end)
+        if label:
+            # 新增普惠托位400个。完成情况：新增502个: the label opens the report mid-line
+            item.promise.append((start, label.start()))
+            item.completion.insert(0, (label.end(), end))
+            continue
         progress = INLINE_PROGRESS.search(text, start, end)
         if progress and progress.start() > start:
             item.promise.append((start, progress.start()))

@@ -47,7 +47,7 @@ def test_findings_are_listed_with_their_sentences() -> None:
 def test_json_flag_prints_plan_findings_and_checks_together() -> None:
     out, _err = run(SEED, "--json")
     result = json.loads(out)
-    assert set(result) == {"plan", "findings", "checks"}
+    assert set(result) == {"plan", "findings", "checks", "confidence", "results"}
     assert all("message" in finding for finding in result["findings"])
 
 
@@ -217,3 +217,18 @@ def test_a_file_over_fifty_megabytes_is_refused_unread(tmp_path: Path) -> None:
         run(path, "--save")
     assert " / " in str(raised.value)
     assert not Plan.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_results_only_report_on_an_existing_plan_becomes_draft_reports(tmp_path: Path) -> None:
+    run(DATA / "plan_list_gb18030.txt", "--save")
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "临海市2025年民生实事进展情况\n"
+        "截至9月底，城镇新增就业4.1万人，完成率82%；"
+        "为就业困难人员提供公益性岗位1800人，完成率90%。",
+        encoding="utf-8",
+    )
+    run(report, "--save", "--jurisdiction", "临海市", "--year", "2025")
+    drafts = ProgressReport.objects.filter(state=ReportState.DRAFT)
+    assert sorted((r.value, r.stated_percent) for r in drafts) == [(1800, 90), (41000, 82)]

@@ -160,3 +160,47 @@ def test_read_check_and_save_in_a_real_browser(live_server: Any, page: Any, offi
     page.wait_for_selector(".messages li.success")
     first = Indicator.objects.get(project__plan__year=2025, project__number=1, order=1)
     assert first.target == 31000
+
+
+def test_a_missing_year_is_asked_for_beside_its_field(client: Any, office: Any) -> None:
+    client.force_login(office)
+    upload = SimpleUploadedFile(
+        "list.txt", "临江区民生实事\n1.新建口袋公园20个。\n2.新增充电桩500个。\n".encode()
+    )
+    response = client.post(URL, {"action": "read", "text": "", "file": upload})
+    form = response.context["form"]
+    assert list(form.errors) == ["year"]
+    assert "新建口袋公园20个" in form["text"].value()
+
+
+def test_unsure_readings_are_listed_first(client: Any, office: Any) -> None:
+    client.force_login(office)
+    text = "临江区2025年民生实事\n1.新建学校16所，新增学位约3.8万个。\n2.新增充电桩500个。\n"
+    response = client.post(URL, {"action": "read", "text": text})
+    unsure = response.context["unsure"]
+    assert [row.target for _project, row in unsure] == [38000]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("width", [360, 1366])
+def test_the_extracted_table_fits_the_screen(
+    live_server: Any, browser: Any, office: Any, width: int
+) -> None:
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/accounts/login/?next=" + URL)
+        page.fill("#id_username", "office")
+        page.fill("#id_password", "s3cret-pass!")
+        page.click("main button[type=submit]")
+        page.wait_for_url(live_server.url + URL)
+        page.fill("#id_text", SEED_TEXT)
+        page.click("button[value=read]")
+        expect(page.locator(".project")).to_have_count(15)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+    finally:
+        context.close()

@@ -61,7 +61,13 @@ class Command(BaseCommand):
         for finding in findings:
             finding["message"] = finding_message(finding)
         if options["json"]:
-            output = {"plan": plan, "findings": findings, "checks": document.checks.as_dict()}
+            output = {
+                "plan": plan,
+                "findings": findings,
+                "checks": document.checks.as_dict(),
+                "confidence": document.confidence_dicts(),
+                "results": document.results_dicts(),
+            }
             self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
         else:
             self.stdout.write(json.dumps(plan, ensure_ascii=False, indent=2))

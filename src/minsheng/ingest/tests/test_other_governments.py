@@ -1,0 +1,204 @@
+"""Styles of other governments' documents, each pinned by a short document written here.
+
+The real documents these styles come from are measured by scripts/measure-ingest against the
+gold in src/minsheng/ingest/corpus/gold; their text is not kept in the repository.
+"""
+
+from decimal import Decimal
+
+from minsheng.ingest.parser import parse_bytes, parse_text
+from minsheng.ingest.parser.extract import UNSURE
+
+HEAD = "临江区2025年民生实事完成情况\n"
+
+
+def targets(document) -> list[tuple[Decimal, str]]:
+    return [(i.target.value, i.target.unit) for p in document.projects for i in p.indicators]
+
+
+def kinds(document) -> list[str]:
+    return [finding.kind for finding in document.findings]
+
+
+def test_a_pipe_table_whose_header_has_spaces_inside_the_words() -> None:
+    document = parse_text(
+        HEAD
+        + "| 序 号 | 项 目 名 称 | 目 标 任 务 | 责 任 单 位 |\n"
+        + "| 1 | 口袋公园 | 新建口袋公园20个 | 区城市管理局 |\n"
+        + "| 2 | 充电设施 | 新增充电桩500个 | 区发展改革局 |\n"
+    )
+    assert targets(document) == [(Decimal(20), "个"), (Decimal(500), "个")]
+
+
+def test_a_continuation_row_without_a_number_joins_the_item_above() -> None:
+    document = parse_text(
+        "2024年临江区为民办实事项目完成情况\n"
+        "序号 | 实事项目名称 | 完成情况 | 占全年计划 |\n"
+        "1 | 新增400张养老床位 | 438 | 110% |\n"
+        "新增80张护理床位 | 81 | 101% | |\n"
+        "2 | 新增30个长者食堂 | 39 | 130% |\n"
+    )
+    first = document.projects[0].indicators
+    assert [(i.target.value, i.actual, i.stated_percent) for i in first] == [
+        (Decimal(400), Decimal(438), Decimal(110)),
+        (Decimal(80), Decimal(81), Decimal(101)),
+    ]
+
+
+def test_a_bare_figure_in_a_table_cell_takes_its_rows_unit_and_is_checked() -> None:
+    document = parse_text(
+        "2024年临江区为民办实事项目完成情况\n"
+        "序号 | 实事项目名称 | 完成情况 | 占全年计划 |\n"
+        "1 | 新增400张养老床位 | 438 | 150% |\n"
+        "2 | 新增30个长者食堂 | 39 | 130% |\n"
+    )
+    assert kinds(document) == ["percent_mismatch"]
+
+
+def test_items_closed_by_an_overall_rate_are_results_without_a_target() -> None:
+    document = parse_text(
+        HEAD + "1.口袋公园。新建口袋公园12个，整体完成率120%。\n"
+        "2.老旧小区。改造老旧小区36个，整体完成率100%。\n"
+    )
+    results = document.results_dicts()
+    assert [(r["actual"], r["unit"], r["stated_percent"]) for r in results] == [
+        (12, "个", 120),
+        (36, "个", 100),
+    ]
+    assert targets(document) == []
+
+
+def test_a_report_with_no_list_gives_its_targets_and_results() -> None:
+    document = parse_text(
+        "临江区9月份民生实事进展情况\n"
+        "截至9月底，15个农村幸福院建设已完成8个（53%），126条黑臭水体治理已完成120条（95%）。"
+        "为困难残疾人提供康复救助2539名，完成率100.27%；资助困难学生18710名，完成率115%。",
+        year=2025,
+        jurisdiction="临江区",
+    )
+    indicators = document.projects[0].indicators
+    assert [(i.target.value, i.actual, i.stated_percent) for i in indicators] == [
+        (Decimal(15), Decimal(8), Decimal(53)),
+        (Decimal(126), Decimal(120), Decimal(95)),
+    ]
+    assert [(r["actual"], r["stated_percent"]) for r in document.results_dicts()] == [
+        (2539, 100.27),
+        (18710, 115),
+    ]
+
+
+def test_a_forecast_of_completion_is_not_a_claim() -> None:
+    document = parse_text(
+        "临江区9月份民生实事进展情况\n"
+        "15个农村幸福院建设已完成8个（53%），4个文化空间建设已完成2个（50%），"
+        "这2项预计10月底前全部完成。",
+        year=2025,
+        jurisdiction="临江区",
+    )
+    assert "claim_falls_short" not in kinds(document)
+
+
+def test_the_target_of_a_surpassed_task_is_named_by_what_was_done() -> None:
+    document = parse_text(
+        HEAD + "1.城市书房。全年建成城市书房42个，超额完成40个的年度目标任务。\n"
+        "2.口袋公园。新建口袋公园12个，完成12个的年度目标任务。\n"
+    )
+    indicator = document.projects[0].indicators[0]
+    assert (indicator.name, indicator.target.value, indicator.actual) == (
+        "城市书房",
+        Decimal(40),
+        Decimal(42),
+    )
+
+
+def test_a_completion_label_in_the_middle_of_a_line_opens_the_report() -> None:
+    document = parse_text(
+        HEAD + "1.托育。新增普惠托位400个。完成情况：新增普惠托位502个，完成率达125.5%。\n"
+        "2.助餐。新建老年助餐点30处。完成情况：新建老年助餐点30处，完成率100%。\n"
+    )
+    first = document.projects[0].indicators
+    assert [(i.target.value, i.actual, i.stated_percent) for i in first] == [
+        (Decimal(400), Decimal(502), Decimal("125.5"))
+    ]
+    assert "percent_mismatch" not in kinds(document)
+
+
+def test_a_done_claim_that_falls_short_is_found_in_a_table() -> None:
+    document = parse_text(
+        HEAD + "| 序号 | 项目名称 | 目标任务 | 完成情况 |\n| --- | --- | --- | --- |\n"
+        "| 1 | 口袋公园 | 新建口袋公园20个 | 建成口袋公园18个，已完成任务 |\n"
+        "| 2 | 充电桩 | 新增充电桩500个 | 新增充电桩520个 |\n"
+    )
+    assert kinds(document) == ["claim_falls_short"]
+
+
+def test_a_list_run_together_in_one_paragraph() -> None:
+    document = parse_text(
+        "临江县2020年政府工作报告指出，重点抓好民生实事。分别是：(1)新建公共厕所120座、旅游厕所8座。"
+        "(2)建成农村生活垃圾处理站5个。(3)新增停车位400个以上。(4)为全县60岁以上老年人免费体检。"
+    )
+    assert targets(document) == [
+        (Decimal(120), "座"),
+        (Decimal(8), "座"),
+        (Decimal(5), "个"),
+        (Decimal(400), "个"),
+    ]
+
+
+def test_a_project_cost_is_not_a_target() -> None:
+    document = parse_text(
+        "临江县2020年民生实事：(1)加快建设总投资7.58亿元的县医院迁建项目。(2)新建便民市场5处。"
+        "(3)新增停车位400个。"
+    )
+    assert (Decimal("758000000"), "元") not in targets(document)
+
+
+def test_traditional_characters_are_read_with_spans_on_the_original() -> None:
+    text = (
+        "青島市2026年重點辦好10件實事\n"
+        "1.強化就業服務，推動重點群體就業創業35萬人以上。（責任單位：市人力資源社會保障局、市財政局）\n"
+        "2.提升安居水平，改造非直供電小區1萬戶以上。（責任單位：市住房城鄉建設局）\n"
+    )
+    document = parse_text(text)
+    first = document.projects[0]
+    target = first.indicators[0].target
+    assert text[target.span[0] : target.span[1]] == "35萬人"
+    assert target.value == 350000
+    assert [name for name, _role in first.item.departments] == ["市人力资源社会保障局", "市财政局"]
+
+
+def test_pinyin_readings_printed_after_characters_are_dropped() -> None:
+    data = "青島市2026年重點辦(bàn)好10件實(shí)事\n1.改造非直供電(diàn)小區(qū)1萬(wàn)戶(hù)以上。\n2.新增公共停車(chē)泊位5000個(gè)以上。\n"
+    document = parse_bytes(data.encode("utf-8"))
+    assert targets(document) == [(Decimal(10000), "户"), (Decimal(5000), "个")]
+
+
+def test_district_governments_named_in_every_item_are_not_departments() -> None:
+    document = parse_text(
+        HEAD + "1.新增停车泊位5000个。（责任单位：区住房城乡建设局、区财政局，各区、市政府）\n"
+        "2.新增充电桩400个。（责任单位：区发展改革局，各区（市）政府。以下任务均需落实。）\n"
+    )
+    names = [name for p in document.projects for name, _role in p.item.departments]
+    assert names == ["区住房城乡建设局", "区财政局", "区发展改革局"]
+
+
+def test_navigation_and_footer_around_the_list_are_left_out() -> None:
+    document = parse_text(
+        "导航\n我要收藏\n取消收藏\n临江区2025年民生实事\n1.新建口袋公园20个。\n2.新增充电桩500个。\n"
+        "扫一扫打开当前页\n网站标识码1234567890 备案号12345678号\n"
+    )
+    assert targets(document) == [(Decimal(20), "个"), (Decimal(500), "个")]
+
+
+def test_an_approximate_figure_is_unsure() -> None:
+    document = parse_text(HEAD + "1.新建学校16所，新增学位约3.8万个。\n2.新增充电桩500个。\n")
+    confidence = {i.target.value: i.confidence for p in document.projects for i in p.indicators}
+    assert confidence[Decimal(38000)] < UNSURE <= confidence[Decimal(500)]
+
+
+def test_the_title_is_the_documents_heading_not_the_sites_navigation() -> None:
+    document = parse_text(
+        "导航\n我要收藏\n取消收藏\n临江市人民政府关于2026年重点办好10件实事的通知\n"
+        "1.新建口袋公园20个。\n2.新增充电桩500个。\n"
+    )
+    assert document.title == "临江市人民政府关于2026年重点办好10件实事的通知"
