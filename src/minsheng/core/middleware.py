@@ -98,7 +98,7 @@ class MultipartFileNameMiddleware:
             and length.isdigit()
             # Larger bodies are left to Django as they are (an evidence file is at most
             # 10 MB, a ledger 5 MB): the mending reads the whole body into memory.
-            and 0 < int(length) <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            and 0 < int(length) <= (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0)
         ):
             _main, params = parse_header_parameters(content_type)
             boundary = params.get("boundary", "")

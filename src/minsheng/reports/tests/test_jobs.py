@@ -116,7 +116,8 @@ def test_two_workers_claiming_at_once_get_the_job_once(demo_plan):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_web_process_runs_a_job_after_commit_without_a_worker(demo_plan):
+def test_the_web_process_runs_a_job_after_commit_without_a_worker(demo_plan, settings):
+    settings.REPORT_JOBS_START_IN_WEB = True  # the embedded default, whatever the database
     job = report_job_request(
         actor=make_user(Role.OFFICE),
         plan=demo_plan,

@@ -16,6 +16,7 @@ from minsheng.testing import make_user
 @pytest.fixture
 def demo(transactional_db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.REPORT_JOBS_START_IN_WEB = True  # no worker beside this server: it runs the job
     return load_demo_plan(json.loads(DEMO_PLAN_PATH.read_text(encoding="utf-8")))
 
 
