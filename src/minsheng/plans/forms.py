@@ -29,7 +29,7 @@ class PlanNewForm(forms.Form):
         Jurisdiction.objects.none(), label=_("Jurisdiction"), empty_label=None
     )
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title of the plan"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -44,7 +44,7 @@ class CarryOverForm(forms.Form):
         Plan.objects.none(), label=_("Last year's plan"), empty_label=None
     )
     year = forms.IntegerField(label=_("Year of the new plan"), min_value=2000, max_value=2100)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title of the plan"), max_length=200)
     carry_as = forms.ChoiceField(
         label=_("Carry unfinished projects over as"),
         choices=[
@@ -61,7 +61,7 @@ class CarryOverForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title of the plan"), max_length=200)
     summary = forms.CharField(
         label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -82,7 +82,7 @@ class DepartmentForm(forms.Form):
 
 class ProjectForm(forms.Form):
     number = forms.IntegerField(label=_("Number"), min_value=1, max_value=32767, required=False)
-    title = forms.CharField(label=_("Title"), max_length=300)
+    title = forms.CharField(label=_("Title of the project"), max_length=300)
     domain = forms.ModelChoiceField(Domain.objects.all(), label=_("Domain"), empty_label=None)
     lead = forms.ModelChoiceField(
         Department.objects.none(),
@@ -110,7 +110,7 @@ class ProjectForm(forms.Form):
 
 
 class IndicatorForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=_("Name of the indicator"), max_length=200)
     comparator = forms.ChoiceField(
         label=_("Comparator"), choices=Comparator.choices, initial=Comparator.AT_LEAST
     )
@@ -202,5 +202,5 @@ class ScheduleForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=300)
+    name = forms.CharField(label=_("Name of the milestone"), max_length=300)
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput)

@@ -255,3 +255,22 @@ def test_carrying_over_is_audited(setup_world):
     )
     record = _audited("plan.create_from_previous", result.plan)
     assert record.after["previous"] == setup_world.plan.pk
+
+
+def test_a_split_over_districts_is_audited_with_the_shares(setup_world):
+    a, b, _c = setup_world.districts
+    services.allocations_set(
+        actor=setup_world.office,
+        indicator=setup_world.indicator,
+        shares={a: Decimal(6000), b: Decimal(4000)},
+    )
+    record = _audited("indicator.allocate", setup_world.indicator)
+    assert record.after == {"allocations": {str(a.pk): "6000", str(b.pk): "4000"}}
+
+
+def test_an_indicator_change_is_audited_before_and_after(setup_world):
+    services.indicator_update(
+        actor=setup_world.office, indicator=setup_world.indicator, target=Decimal(12000)
+    )
+    record = _audited("indicator.update", setup_world.indicator)
+    assert (record.before["target"], record.after["target"]) == ("10000.0000", "12000")
