@@ -45,7 +45,7 @@ def report_job_request(
     The thread is for a web process that has no worker beside it (`make run`): it starts
     only after the job is committed, and it claims the job like any worker does.
     """
-    if not can_generate_reports(actor):
+    if not can_generate_reports(actor, plan):
         raise PermissionDenied
     with transaction.atomic():
         job = ReportJob.objects.create(
