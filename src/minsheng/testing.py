@@ -108,8 +108,18 @@ def make_report(
     )
 
 
-def make_user(role: str = "", **overrides: Any) -> User:
+def make_province(**overrides: Any) -> Jurisdiction:
     n = next(_serial)
+    fields = {"name": f"测试省{n}", "slug": f"province-{n}", "level": JurisdictionLevel.PROVINCE}
+    return Jurisdiction.objects.create(**{**fields, **overrides})
+
+
+def make_user(role: str = "", *, plan: Plan | None = None, **overrides: Any) -> User:
+    """A user of a role. `plan=` places the user in the plan's jurisdiction (管辖范围): an
+    office, supervisor, auditor or observer without a jurisdiction sees nothing internal."""
+    n = next(_serial)
+    if plan is not None and "jurisdiction" not in overrides:
+        overrides["jurisdiction"] = plan.jurisdiction
     if role == Role.DEPARTMENT_REPORTER and "department" not in overrides:
         overrides["department"] = make_department()
     if role == Role.DISTRICT_REPORTER and "jurisdiction" not in overrides:

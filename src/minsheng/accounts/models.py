@@ -18,6 +18,13 @@ class Role(models.TextChoices):
 
 
 class User(AbstractUser):
+    # One 姓名 field: a Chinese name is not split into given and family names for display.
+    # first_name and last_name stay blank.
+    full_name = models.CharField(_("name"), max_length=150, blank=True)
+    phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
+    # A temporary password (set by an office, or after a reset) must be changed at first
+    # sign-in; the middleware sends the user to the change form until it is.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     department = models.ForeignKey(
         "plans.Department",
@@ -52,6 +59,12 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or f"{self.last_name}{self.first_name}".strip()
+
+    def get_short_name(self) -> str:
+        return self.get_full_name()
 
     def has_role(self, *roles: str) -> bool:
         return self.is_active and self.role in roles

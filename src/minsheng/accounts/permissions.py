@@ -48,3 +48,20 @@ def is_department_reporter(user: Any) -> bool:
 def is_district_reporter(user: Any) -> bool:
     """A reporter bound to one district (区填报员)."""
     return is_reporter(user) and user.role == Role.DISTRICT_REPORTER
+
+
+def can_manage_users(user: Any) -> bool:
+    """The user-management pages: each office for its own subtree (a superuser for all)."""
+    return is_office(user)
+
+
+def can_manage_user(actor: Any, target: Any) -> bool:
+    """Edit, deactivate or reset the password of one account: an office over the accounts of
+    its jurisdiction and below, never its own (another office does that) nor a superuser's."""
+    from minsheng.accounts import scope
+
+    if not can_manage_users(actor) or target.pk == actor.pk:
+        return False
+    if target.is_superuser and not actor.is_superuser:
+        return False
+    return scope.sees(actor, scope.home_jurisdiction_id(target))

@@ -42,6 +42,8 @@ class Scope:
     home_id: int | None
     visible_ids: frozenset[int]
     everything: bool = False
+    # The jurisdictions above the user's own, nearest first: a reporter answers to their plans.
+    above_ids: tuple[int, ...] = ()
 
     def sees(self, jurisdiction_id: int | None) -> bool:
         if self.everything:
@@ -53,28 +55,69 @@ class Scope:
             return True
         return jurisdiction_id is not None and jurisdiction_id == self.home_id
 
+    def answers_to(self, jurisdiction_id: int | None) -> bool:
+        """Whether the jurisdiction is the user's own or one above it (a reporter of a district
+        department answers to its city's plan)."""
+        if self.everything:
+            return True
+        return jurisdiction_id is not None and (
+            jurisdiction_id == self.home_id or jurisdiction_id in self.above_ids
+        )
+
     def filter(self, queryset: QuerySet[ModelT], lookup: str = "jurisdiction") -> QuerySet[ModelT]:
         """Rows whose `lookup` (a path to a Jurisdiction, e.g. "plan__jurisdiction") is seen."""
         if self.everything:
             return queryset
         return queryset.filter(**{f"{lookup}__in": self.visible_ids})
 
+    def governed(
+        self, queryset: QuerySet[ModelT], lookup: str = "jurisdiction"
+    ) -> QuerySet[ModelT]:
+        """Rows whose `lookup` is the user's own jurisdiction: where the user acts."""
+        if self.everything:
+            return queryset
+        if self.home_id is None:
+            return queryset.none()
+        return queryset.filter(**{lookup: self.home_id})
+
 
 NOTHING = Scope(home_id=None, visible_ids=frozenset())
 EVERYTHING = Scope(home_id=None, visible_ids=frozenset(), everything=True)
 
 
-def descendant_ids(root_ids: Iterable[int]) -> frozenset[int]:
-    """The given jurisdictions and all below them: one query per level of the tree."""
+def _tree() -> dict[int, int | None]:
+    """Each jurisdiction's parent, in one query: the tree is small (a province has a few
+    hundred cities, districts and streets), smaller than a query per level."""
+    return dict(Jurisdiction.objects.values_list("pk", "parent_id"))
+
+
+def descendant_ids(
+    root_ids: Iterable[int], tree: dict[int, int | None] | None = None
+) -> frozenset[int]:
+    """The given jurisdictions and all below them."""
+    parents = _tree() if tree is None else tree
+    children: dict[int, list[int]] = {}
+    for child, parent in parents.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
     found: set[int] = set(root_ids)
-    frontier = set(found)
+    frontier = list(found)
     while frontier:
-        children = set(
-            Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
-        )
-        frontier = children - found
-        found |= frontier
+        below = [c for p in frontier for c in children.get(p, ()) if c not in found]
+        found.update(below)
+        frontier = below
     return frozenset(found)
+
+
+def ancestor_ids(jurisdiction_id: int, tree: dict[int, int | None] | None = None) -> list[int]:
+    """The jurisdictions above one, nearest first (a district: its city, then its province)."""
+    parents = _tree() if tree is None else tree
+    found: list[int] = []
+    current = parents.get(jurisdiction_id)
+    while current is not None and current not in found:
+        found.append(current)
+        current = parents.get(current)
+    return found
 
 
 def home_jurisdiction_id(user: Any) -> int | None:
@@ -96,13 +139,18 @@ def scope_of(user: Any) -> Scope:
     if cached is not None:
         return cached
     home_id = home_jurisdiction_id(user)
-    scope = (
-        NOTHING
-        if home_id is None
-        else Scope(home_id=home_id, visible_ids=descendant_ids([home_id]))
-    )
+    scope = NOTHING if home_id is None else _scope_at(home_id)
     setattr(user, _CACHE_ATTRIBUTE, scope)
     return scope
+
+
+def _scope_at(home_id: int) -> Scope:
+    tree = _tree()
+    return Scope(
+        home_id=home_id,
+        visible_ids=descendant_ids([home_id], tree),
+        above_ids=tuple(ancestor_ids(home_id, tree)),
+    )
 
 
 def forget_scope(user: Any) -> None:
@@ -121,6 +169,21 @@ def governs(user: Any, jurisdiction_id: int | None) -> bool:
     return scope_of(user).governs(jurisdiction_id)
 
 
+def answers_to(user: Any, jurisdiction_id: int | None) -> bool:
+    """Whether the jurisdiction is the user's own or above it."""
+    return scope_of(user).answers_to(jurisdiction_id)
+
+
+def sees_plan(user: Any, plan: Any) -> bool:
+    """Whether the plan belongs to the user's jurisdiction or one below it."""
+    return sees(user, plan.jurisdiction_id)
+
+
+def governs_plan(user: Any, plan: Any) -> bool:
+    """Whether the plan is the user's own jurisdiction's (the office runs it)."""
+    return governs(user, plan.jurisdiction_id)
+
+
 def relation(user: Any, jurisdiction: Jurisdiction) -> str:
     """Where a jurisdiction stands from the user: own, child (any depth below), parent (any
     depth above), sibling (same parent) or other. For messages and the access matrix."""
@@ -132,7 +195,7 @@ def relation(user: Any, jurisdiction: Jurisdiction) -> str:
         return "own"
     if jurisdiction.pk in scope.visible_ids:
         return "child"
-    if home_id in descendant_ids([jurisdiction.pk]):
+    if jurisdiction.pk in scope.above_ids:
         return "parent"
     home = Jurisdiction.objects.only("parent_id").get(pk=home_id)
     if home.parent_id is not None and home.parent_id == jurisdiction.parent_id:

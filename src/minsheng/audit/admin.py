@@ -3,6 +3,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from minsheng.accounts.permissions import is_auditor
 from minsheng.audit.models import AuditRecord
 
 
@@ -14,6 +15,18 @@ class AuditRecordAdmin(admin.ModelAdmin):
     list_filter = ["action", "content_type"]
     search_fields = ["actor_name", "object_repr", "action", "object_id"]
     date_hierarchy = "at"
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        # The trail is the auditor's alone (等保: administrators do not read it).
+        return is_auditor(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_auditor(request.user)
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        from minsheng.audit.permissions import readable_records
+
+        return readable_records(request.user, super().get_queryset(request))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -36,6 +36,15 @@ class AuditRecord(models.Model):
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # The jurisdiction whose data changed (管辖范围): an auditor reads its own subtree's records.
+    jurisdiction = models.ForeignKey(
+        "plans.Jurisdiction",
+        verbose_name=_("jurisdiction"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = AuditRecordQuerySet.as_manager()
 

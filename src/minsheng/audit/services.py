@@ -31,6 +31,48 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict[st
     return {name: _jsonable(getattr(instance, name)) for name in names}
 
 
+# Paths from a changed object to the jurisdiction owning it, tried in order.
+_OWNER_PATHS = (
+    ("plan", "jurisdiction_id"),
+    ("project", "plan", "jurisdiction_id"),
+    ("indicator", "project", "plan", "jurisdiction_id"),
+    ("milestone", "project", "plan", "jurisdiction_id"),
+    ("report", "indicator", "project", "plan", "jurisdiction_id"),
+    ("report", "milestone", "project", "plan", "jurisdiction_id"),
+    ("window", "plan", "jurisdiction_id"),
+    ("suggestion", "window", "plan", "jurisdiction_id"),
+    ("department", "jurisdiction_id"),
+    ("jurisdiction_id",),
+)
+
+
+def owning_jurisdiction_id(instance: models.Model, actor: Any = None) -> int | None:
+    """The jurisdiction an object belongs to (a plan's, a report's plan's, a user's own…);
+    failing that, the acting user's. A jurisdiction owns itself."""
+    from minsheng.plans.models import Jurisdiction
+
+    if isinstance(instance, Jurisdiction):
+        return instance.pk
+    for path in _OWNER_PATHS:
+        value: Any = instance
+        for name in path:
+            value = getattr(value, name, None)
+            if value is None:
+                break
+        if isinstance(value, int):
+            return value
+    projects = getattr(instance, "projects", None)  # a site visit: its projects' plan
+    if projects is not None and instance.pk is not None and hasattr(projects, "values_list"):
+        first = projects.values_list("plan__jurisdiction_id", flat=True).first()
+        if first is not None:
+            return int(first)
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        from minsheng.accounts.scope import home_jurisdiction_id
+
+        return home_jurisdiction_id(actor)
+    return None
+
+
 def record_change(
     *,
     actor: Any,
@@ -52,4 +94,5 @@ def record_change(
         before=before,
         after=after,
         ip_address=ip_address or current_ip.get(),
+        jurisdiction_id=owning_jurisdiction_id(instance, actor),
     )

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from minsheng.audit.permissions import can_read_audit
+from minsheng.audit.permissions import can_read_audit, readable_records
 from minsheng.audit.selectors import audit_records, changed_fields, filters_from
 
 PAGE_SIZE = 50
@@ -26,7 +26,8 @@ def index(request: HttpRequest) -> HttpResponse:
     if not can_read_audit(request.user):
         raise PermissionDenied
     filters = filters_from(request.GET)
-    page = Paginator(audit_records(**filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    records = readable_records(request.user, audit_records(**filters))
+    page = Paginator(records, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -58,7 +59,7 @@ def export(request: HttpRequest) -> StreamingHttpResponse:
     """The filtered trail as CSV (UTF-8 with BOM, so Excel opens the Chinese correctly)."""
     if not can_read_audit(request.user):
         raise PermissionDenied
-    records = audit_records(**filters_from(request.GET))
+    records = readable_records(request.user, audit_records(**filters_from(request.GET)))
     writer = csv.writer(_Echo())
     header = [
         _("time"),

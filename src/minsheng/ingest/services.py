@@ -8,11 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from minsheng.accounts import scope
 from minsheng.audit.services import record_change, snapshot
 from minsheng.core.i18n import UserFacingError, bilingual
 from minsheng.ingest.parser import ParsedDocument
 from minsheng.ingest.parser.extract import pairs
-from minsheng.ingest.permissions import can_ingest
+from minsheng.ingest.permissions import can_ingest, can_save_for
 from minsheng.plans.interchange import import_plan
 from minsheng.plans.models import Indicator, Plan
 from minsheng.progress.models import ProgressReport, ReportState
@@ -36,9 +37,9 @@ def plan_draft_create(
     one. Actuals found in the document become draft progress reports, to be reviewed like any
     other report, never approved figures.
     """
-    if actor is not None and not can_ingest(actor):
-        raise PermissionDenied
     data = data if data is not None else document.to_interchange()
+    if actor is not None and not can_save_for(actor, data["jurisdiction"]["name"]):
+        raise PermissionDenied
     plan_data = {**data, "state": "drafting", "projects": []}
     actuals: list[tuple[int, int, dict[str, Any]]] = []
     for project in data["projects"]:
@@ -107,7 +108,7 @@ def progress_drafts_create(
     (else the one whose name shares the most words); if any cannot be placed, nothing is saved.
     The plan itself is never changed.
     """
-    if actor is not None and not can_ingest(actor):
+    if actor is not None and not (can_ingest(actor) and scope.governs_plan(actor, plan)):
         raise PermissionDenied
     data = data if data is not None else document.to_interchange()
     placed: list[tuple[Indicator, dict[str, Any]]] = []

@@ -201,3 +201,40 @@ class AnswerForm(forms.Form):
     text = forms.CharField(
         label=_("Reply"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000
     )
+
+
+def people_in_scope(user: Any, people: Any) -> Any:
+    """The accounts of the user's jurisdiction and below (or without any: outside experts)."""
+    from django.db.models import Q
+
+    from minsheng.accounts.scope import scope_of
+
+    seen = scope_of(user)
+    if seen.everything:
+        return people
+    return people.filter(
+        Q(jurisdiction_id__in=seen.visible_ids)
+        | Q(department__jurisdiction_id__in=seen.visible_ids)
+        | Q(role="", jurisdiction__isnull=True, department__isnull=True)
+    )
+
+
+def narrow_to_scope(form: forms.Form, user: Any) -> forms.Form:
+    """Limit an office form's choices to what the office runs (管辖范围): its own plans, their
+    projects and departments, and the people of its jurisdiction's subtree."""
+    from minsheng.accounts.scope import scope_of
+
+    own = scope_of(user)
+    fields: Any = form.fields
+    if "plan" in fields:
+        fields["plan"].queryset = own.governed(fields["plan"].queryset, "jurisdiction")
+    if "projects" in fields:
+        fields["projects"].queryset = own.governed(
+            fields["projects"].queryset, "plan__jurisdiction"
+        )
+    if "department" in fields:
+        fields["department"].queryset = own.governed(fields["department"].queryset, "jurisdiction")
+    for name in ("user", "voters"):
+        if name in fields:
+            fields[name].queryset = people_in_scope(user, fields[name].queryset)
+    return form

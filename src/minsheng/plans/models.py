@@ -114,6 +114,12 @@ class Plan(models.Model):
         default=Decimal(15),
         validators=[MinValueValidator(Decimal(0))],
     )
+    # 审核 → 审定: a report needs a check by one office user and approval by another.
+    two_step_review = models.BooleanField(
+        _("two-step review"),
+        default=False,
+        help_text=_("A report is checked by one office user and approved by a second."),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

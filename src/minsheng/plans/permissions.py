@@ -46,3 +46,16 @@ def can_remove_from_plan(user: Any, plan: Plan) -> bool:
 def can_transition_plan(user: Any, plan: Plan) -> bool:
     """Move a plan along 起草 → 公布 → 实施中 → 办结 (and reopen a closed one)."""
     return is_office(user) and scope.governs(user, plan.jurisdiction_id)
+
+
+def can_import_plan(user: Any, jurisdiction_name: str) -> bool:
+    """Load a plan (a file, a read document) for the jurisdiction it names: the office
+    governing a jurisdiction of that name; a jurisdiction not yet known, a superuser alone."""
+    if not is_office(user):
+        return False
+    if user.is_superuser:
+        return True
+    home = scope.scope_of(user).home_id
+    return (
+        home is not None and Jurisdiction.objects.filter(pk=home, name=jurisdiction_name).exists()
+    )

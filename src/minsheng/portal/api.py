@@ -29,6 +29,7 @@ from minsheng.portal import public_cache, ratelimit
 from minsheng.portal.filters import matches, status_counts
 from minsheng.portal.selectors import (
     indicator_histories,
+    jurisdiction_tree,
     planned_curve,
     public_evidence,
     public_ledger,
@@ -393,6 +394,20 @@ revalidated = decorate_view(condition(etag_func=_etag, last_modified_func=_last_
 
 
 # --- endpoints ---------------------------------------------------------------------------
+
+
+class JurisdictionNode(Schema):
+    name: str
+    slug: str
+    level: str
+    children: list["JurisdictionNode"]
+
+
+@api.get("/jurisdictions", response={200: list[JurisdictionNode], **ERRORS}, tags=["plans"])
+def list_jurisdictions(request: HttpRequest) -> Any:
+    """The jurisdiction tree (province → city → district); a province's cities' plans are
+    listed under /plans by their jurisdiction slugs."""
+    return jurisdiction_tree()
 
 
 @api.get("/plans", response={200: PlanPage, **ERRORS}, tags=["plans"])

@@ -4,6 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -11,7 +12,7 @@ from django.utils import timezone
 
 from minsheng.plans.choices import PUBLIC_PLAN_STATES
 from minsheng.plans.completion import HUNDRED, percent_of_plan
-from minsheng.plans.models import Indicator, Plan, Project
+from minsheng.plans.models import Indicator, Jurisdiction, Plan, Project
 from minsheng.plans.selectors import public_plans
 from minsheng.progress.models import Evidence, ProgressReport, ReportState
 from minsheng.progress.selectors import (
@@ -129,3 +130,47 @@ def planned_curve(plan: Plan, indicator: Indicator) -> list[tuple[date, Decimal]
     if curve[-1][0] < due:
         curve.append((due, HUNDRED))
     return curve
+
+
+@dataclass(frozen=True)
+class RegionPlan:
+    """A public plan on a province's (or city's) page, with its projects counted by status."""
+
+    plan: Plan
+    counts: list[tuple[Any, int]]
+
+
+def region(slug: str) -> tuple[Jurisdiction, list[RegionPlan]]:
+    """A jurisdiction and the public plans of everything below it (a province: its cities'),
+    newest year first; 404 for an unknown jurisdiction. Approved figures only, as everywhere."""
+    from minsheng.accounts.scope import descendant_ids
+    from minsheng.portal.filters import status_counts
+
+    jurisdiction = Jurisdiction.objects.filter(slug=slug).first()
+    if jurisdiction is None:
+        raise Http404
+    below = descendant_ids([jurisdiction.pk]) - {jurisdiction.pk}
+    plans = [plan for plan in public_plans() if plan.jurisdiction_id in below]
+    return jurisdiction, [RegionPlan(plan, status_counts(plan_ledger(plan))) for plan in plans]
+
+
+def jurisdiction_tree() -> list[dict[str, object]]:
+    """The jurisdiction tree (province → city → district), roots first, for the open-data API."""
+    rows = list(
+        Jurisdiction.objects.order_by("level", "name").values(
+            "pk", "name", "slug", "level", "parent_id"
+        )
+    )
+    nodes: dict[int, dict[str, object]] = {
+        row["pk"]: {"name": row["name"], "slug": row["slug"], "level": row["level"], "children": []}
+        for row in rows
+    }
+    roots: list[dict[str, object]] = []
+    for row in rows:
+        node = nodes[row["pk"]]
+        parent = nodes.get(row["parent_id"]) if row["parent_id"] else None
+        if parent is None:
+            roots.append(node)
+        else:
+            parent["children"].append(node)  # type: ignore[attr-defined]
+    return roots

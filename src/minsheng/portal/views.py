@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from minsheng.plans.models import Plan
-from minsheng.portal import downloads, public_cache, ratelimit
+from minsheng.portal import downloads, public_cache, ratelimit, selectors
 from minsheng.portal.filters import ProjectFilterForm, matches, status_counts
 from minsheng.portal.presenters import finished_on, indicator_charts, timeline
 from minsheng.portal.selectors import (
@@ -223,3 +223,10 @@ def plan_download(request: HttpRequest, year: int, jurisdiction: str, fmt: str) 
         return response
     plan = public_plan(year, jurisdiction)
     return downloads.response(plan, fmt)
+
+
+@require_GET
+def region(request: HttpRequest, jurisdiction: str) -> HttpResponse:
+    """A province's page: its cities' public plans side by side, each with its status counts."""
+    place, plans = selectors.region(jurisdiction)
+    return render(request, "portal/region.html", {"place": place, "plans": plans})

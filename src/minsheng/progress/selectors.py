@@ -509,20 +509,39 @@ def subject_rows_for(
     return [_subject_row(subject, approved, opened) for subject in subjects]
 
 
-def reporting_plans() -> list[Plan]:
-    """Plans that take reports now: published or in progress, newest first."""
-    return list(
+def reporting_plans(user: Any = None) -> list[Plan]:
+    """Plans that take reports now: published or in progress, newest first.
+
+    Given a user, only the plans they may use (管辖范围): the office and supervisors those of
+    their jurisdiction and below, reporters those of their jurisdiction and above.
+    """
+    plans = list(
         Plan.objects.select_related("jurisdiction")
         .filter(state__in=[PlanState.PUBLISHED, PlanState.IN_PROGRESS])
         .order_by("-year", "id")
     )
+    if user is None:
+        return plans
+    from minsheng.progress.permissions import can_use_plan
+
+    return [plan for plan in plans if can_use_plan(user, plan)]
 
 
-def review_queue() -> list[ProgressReport]:
-    """Submitted reports, oldest first, with what the office needs to judge them."""
+def review_queue(user: Any = None) -> list[ProgressReport]:
+    """Submitted reports, oldest first, with what the office needs to judge them.
+
+    Given a user, only the reports of plans their jurisdiction runs.
+    """
+    from minsheng.accounts.scope import scope_of
+
+    reports = ProgressReport.objects.filter(state=ReportState.SUBMITTED)
+    if user is not None:
+        own = scope_of(user)
+        reports = own.governed(reports, "indicator__project__plan__jurisdiction") | own.governed(
+            reports, "milestone__project__plan__jurisdiction"
+        )
     return list(
-        ProgressReport.objects.filter(state=ReportState.SUBMITTED)
-        .select_related(
+        reports.select_related(
             "indicator__project__plan",
             "allocation__jurisdiction",
             "allocation__department",

@@ -241,6 +241,9 @@ def progress_report_submit(
         {"state": ReportState.SUBMITTED},
         state=ReportState.SUBMITTED,
         submitted_at=timezone.now(),
+        submitted_by_id=actor.pk,
+        checked_by_id=None,
+        checked_at=None,
     )
     _audit(actor, action, updated, before)
     return updated
@@ -255,15 +258,47 @@ def progress_report_resubmit(
     return progress_report_submit(actor=actor, report=report, expected_version=expected_version)
 
 
+class FourEyes(UserFacingError):
+    """An approval refused because the approver wrote, submitted or already checked the report."""
+
+
+def _four_eyes_refusal(actor: Any, report: ProgressReport) -> FourEyes:
+    if permissions.wrote_or_submitted(actor, report):
+        return FourEyes(
+            [_("Four eyes: you wrote or submitted this report; another office user approves it.")]
+        )
+    return FourEyes(
+        [_("Two-step review: you checked this report; a second office user approves it.")]
+    )
+
+
 @transaction.atomic
 def progress_report_approve(
     *, actor: Any, report: ProgressReport, expected_version: int
 ) -> ProgressReport:
-    """Accept a submitted report: from now on its value counts, in public too."""
+    """Accept a submitted report: from now on its value counts, in public too.
+
+    Under the plan's two-step review the first approval is the check (审核): the report stays
+    submitted with `checked_by` set, and counts only once a second office user approves it
+    (审定). Nobody approves a report they wrote or submitted (FourEyes).
+    """
     current = _locked(report, expected_version, {"state": ReportState.APPROVED})
     if not permissions.can_review_report(actor, current):
         raise PermissionDenied
+    if not permissions.can_approve_report(actor, current):
+        raise _four_eyes_refusal(actor, current)
     before = snapshot(current)
+    plan = permissions.subject_plan(permissions.report_subject(current))
+    if plan.two_step_review and current.checked_by_id is None:
+        updated = _write(
+            current,
+            expected_version,
+            {"state": ReportState.SUBMITTED},
+            checked_by_id=actor.pk,
+            checked_at=timezone.now(),
+        )
+        _audit(actor, "check", updated, before)
+        return updated
     updated = _write(
         current,
         expected_version,
@@ -292,6 +327,8 @@ def progress_report_return(
         expected_version,
         {"state": ReportState.RETURNED},
         state=ReportState.RETURNED,
+        checked_by_id=None,
+        checked_at=None,
         reviewer_id=actor.pk,
         reviewed_at=timezone.now(),
         review_comment=comment.strip(),
@@ -304,6 +341,8 @@ def progress_report_return(
 class BulkResult:
     approved: list[ProgressReport] = field(default_factory=list)
     conflicts: list[ReportConflict] = field(default_factory=list)
+    # Reports the reviewer wrote, submitted or checked: four eyes leaves them to a colleague.
+    own: list[ProgressReport] = field(default_factory=list)
 
 
 def progress_report_bulk_approve(*, actor: Any, versions: dict[int, int]) -> BulkResult:
@@ -316,6 +355,13 @@ def progress_report_bulk_approve(*, actor: Any, versions: dict[int, int]) -> Bul
         raise PermissionDenied
     result = BulkResult()
     for report in ProgressReport.objects.filter(pk__in=list(versions)).order_by("id"):
+        if not permissions.can_view_report(actor, report):
+            continue  # a guessed id of another jurisdiction's report: as if it did not exist
+        if permissions.can_review_report(actor, report) and not permissions.can_approve_report(
+            actor, report
+        ):
+            result.own.append(report)
+            continue
         try:
             result.approved.append(
                 progress_report_approve(

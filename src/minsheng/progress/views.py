@@ -31,7 +31,7 @@ def _require_section(user: Any) -> None:
 
 
 def _plan(request: HttpRequest) -> Plan | None:
-    plans = selectors.reporting_plans()
+    plans = selectors.reporting_plans(request.user)
     wanted = request.GET.get("plan")
     if wanted and wanted.isdigit():
         return next((plan for plan in plans if plan.pk == int(wanted)), None) or (
@@ -166,6 +166,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "evidence": list(report.evidence.all()),
             "can_edit": permissions.can_edit_report(request.user, report),
             "can_review": permissions.can_review_report(request.user, report),
+            "can_approve": permissions.can_approve_report(request.user, report),
+            "two_step": permissions.subject_plan(subject).two_step_review,
             "return_form": ReturnForm(initial={"version": report.version}),
         },
     )
@@ -270,12 +272,19 @@ def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_review(request.user):
         raise PermissionDenied
     try:
-        services.progress_report_approve(
+        approved = services.progress_report_approve(
             actor=request.user, report=report, expected_version=_version(request)
         )
     except services.ReportConflict as conflict:
         return _conflict(request, report, conflict)
-    messages.success(request, _("Approved: the value now counts."))
+    except services.FourEyes as refusal:
+        for message in refusal.messages:
+            messages.error(request, message)
+        return redirect("progress:report", pk=report.pk)
+    if approved.state == ReportState.APPROVED:
+        messages.success(request, _("Approved: the value now counts."))
+    else:
+        messages.success(request, _("Checked: a second office user approves it now."))
     return redirect("progress:review")
 
 
@@ -313,7 +322,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     if not permissions.can_view_review_queue(request.user):
         raise PermissionDenied
     items = []
-    for report in selectors.review_queue():
+    for report in selectors.review_queue(request.user):
         subject = permissions.report_subject(report)
         items.append(
             {
@@ -323,6 +332,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
                 "previous": selectors.last_approved(subject, excluding=report.pk),
                 "percent": selectors.subject_row(subject, report).percent,
                 "evidence": list(report.evidence.all()),
+                "own": not permissions.can_approve_report(request.user, report),
             }
         )
     return render(
@@ -344,6 +354,12 @@ def review_bulk_approve(request: HttpRequest) -> HttpResponse:
             versions[int(pk)] = int(version)
     result = services.progress_report_bulk_approve(actor=request.user, versions=versions)
     messages.success(request, _("%(count)s reports approved.") % {"count": len(result.approved)})
+    if result.own:
+        messages.warning(
+            request,
+            _("Left for another office user (you wrote, submitted or checked them): %(reports)s")
+            % {"reports": "; ".join(str(report) for report in result.own)},
+        )
     if result.conflicts:
         messages.error(
             request,
@@ -438,7 +454,10 @@ def ledger_download(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     wanted = request.GET.get("department", "")
     if wanted:
-        department = get_object_or_404(Department, pk=int(wanted) if wanted.isdigit() else 0)
+        department = get_object_or_404(
+            Department.objects.select_related("jurisdiction"),
+            pk=int(wanted) if wanted.isdigit() else 0,
+        )
         if not permissions.can_download_ledger(user, department):
             raise Http404
         subjects = selectors.subjects_in_scope(plan, department_id=department.pk)

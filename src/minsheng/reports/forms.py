@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +27,12 @@ class ReportForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, user: object = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if user is not None:
+            from minsheng.accounts.scope import scope_of
+
+            field: Any = self.fields["plan"]
+            field.queryset = scope_of(user).filter(field.queryset, "jurisdiction")
         self.fields["as_of"].initial = timezone.localdate()
         self.fields["plan"].label_from_instance = lambda plan: f"{plan.jurisdiction} · {plan}"  # type: ignore[attr-defined]

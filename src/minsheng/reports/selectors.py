@@ -8,7 +8,7 @@ plans.completion's, nothing is copied from a hand-written summary.
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 from django.utils import translation
@@ -341,12 +341,13 @@ def domain_completion(report: YearEndReport) -> list[tuple[str, Decimal]]:
     return result
 
 
-def recent_jobs(limit: int = 20) -> list["ReportJob"]:
-    """The office's latest report jobs, newest first, for the list on the office page."""
+def recent_jobs(limit: int = 20, user: Any = None) -> list["ReportJob"]:
+    """The office's latest report jobs, newest first, for the list on the office page; given
+    a user, only the jobs of plans in their scope."""
+    from minsheng.accounts.scope import scope_of
     from minsheng.reports.models import ReportJob
 
-    return list(
-        ReportJob.objects.select_related("plan__jurisdiction", "requested_by").order_by(
-            "-created_at", "-pk"
-        )[:limit]
-    )
+    jobs = ReportJob.objects.select_related("plan__jurisdiction", "requested_by")
+    if user is not None:
+        jobs = scope_of(user).filter(jobs, "plan__jurisdiction")
+    return list(jobs.order_by("-created_at", "-pk")[:limit])

@@ -48,7 +48,7 @@ def report_job_request(
     only after the job is committed, and it claims the job like any worker does. The same
     document already queued or running is returned instead of being queued a second time.
     """
-    if not can_generate_reports(actor):
+    if not can_generate_reports(actor, plan):
         raise PermissionDenied
     wanted = {
         "plan": plan,

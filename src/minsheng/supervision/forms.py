@@ -40,8 +40,12 @@ class CockpitFilterForm(forms.Form):
     )
     as_of = forms.DateField(label=_("as of"), required=False, widget=DateInput)
 
-    def __init__(self, *args: Any, plan: Plan | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, plan: Plan | None = None, plans: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        if plans is not None:
+            self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
         if plan is not None:
             self.fields["department"].queryset = Department.objects.filter(  # type: ignore[attr-defined]
                 jurisdiction=plan.jurisdiction

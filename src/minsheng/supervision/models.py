@@ -106,6 +106,24 @@ class SupervisionNotice(Case):
 
     reason = models.TextField(_("reason"))
     required_action = models.TextField(_("required action"))
+    # 督办 down the hierarchy: a province office addresses a city's office (not a department)
+    # about the city's plan. Both empty for the office's own notice to a department.
+    issuer = models.ForeignKey(
+        "plans.Jurisdiction",
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    addressee = models.ForeignKey(
+        "plans.Jurisdiction",
+        verbose_name=_("addressed to the office of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("supervision notice")

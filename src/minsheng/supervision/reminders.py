@@ -19,10 +19,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from minsheng.accounts import scope
 from minsheng.accounts.models import Role, User
 from minsheng.plans.choices import DONE_STATUSES, PlanState
 from minsheng.plans.models import Plan
 from minsheng.progress.models import ProgressReport, ReportState
+from minsheng.supervision import permissions
 from minsheng.supervision.models import (
     AWAITING_REPLY,
     Assistance,
@@ -105,7 +107,10 @@ def report_reminders(today: date) -> Iterator[Reminder]:
             else:
                 people = []
             for person in people:
-                owed[person.pk].add(f"{item.project.number}. {item.name}")
+                # Only to people within the plan's reach (管辖范围): a department of another
+                # city never hears of this plan.
+                if scope.answers_to(person, plan.jurisdiction_id):
+                    owed[person.pk].add(f"{item.project.number}. {item.name}")
         people_by_id = {
             u.pk: u for users in (*by_department.values(), *by_district.values()) for u in users
         }
@@ -147,7 +152,10 @@ def case_reminders(today: date) -> Iterator[Reminder]:
     for model, kind in ((SupervisionNotice, "notice"), (Assistance, "assistance")):
         cases = model.objects.filter(state__in=AWAITING_REPLY).select_related("plan")
         for case in cases:
-            people = by_department[case.department_id] if kind == "notice" else office
+            candidates = by_department[case.department_id] + office
+            # The answering side by the same rule as the case page: its department, the office
+            # it is addressed to, or the office running the plan; nobody out of scope.
+            people = [person for person in candidates if permissions.can_reply(person, case)]
             url = reverse("supervision:case", args=[kind, case.pk])
             soon = 0 <= (case.reply_deadline - today).days <= DEADLINE_WINDOW_DAYS
             for person in people:

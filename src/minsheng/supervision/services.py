@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from minsheng.accounts import scope
 from minsheng.audit.services import record_change, snapshot
 from minsheng.plans.models import Allocation, Department, Indicator, Milestone, Plan, Project
 from minsheng.supervision import permissions
@@ -106,9 +107,18 @@ def notice_issue(
     allocation: Allocation | None = None,
     milestone: Milestone | None = None,
 ) -> SupervisionNotice:
-    """The office issues a notice (督办单) to a department about a project or one of its items."""
-    if not permissions.can_issue_notice(actor):
+    """The office issues a notice (督办单) to a department about a project or one of its items.
+
+    On a plan below the office's own jurisdiction (a province on a city's plan) the notice is
+    addressed to that jurisdiction's office (督办 down the hierarchy); the department stays
+    as the one the item concerns.
+    """
+    plan = project.plan
+    if not permissions.can_issue_notice(actor, plan):
         raise PermissionDenied(_("Only the office issues supervision notices."))
+    if department.jurisdiction_id != plan.jurisdiction_id:
+        raise ValidationError({"department": _("The department is not one of the plan's.")})
+    down = not scope.governs_plan(actor, plan)
     reason = _required(reason, "reason")
     required_action = _required(required_action, "required_action")
     _check_subject(project, indicator, allocation, milestone)
@@ -126,6 +136,8 @@ def notice_issue(
             required_action=required_action,
             reply_deadline=reply_deadline,
             opened_by=actor,
+            issuer_id=scope.scope_of(actor).home_id if down else None,
+            addressee_id=plan.jurisdiction_id if down else None,
         )
         _step(notice, StepAction.OPEN, actor, reason)
         record_change(

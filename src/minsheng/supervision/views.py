@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from minsheng.accounts.permissions import is_office, is_supervisor
+from minsheng.accounts.scope import scope_of
 from minsheng.plans.models import Plan, Project
 from minsheng.plans.selectors import running_plan
 from minsheng.supervision import permissions, services
@@ -38,8 +39,25 @@ KINDS: dict[str, type[SupervisionNotice] | type[Assistance]] = {
 }
 
 
-def _default_plan() -> Plan | None:
-    return running_plan()
+def _plans(user: Any) -> Any:
+    """The plans the user's cockpit and notice form may show: their jurisdiction and below."""
+    return (
+        scope_of(user).filter(Plan.objects.select_related("jurisdiction")).order_by("-year", "id")
+    )
+
+
+def _default_plan(user: Any) -> Plan | None:
+    """The running plan of the user's own jurisdiction, else the running one they see."""
+    home = scope_of(user).home_id
+    own = running_plan(user) if home is None else _own_running_plan(user, home)
+    return own or running_plan(user)
+
+
+def _own_running_plan(user: Any, home_id: int) -> Plan | None:
+    plan = running_plan(user)
+    if plan is not None and plan.jurisdiction_id == home_id:
+        return plan
+    return next((p for p in _plans(user) if p.jurisdiction_id == home_id), None)
 
 
 @login_required
@@ -47,12 +65,13 @@ def cockpit(request: HttpRequest) -> HttpResponse:
     """驾驶舱: counts, the items at risk, departments ranked, open notices and charts."""
     if not permissions.can_view_cockpit(request.user):
         raise PermissionDenied
-    form = CockpitFilterForm(request.GET or None)
+    plans = _plans(request.user)
+    form = CockpitFilterForm(request.GET or None, plans=plans)
     plan = form.cleaned_data.get("plan") if form.is_valid() else None
-    plan = plan or _default_plan()
+    plan = plan or _default_plan(request.user)
     if plan is None:
         return render(request, "supervision/cockpit.html", {"form": form, "data": None})
-    form = CockpitFilterForm(request.GET or None, plan=plan)
+    form = CockpitFilterForm(request.GET or None, plan=plan, plans=plans)
     filters: dict[str, Any] = {}
     if form.is_valid():
         filters = {
@@ -102,13 +121,22 @@ def case_list(request: HttpRequest, kind: str) -> HttpResponse:
     if model is None:
         raise Http404
     user: Any = request.user
-    cases = model.objects.select_related("plan", "project", "department").order_by(
+    cases: Any = model.objects.select_related("plan", "project", "department").order_by(
         "state", "reply_deadline"
     )
-    if not (is_office(user) or is_supervisor(user)):
+    if is_office(user) or is_supervisor(user):
+        seen = scope_of(user).filter(cases, "plan__jurisdiction")
+        if model is SupervisionNotice:
+            # Notices the office sent down the tree are listed with its own.
+            seen = seen | scope_of(user).filter(cases, "issuer")
+        cases = seen
+    else:
         if not user.department_id:
             raise PermissionDenied
         cases = cases.filter(department_id=user.department_id)
+        if model is SupervisionNotice:
+            cases = cases.filter(addressee__isnull=True)
+    cases = cases.distinct()
     return render(
         request,
         "supervision/case_list.html",
@@ -128,9 +156,11 @@ def notice_new(request: HttpRequest) -> HttpResponse:
     """The office writes a notice; the cockpit links here with the item filled in."""
     if not permissions.can_issue_notice(request.user):
         raise PermissionDenied
-    plan = get_object_or_404(Plan, pk=request.GET.get("plan")) if request.GET.get("plan") else None
-    plan = plan or _default_plan()
-    if plan is None:
+    wanted = request.GET.get("plan", "")
+    plans = _plans(request.user)
+    plan = get_object_or_404(plans, pk=int(wanted) if wanted.isdigit() else 0) if wanted else None
+    plan = plan or _default_plan(request.user)
+    if plan is None or not permissions.can_issue_notice(request.user, plan):
         raise Http404
     initial = {key: request.GET.get(key) for key in ("project", "indicator", "department")}
     form = NoticeForm(request.POST or None, plan=plan, initial=initial)

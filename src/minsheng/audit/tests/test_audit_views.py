@@ -8,6 +8,7 @@ from django.urls import reverse
 from minsheng.accounts.models import Role
 from minsheng.audit.models import AuditRecord
 from minsheng.audit.services import record_change
+from minsheng.plans.models import Plan
 from minsheng.testing import make_plan, make_user
 
 pytestmark = pytest.mark.django_db
@@ -20,8 +21,8 @@ def _fast_passwords(settings):
 
 @pytest.fixture
 def trail():
-    office = make_user(Role.OFFICE, username="office")
     plan = make_plan()
+    office = make_user(Role.OFFICE, username="office", plan=plan)
     record_change(
         actor=office,
         action="plan.update",
@@ -33,9 +34,10 @@ def trail():
     return plan
 
 
-def _as(role):
+def _as(role, plan=None):
+    """A client signed in as `role`, in the plan's jurisdiction (the trail's) by default."""
     client = Client()
-    client.force_login(make_user(role))
+    client.force_login(make_user(role, plan=plan or Plan.objects.get()))
     return client
 
 

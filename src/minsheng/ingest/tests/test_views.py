@@ -10,8 +10,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from minsheng.accounts.models import Role
-from minsheng.plans.choices import PlanState
-from minsheng.plans.models import Indicator, Plan
+from minsheng.plans.choices import JurisdictionLevel, PlanState
+from minsheng.plans.models import Indicator, Jurisdiction, Plan
 
 DATA = Path(__file__).parent / "data"
 SEED_TEXT = (DATA / "qingdao_2025_report.txt").read_text(encoding="utf-8")
@@ -20,8 +20,12 @@ URL = "/ingest/"
 
 @pytest.fixture
 def office(django_user_model: Any) -> Any:
+    """The office of 青岛市, the city the documents speak of (it saves only its own plans)."""
+    qingdao, _created = Jurisdiction.objects.get_or_create(
+        name="青岛市", parent=None, defaults={"slug": "qingdao", "level": JurisdictionLevel.CITY}
+    )
     return django_user_model.objects.create_user(
-        "office", password="s3cret-pass!", role=Role.OFFICE
+        "office", password="s3cret-pass!", role=Role.OFFICE, jurisdiction=qingdao
     )
 
 
@@ -114,6 +118,9 @@ def test_saving_a_bad_correction_saves_nothing(client: Any, office: Any) -> None
 
 @pytest.mark.django_db
 def test_saving_twice_never_overwrites(client: Any, office: Any) -> None:
+    linhai = Jurisdiction.objects.create(name="临海市", slug="linhai", level=JurisdictionLevel.CITY)
+    office.jurisdiction = linhai
+    office.save()
     client.force_login(office)
     source = (DATA / "plan_list_gb18030.txt").read_bytes().decode("gb18030")
     data = {"action": "save", "source": source, "year": "2025"}

@@ -61,7 +61,7 @@ def ballot_create(
     runoff_of: Ballot | None = None,
 ) -> Ballot:
     """Draft a ballot on some of the plan's candidates with its roll of eligible deputies."""
-    require(can_manage(actor))
+    require(can_manage(actor, plan))
     voters = list(voters)
     if not candidates:
         refuse(_("A ballot needs at least one candidate."))
@@ -105,7 +105,7 @@ def _locked(ballot: Ballot) -> Ballot:
 @transaction.atomic
 def ballot_open(*, actor: Any, ballot: Ballot) -> Ballot:
     """Open a draft ballot; the roll is frozen and counted as the eligible deputies."""
-    require(can_manage(actor))
+    require(can_manage(actor, ballot.plan))
     ballot = _locked(ballot)
     if ballot.state != BallotState.DRAFT:
         refuse(_("Only a draft ballot can be opened."))
@@ -199,7 +199,7 @@ def shuffle_box(ballot: Ballot) -> None:
 @transaction.atomic
 def ballot_close(*, actor: Any, ballot: Ballot) -> counting.TallyResult[int]:
     """Close an open ballot and store its count; nobody can vote after this."""
-    require(can_manage(actor))
+    require(can_manage(actor, ballot.plan))
     ballot = _locked(ballot)
     if ballot.state != BallotState.OPEN:
         refuse(_("Only an open ballot can be closed."))
@@ -270,7 +270,7 @@ def _make_project(actor: Any, plan: Plan, candidate: Candidate, number: int) -> 
 @transaction.atomic
 def ballot_publish(*, actor: Any, ballot: Ballot) -> list[Project]:
     """Publish the tally; each chosen candidate becomes the next numbered project of the plan."""
-    require(can_manage(actor))
+    require(can_manage(actor, ballot.plan))
     ballot = _locked(ballot)
     if ballot.state != BallotState.CLOSED:
         refuse(_("Only a closed and counted ballot can be published."))
@@ -305,7 +305,7 @@ def ballot_create_runoff(
     *, actor: Any, ballot: Ballot, opens_at: datetime, closes_at: datetime
 ) -> Ballot:
     """A run-off among the candidates tied for the last seats, for the seats left open."""
-    require(can_manage(actor))
+    require(can_manage(actor, ballot.plan))
     ballot = Ballot.objects.get(pk=ballot.pk)
     if ballot.state not in {BallotState.CLOSED, BallotState.PUBLISHED} or not ballot.seats_open:
         refuse(_("Only a counted ballot with an unresolved tie can have a run-off."))

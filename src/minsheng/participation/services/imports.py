@@ -137,7 +137,7 @@ def suggestions_import(
     *, actor: Any, window: SolicitationWindow, upload: IO[bytes], name: str
 ) -> list[Suggestion]:
     """Validate every row, then save them all as published suggestions — or none."""
-    require(can_manage(actor))
+    require(can_manage(actor, window.plan))
     rows = read_rows(upload, name)
     domains = {d.name: d for d in window.domains.all()}
     districts = {j.name: j for j in Jurisdiction.objects.filter(parent=window.plan.jurisdiction)}

@@ -7,9 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from minsheng.accounts import scope
 from minsheng.audit.services import record_change, snapshot
 from minsheng.participation.models import Reply, Suggestion, SuggestionState
-from minsheng.participation.permissions import can_answer, can_manage
+from minsheng.participation.permissions import can_answer, can_manage_suggestion
 from minsheng.participation.services.common import refuse, require
 from minsheng.plans.models import Department
 from minsheng.supervision.models import SupervisionNotice
@@ -29,7 +30,7 @@ def reply_assign(
     due_on: date | None = None,
 ) -> Reply:
     """Ask a department (by default the project's lead) to answer by a deadline."""
-    require(can_manage(actor))
+    require(can_manage_suggestion(actor, suggestion))
     if suggestion.project is None or suggestion.state != SuggestionState.PUBLISHED:
         refuse(_("Only published suggestions on a project can be assigned for a reply."))
     if hasattr(suggestion, "reply"):
@@ -39,6 +40,8 @@ def reply_assign(
         if lead is None:
             refuse(_("The project has no lead department; choose one."))
         department = lead.department
+    if not scope.sees(actor, department.jurisdiction_id):
+        refuse(_("The department is not within your jurisdiction."))
     reply = Reply.objects.create(
         suggestion=suggestion,
         department=department,
@@ -84,7 +87,7 @@ def suggestion_to_notice(
     The notice goes to the department already asked to reply, else to the project's lead;
     the suggestion keeps a link to it so that its author sees what became of it.
     """
-    require(can_manage(actor))
+    require(can_manage_suggestion(actor, suggestion))
     # Lock only the suggestion row: PostgreSQL refuses FOR UPDATE on the outer join to project.
     suggestion = (
         Suggestion.objects.select_for_update(of=("self",))

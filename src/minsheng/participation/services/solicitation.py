@@ -22,7 +22,7 @@ from minsheng.participation.models import (
     mask_name,
     mask_phone,
 )
-from minsheng.participation.permissions import can_manage
+from minsheng.participation.permissions import can_manage, can_manage_suggestion
 from minsheng.participation.services.common import refuse, require
 from minsheng.plans.choices import PUBLIC_PLAN_STATES
 from minsheng.plans.models import Domain, Jurisdiction, Plan, Project
@@ -46,7 +46,7 @@ def window_create(
     description: str = "",
 ) -> SolicitationWindow:
     """Open a solicitation for a plan on a topic and some domains."""
-    require(can_manage(actor))
+    require(can_manage(actor, plan))
     domains = list(domains)
     if closes_on < opens_on:
         refuse(_("The solicitation must close on or after the day it opens."))
@@ -182,7 +182,7 @@ def suggestion_moderate(
     *, actor: Any, suggestion: Suggestion, publish: bool, reason: str = ""
 ) -> Suggestion:
     """Publish a waiting suggestion, or reject it for a stated reason."""
-    require(can_manage(actor))
+    require(can_manage_suggestion(actor, suggestion))
     if not publish and reason not in RejectionReason.values:
         refuse(_("Give a reason for rejecting the suggestion."))
     before = snapshot(suggestion, ["state", "rejection_reason"])
@@ -205,7 +205,7 @@ def contact_delete(*, actor: Any, suggestion: Suggestion, owner_keys: Iterable[s
 
     The audit record keeps only the masked values, so the deletion really deletes."""
     is_owner = bool(suggestion.author_key) and suggestion.author_key in set(owner_keys)
-    require(can_manage(actor) or is_owner)
+    require(can_manage_suggestion(actor, suggestion) or is_owner)
     contact = SuggestionContact.objects.filter(suggestion=suggestion).first()
     if contact is None:
         return

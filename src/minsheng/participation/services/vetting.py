@@ -36,7 +36,7 @@ def candidate_create(
     description: str = "",
 ) -> Candidate:
     """Draft a candidate project answering some suggestions of the plan's solicitations."""
-    require(can_manage(actor))
+    require(can_manage(actor, plan))
     if estimated_cost < 0:
         refuse(_("The estimated cost cannot be negative."))
     suggestions = list(suggestions)
@@ -63,7 +63,7 @@ def candidate_create(
 @transaction.atomic
 def criterion_create(*, actor: Any, plan: Plan, name: str, weight: Decimal) -> Criterion:
     """Add a line to the plan's scoring rubric."""
-    require(can_manage(actor))
+    require(can_manage(actor, plan))
     if weight <= 0:
         refuse(_("A weight must be more than zero."))
     if Criterion.objects.filter(plan=plan, name=name).exists():
@@ -78,7 +78,7 @@ def criterion_create(*, actor: Any, plan: Plan, name: str, weight: Decimal) -> C
 
 @transaction.atomic
 def expert_appoint(*, actor: Any, plan: Plan, user: Any) -> Expert:
-    require(can_manage(actor))
+    require(can_manage(actor, plan))
     expert, _created = Expert.objects.get_or_create(plan=plan, user=user)
     record_change(actor=actor, action="expert.appoint", instance=expert, after=snapshot(expert))
     return expert

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from minsheng.audit.services import record_change, snapshot
 from minsheng.participation import ratelimit
 from minsheng.participation.models import ParticipantType, Rating, Registration, SiteVisit
-from minsheng.participation.permissions import can_manage
+from minsheng.participation.permissions import can_manage, can_manage_visit
 from minsheng.participation.services.common import refuse, require
 from minsheng.plans.choices import PUBLIC_PLAN_STATES
 from minsheng.plans.models import Project
@@ -28,8 +28,8 @@ def visit_create(
     projects: Iterable[Project],
 ) -> SiteVisit:
     """Schedule a visit to the sites of one or more public projects."""
-    require(can_manage(actor))
     projects = list(projects)
+    require(can_manage(actor) and all(can_manage(actor, p.plan) for p in projects))
     if not projects:
         refuse(_("A site visit needs at least one project."))
     if any(p.plan.state not in PUBLIC_PLAN_STATES for p in projects):
@@ -131,7 +131,7 @@ def rating_submit(
 
 @transaction.atomic
 def visit_publish_results(*, actor: Any, visit: SiteVisit) -> SiteVisit:
-    require(can_manage(actor))
+    require(can_manage_visit(actor, visit))
     visit.results_published = True
     visit.save(update_fields=["results_published"])
     record_change(

@@ -14,8 +14,24 @@ from minsheng.plans.models import Domain, Plan
 from minsheng.testing import make_department, make_plan, make_user
 
 
-def office() -> User:
-    return make_user(Role.OFFICE)
+def office(of: Any = None) -> User:
+    """An office user of the jurisdiction running `of` (a plan, or anything of one: window,
+    suggestion, ballot, candidate, project, site visit, reply); without it, of none."""
+    return make_user(Role.OFFICE, plan=plan_of(of) if of is not None else None)
+
+
+def plan_of(thing: Any) -> Plan:
+    """The plan something of the participation app belongs to."""
+    if isinstance(thing, Plan):
+        return thing
+    for path in ("plan", "window", "suggestion", "project"):
+        inner = getattr(thing, path, None)
+        if inner is not None and not callable(inner):
+            return plan_of(inner)
+    projects = getattr(thing, "projects", None)
+    if projects is not None:
+        return projects.select_related("plan").first().plan
+    raise ValueError(thing)
 
 
 def deputies(n: int) -> list[User]:
@@ -36,7 +52,8 @@ def make_window(plan: Plan | None = None, **overrides: Any) -> SolicitationWindo
         "domains": list(Domain.objects.filter(name__in=["就业", "交通出行", "养老"])),
     }
     fields.update(overrides)
-    return services.window_create(actor=office(), plan=plan or drafting_plan(), **fields)
+    plan = plan or drafting_plan()
+    return services.window_create(actor=office(plan), plan=plan, **fields)
 
 
 def make_candidate(plan: Plan, **overrides: Any) -> Candidate:
@@ -47,7 +64,7 @@ def make_candidate(plan: Plan, **overrides: Any) -> Candidate:
         "lead_department": make_department(plan.jurisdiction),
     }
     fields.update(overrides)
-    return services.candidate_create(actor=office(), plan=plan, **fields)
+    return services.candidate_create(actor=office(plan), plan=plan, **fields)
 
 
 def open_ballot(
@@ -57,7 +74,7 @@ def open_ballot(
     plan = drafting_plan()
     chosen_from = [make_candidate(plan) for _ in range(candidates)]
     roll = deputies(voters)
-    actor = office()
+    actor = office(plan)
     now = timezone.now()
     fields: dict[str, Any] = {
         "title": "2026年市办实事票决",

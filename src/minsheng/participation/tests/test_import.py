@@ -19,7 +19,7 @@ HEADER = "领域,区,建议内容,联系人,联系电话,来源\n"
 
 def run(window, text, name="hotline.csv", encoding="utf-8"):
     return services.suggestions_import(
-        actor=office(), window=window, upload=io.BytesIO(text.encode(encoding)), name=name
+        actor=office(window), window=window, upload=io.BytesIO(text.encode(encoding)), name=name
     )
 
 
@@ -63,8 +63,9 @@ def test_an_xlsx_workbook_is_imported():
     sheet.append(["养老", "建议增加社区老年助餐点的数量", "热线"])
     data = io.BytesIO()
     book.save(data)
+    window = make_window()
     saved = services.suggestions_import(
-        actor=office(), window=make_window(), upload=io.BytesIO(data.getvalue()), name="list.xlsx"
+        actor=office(window), window=window, upload=io.BytesIO(data.getvalue()), name="list.xlsx"
     )
     assert len(saved) == 1
 
@@ -86,7 +87,7 @@ def test_another_file_type_is_refused():
 
 def test_the_import_page_shows_row_errors_and_keeps_nothing(client):
     window = make_window()
-    client.force_login(office())
+    client.force_login(office(window))
     upload = io.BytesIO((HEADER + "教育,,希望学校延长课后托管时间,,,热线\n").encode())
     upload.name = "bad.csv"
     response = client.post(

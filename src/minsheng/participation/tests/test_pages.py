@@ -32,15 +32,14 @@ def test_office_pages_refuse_the_public_and_other_roles(client, name):
 
 @pytest.mark.parametrize("name", OFFICE_PAGES)
 def test_office_pages_answer_the_office(client, name):
-    make_window()
-    client.force_login(office())
+    client.force_login(office(make_window()))
     assert client.get(reverse(f"participation:{name}")).status_code == 200
 
 
 def test_the_candidates_page_shows_the_office_the_plans_candidates(client):
     window = make_window()
     make_candidate(window.plan, title="新增公共停车泊位")
-    client.force_login(office())
+    client.force_login(office(window))
     for name in ["candidates", "ballot_new"]:
         response = client.get(reverse(f"participation:{name}", args=[window.plan.pk]))
         assert response.status_code == 200
@@ -102,7 +101,7 @@ def test_the_vetting_page_is_for_appointed_experts_only(client):
     client.force_login(make_user())
     assert client.get(reverse("participation:vetting", args=[window.plan.pk])).status_code == 403
     user = make_user()
-    services.expert_appoint(actor=office(), plan=window.plan, user=user)
+    services.expert_appoint(actor=office(window.plan), plan=window.plan, user=user)
     client.force_login(user)
     assert client.get(reverse("participation:vetting", args=[window.plan.pk])).status_code == 200
 
@@ -117,7 +116,7 @@ def test_a_project_page_takes_suggestions_and_a_visit_page_registrations(client)
     project = make_project()
     assert client.get(reverse("participation:project", args=[project.pk])).status_code == 200
     visit = services.visit_create(
-        actor=office(),
+        actor=office(project),
         title="观摩",
         place="某地",
         starts_at=timezone.now() + timedelta(days=1),
@@ -144,7 +143,7 @@ def test_the_admin_lists_suggestions_and_shows_ballots_read_only(client):
 def test_an_expert_finds_the_scoring_page_from_the_index(client):
     window = make_window()
     user = make_user()
-    services.expert_appoint(actor=office(), plan=window.plan, user=user)
+    services.expert_appoint(actor=office(window.plan), plan=window.plan, user=user)
     client.force_login(user)
     page = client.get(reverse("participation:index")).content.decode()
     assert reverse("participation:vetting", args=[window.plan.pk]) in page

@@ -26,8 +26,8 @@ def assert_escaped(page: str) -> None:
 
 
 def test_a_comment_rating_and_reply_with_markup_are_shown_as_text(client):
-    actor = office()
     project = make_project(title="停车设施" + ATTACK)
+    actor = office(project)
     comment = services.comment_submit(
         project=project, text="建议增加充电桩" + ATTACK, client="ip:1", author_key="p:me"
     )
@@ -91,7 +91,7 @@ def test_the_candidate_table_takes_the_same_queries_for_three_or_thirty_candidat
 ):
     window = make_window()
     plan = window.plan
-    actor = office()
+    actor = office(plan)
     criterion = services.criterion_create(actor=actor, plan=plan, name="必要性", weight=Decimal(1))
     expert = make_user()
     services.expert_appoint(actor=actor, plan=plan, user=expert)

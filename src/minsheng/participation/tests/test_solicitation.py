@@ -30,7 +30,9 @@ def submit(window, text="建议在小区附近增加公共停车位，方便居�
 
 def published(window, text, **extra):
     suggestion = submit(window, text, **extra)
-    return services.suggestion_moderate(actor=office(), suggestion=suggestion, publish=True)
+    return services.suggestion_moderate(
+        actor=office(suggestion), suggestion=suggestion, publish=True
+    )
 
 
 def test_a_new_suggestion_waits_for_moderation():
@@ -142,7 +144,7 @@ def test_supports_are_rate_limited(settings):
 
 def test_rejecting_needs_a_reason_and_is_audited():
     suggestion = submit(make_window())
-    actor = office()
+    actor = office(suggestion)
     with pytest.raises(UserFacingError):
         services.suggestion_moderate(actor=actor, suggestion=suggestion, publish=False)
     services.suggestion_moderate(actor=actor, suggestion=suggestion, publish=False, reason="spam")
@@ -191,7 +193,7 @@ def test_user_text_is_escaped_everywhere_it_is_shown(client):
         assert "<script>alert" not in page and "<img src=x" not in page
         assert "&lt;script&gt;" in page
     office_client = client
-    office_client.force_login(office())
+    office_client.force_login(office(window))
     page = office_client.get(reverse("participation:moderation")).content.decode()
     assert "<script>alert" not in page
     assert suggestion.pk
@@ -209,7 +211,7 @@ def test_support_through_the_web_counts_once_per_browser(client):
 def test_the_office_sees_contact_details_unmasked_in_the_queue_and_the_public_does_not(client):
     window = make_window()
     submit(window, contact_phone="13812345678")
-    client.force_login(office())
+    client.force_login(office(window))
     assert "13812345678" in client.get(reverse("participation:moderation")).content.decode()
 
 

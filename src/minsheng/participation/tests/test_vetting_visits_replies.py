@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def rubric(plan):
-    actor = office()
+    actor = office(plan)
     return [
         services.criterion_create(actor=actor, plan=plan, name="必要性", weight=Decimal(2)),
         services.criterion_create(actor=actor, plan=plan, name="可行性", weight=Decimal(1)),
@@ -30,13 +30,13 @@ def rubric(plan):
 
 def expert(plan):
     user = make_user()
-    services.expert_appoint(actor=office(), plan=plan, user=user)
+    services.expert_appoint(actor=office(plan), plan=plan, user=user)
     return user
 
 
 def test_a_candidate_counts_the_suggestions_it_answers_and_their_supporters():
     window = make_window()
-    actor = office()
+    actor = office(window)
     suggestions = []
     for n in range(3):
         s = services.suggestion_submit(
@@ -112,7 +112,7 @@ def test_creating_a_candidate_is_audited():
 def visit(capacity=10, starts_in=timedelta(days=1)):
     project = make_project()
     return services.visit_create(
-        actor=office(),
+        actor=office(project),
         title="走进市办实事·停车设施",
         place="市北区某停车场",
         starts_at=timezone.now() + starts_in,
@@ -206,7 +206,7 @@ def test_visit_results_give_counts_averages_and_distribution():
 def test_results_are_hidden_from_the_public_until_published(client):
     v, _project = visit()
     assert "result-" not in client.get(reverse("participation:visit", args=[v.pk])).content.decode()
-    services.visit_publish_results(actor=office(), visit=v)
+    services.visit_publish_results(actor=office(v), visit=v)
     assert "result-" in client.get(reverse("participation:visit", args=[v.pk])).content.decode()
 
 
@@ -217,19 +217,19 @@ def published_comment(project):
     s = services.comment_submit(
         project=project, text="建议在停车场增加充电桩和照明设施", client="ip:1", author_key="p:me"
     )
-    return services.suggestion_moderate(actor=office(), suggestion=s, publish=True)
+    return services.suggestion_moderate(actor=office(s), suggestion=s, publish=True)
 
 
 def test_a_suggestion_on_a_project_goes_to_the_lead_department_with_a_deadline():
     project = make_project()
-    reply = services.reply_assign(actor=office(), suggestion=published_comment(project))
+    reply = services.reply_assign(actor=office(project), suggestion=published_comment(project))
     assert reply.department == project.project_departments.get(role="lead").department
     assert reply.due_on == timezone.localdate() + timedelta(days=15)
 
 
 def test_only_the_departments_reporters_answer():
     project = make_project()
-    reply = services.reply_assign(actor=office(), suggestion=published_comment(project))
+    reply = services.reply_assign(actor=office(project), suggestion=published_comment(project))
     stranger = make_user(Role.DEPARTMENT_REPORTER)
     with pytest.raises(PermissionDenied):
         services.reply_answer(actor=stranger, reply=reply, text="已安排增加充电桩")
@@ -243,7 +243,7 @@ def test_only_the_departments_reporters_answer():
 def test_an_unanswered_reply_past_its_deadline_is_overdue():
     project = make_project()
     reply = services.reply_assign(
-        actor=office(),
+        actor=office(project),
         suggestion=published_comment(project),
         due_on=timezone.localdate() - timedelta(days=1),
     )
@@ -255,7 +255,7 @@ def test_the_author_sees_the_reply_on_their_page(client):
     session = client.session
     session["participation_person"] = "me"
     session.save()
-    reply = services.reply_assign(actor=office(), suggestion=published_comment(project))
+    reply = services.reply_assign(actor=office(project), suggestion=published_comment(project))
     reporter = make_user(Role.DEPARTMENT_REPORTER, department=reply.department)
     services.reply_answer(actor=reporter, reply=reply, text="已安排增加充电桩，年底前完成")
     page = client.get(reverse("participation:mine")).content.decode()
@@ -274,7 +274,7 @@ def test_a_pending_comment_cannot_be_assigned():
     )
     assert s.state == SuggestionState.PENDING
     with pytest.raises(UserFacingError):
-        services.reply_assign(actor=office(), suggestion=s)
+        services.reply_assign(actor=office(s), suggestion=s)
 
 
 def test_the_resident_is_told_when_their_suggestion_has_moved_on(client):
@@ -287,7 +287,7 @@ def test_the_resident_is_told_when_their_suggestion_has_moved_on(client):
     )
     first = client.get(reverse("participation:mine")).content.decode()
     assert 'class="outcome-chosen updated"' not in first
-    services.suggestion_moderate(actor=office(), suggestion=suggestion, publish=True)
+    services.suggestion_moderate(actor=office(suggestion), suggestion=suggestion, publish=True)
     second = client.get(reverse("participation:mine")).content.decode()
     assert 'class="outcome-chosen updated"' in second
     third = client.get(reverse("participation:mine")).content.decode()

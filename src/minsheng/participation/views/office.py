@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from minsheng.accounts.scope import scope_of
 from minsheng.core.i18n import UserFacingError
 from minsheng.participation import selectors, services
 from minsheng.participation.forms import (
@@ -26,6 +27,7 @@ from minsheng.participation.forms import (
     RunoffForm,
     VisitForm,
     WindowForm,
+    narrow_to_scope,
 )
 from minsheng.participation.models import (
     Ballot,
@@ -41,6 +43,21 @@ from minsheng.participation.views.public import show_errors
 from minsheng.plans.models import Plan
 
 View = Callable[..., HttpResponse]
+
+
+def _own(request: HttpRequest, queryset: Any, lookup: str) -> Any:
+    """What the office runs (its own jurisdiction's plans); anything else is 404 here.
+
+    A suggestion belongs to its window's plan, or (a comment on a running project) to its
+    project's: "window__plan__jurisdiction" asks both.
+    """
+    own = scope_of(request.user)
+    found = own.governed(queryset, lookup)
+    if "window__plan__jurisdiction" in lookup:
+        found = found | own.governed(
+            queryset, lookup.replace("window__plan__jurisdiction", "project__plan__jurisdiction")
+        )
+    return found.distinct()
 
 
 def office_only(view: View) -> View:
@@ -59,26 +76,38 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         request,
         "participation/office/dashboard.html",
         {
-            "windows": SolicitationWindow.objects.select_related("plan").annotate(
-                n=Count("suggestions")
+            "windows": _own(
+                request, SolicitationWindow.objects.select_related("plan"), "plan__jurisdiction"
+            ).annotate(n=Count("suggestions")),
+            "pending": _own(
+                request, selectors.moderation_queue(), "window__plan__jurisdiction"
+            ).count(),
+            "plans": _own(request, Plan.objects.all(), "jurisdiction").annotate(
+                n=Count("candidates")
             ),
-            "pending": selectors.moderation_queue().count(),
-            "plans": Plan.objects.annotate(n=Count("candidates")),
-            "ballots": Ballot.objects.select_related("plan"),
-            "visits": SiteVisit.objects.all(),
-            "replies": Reply.objects.select_related("department", "suggestion__project").filter(
-                answered_at__isnull=True
+            "ballots": _own(request, Ballot.objects.select_related("plan"), "plan__jurisdiction"),
+            "visits": _own(request, SiteVisit.objects.all(), "projects__plan__jurisdiction"),
+            "replies": _own(
+                request,
+                Reply.objects.select_related("department", "suggestion__project").filter(
+                    answered_at__isnull=True
+                ),
+                "suggestion__window__plan__jurisdiction",
             ),
-            "unassigned": Suggestion.objects.filter(
-                project__isnull=False, state="published", reply__isnull=True
-            ).select_related("project"),
+            "unassigned": _own(
+                request,
+                Suggestion.objects.filter(
+                    project__isnull=False, state="published", reply__isnull=True
+                ).select_related("project"),
+                "window__plan__jurisdiction",
+            ),
         },
     )
 
 
 @office_only
 def window_new(request: HttpRequest) -> HttpResponse:
-    form = WindowForm(request.POST or None)
+    form = narrow_to_scope(WindowForm(request.POST or None), request.user)
     if request.method == "POST" and form.is_valid():
         try:
             window = services.window_create(actor=request.user, **form.cleaned_data)
@@ -94,7 +123,9 @@ def window_new(request: HttpRequest) -> HttpResponse:
 
 @office_only
 def window_import(request: HttpRequest, pk: int) -> HttpResponse:
-    window = get_object_or_404(SolicitationWindow, pk=pk)
+    window = get_object_or_404(
+        _own(request, SolicitationWindow.objects.all(), "plan__jurisdiction"), pk=pk
+    )
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -124,7 +155,10 @@ def window_import(request: HttpRequest, pk: int) -> HttpResponse:
 @office_only
 def moderation(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        suggestion = get_object_or_404(Suggestion, pk=request.POST.get("suggestion"))
+        suggestion = get_object_or_404(
+            _own(request, Suggestion.objects.all(), "window__plan__jurisdiction"),
+            pk=request.POST.get("suggestion"),
+        )
         form = ModerationForm(request.POST)
         if form.is_valid():
             try:
@@ -140,7 +174,12 @@ def moderation(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "participation/office/moderation.html",
-        {"queue": selectors.moderation_queue()[:100], "form": ModerationForm()},
+        {
+            "queue": _own(request, selectors.moderation_queue(), "window__plan__jurisdiction")[
+                :100
+            ],
+            "form": ModerationForm(),
+        },
     )
 
 
@@ -148,11 +187,11 @@ def moderation(request: HttpRequest) -> HttpResponse:
 def candidates(request: HttpRequest, plan_id: int) -> HttpResponse:
     """The plan's candidates with suggestion counts and expert scores; add candidates, the
     rubric's criteria and experts."""
-    plan = get_object_or_404(Plan, pk=plan_id)
+    plan = get_object_or_404(_own(request, Plan.objects.all(), "jurisdiction"), pk=plan_id)
     forms: dict[str, Any] = {
         "candidate": CandidateForm(plan=plan, prefix="candidate"),
         "criterion": CriterionForm(prefix="criterion"),
-        "expert": ExpertForm(prefix="expert"),
+        "expert": narrow_to_scope(ExpertForm(prefix="expert"), request.user),
     }
     if request.method == "POST":
         which = request.POST.get("form")
@@ -176,7 +215,9 @@ def candidates(request: HttpRequest, plan_id: int) -> HttpResponse:
                     )
                     return redirect("participation:candidates", plan_id=plan.pk)
             elif which == "expert":
-                forms["expert"] = expert_form = ExpertForm(request.POST, prefix="expert")
+                forms["expert"] = expert_form = narrow_to_scope(
+                    ExpertForm(request.POST, prefix="expert"), request.user
+                )
                 if expert_form.is_valid():
                     services.expert_appoint(
                         actor=request.user, plan=plan, **expert_form.cleaned_data
@@ -199,8 +240,8 @@ def candidates(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @office_only
 def ballot_new(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_object_or_404(Plan, pk=plan_id)
-    form = BallotForm(request.POST or None, plan=plan)
+    plan = get_object_or_404(_own(request, Plan.objects.all(), "jurisdiction"), pk=plan_id)
+    form = narrow_to_scope(BallotForm(request.POST or None, plan=plan), request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -219,7 +260,7 @@ def ballot_new(request: HttpRequest, plan_id: int) -> HttpResponse:
 @office_only
 @require_POST
 def ballot_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    ballot = get_object_or_404(Ballot, pk=pk)
+    ballot = get_object_or_404(_own(request, Ballot.objects.all(), "plan__jurisdiction"), pk=pk)
     try:
         if action == "open":
             services.ballot_open(actor=request.user, ballot=ballot)
@@ -244,7 +285,7 @@ def ballot_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @office_only
 def visit_new(request: HttpRequest) -> HttpResponse:
-    form = VisitForm(request.POST or None)
+    form = narrow_to_scope(VisitForm(request.POST or None), request.user)
     if request.method == "POST" and form.is_valid():
         try:
             visit = services.visit_create(actor=request.user, **form.cleaned_data)
@@ -260,14 +301,20 @@ def visit_new(request: HttpRequest) -> HttpResponse:
 @office_only
 @require_POST
 def visit_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    services.visit_publish_results(actor=request.user, visit=get_object_or_404(SiteVisit, pk=pk))
+    visit = get_object_or_404(
+        _own(request, SiteVisit.objects.all(), "projects__plan__jurisdiction"), pk=pk
+    )
+    services.visit_publish_results(actor=request.user, visit=visit)
     return redirect("participation:visit", pk=pk)
 
 
 @office_only
 @require_POST
 def to_notice(request: HttpRequest, pk: int) -> HttpResponse:
-    suggestion = get_object_or_404(Suggestion.objects.select_related("project"), pk=pk)
+    suggestion = get_object_or_404(
+        _own(request, Suggestion.objects.select_related("project"), "window__plan__jurisdiction"),
+        pk=pk,
+    )
     try:
         notice = services.suggestion_to_notice(actor=request.user, suggestion=suggestion)
     except UserFacingError as error:
@@ -279,8 +326,11 @@ def to_notice(request: HttpRequest, pk: int) -> HttpResponse:
 @office_only
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
-    suggestion = get_object_or_404(Suggestion.objects.select_related("project"), pk=pk)
-    form = AssignForm(request.POST)
+    suggestion = get_object_or_404(
+        _own(request, Suggestion.objects.select_related("project"), "window__plan__jurisdiction"),
+        pk=pk,
+    )
+    form = narrow_to_scope(AssignForm(request.POST), request.user)
     if form.is_valid():
         try:
             services.reply_assign(actor=request.user, suggestion=suggestion, **form.cleaned_data)

@@ -23,7 +23,7 @@ from minsheng.participation.models import (
     Suggestion,
     SuggestionState,
 )
-from minsheng.participation.permissions import can_manage, can_vote
+from minsheng.participation.permissions import can_manage, can_manage_visit, can_vote
 from minsheng.participation.views.identity import author_keys, client_key, person_key
 from minsheng.plans.choices import PUBLIC_PLAN_STATES
 from minsheng.plans.models import Project
@@ -158,7 +158,7 @@ def delete_contact(request: HttpRequest, pk: int) -> HttpResponse:
 def ballot_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A ballot: the voting form for a deputy on the roll; the tally once it is published."""
     ballot = get_object_or_404(Ballot.objects.select_related("plan"), pk=pk)
-    office = can_manage(request.user)
+    office = can_manage(request.user, ballot.plan)
     voter = can_vote(request.user, ballot)
     if ballot.state != BallotState.PUBLISHED and not (office or voter):
         raise Http404
@@ -227,9 +227,9 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "places_left": visit.capacity - visit.registrations.count(),
             "started": timezone.now() >= visit.starts_at,
             "results": selectors.visit_results(visit)
-            if visit.results_published or can_manage(request.user)
+            if visit.results_published or can_manage_visit(request.user, visit)
             else None,
-            "is_office": can_manage(request.user),
+            "is_office": can_manage_visit(request.user, visit),
         },
     )
 

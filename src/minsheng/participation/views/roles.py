@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from minsheng.accounts.permissions import is_office, is_reporter
+from minsheng.accounts.scope import scope_of
 from minsheng.core.i18n import UserFacingError
 from minsheng.participation import services
 from minsheng.participation.forms import AnswerForm
@@ -55,7 +56,7 @@ def replies(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         reply = get_object_or_404(Reply, pk=request.POST.get("reply"))
         if not can_answer(request.user, reply):
-            raise PermissionDenied
+            raise Http404
         form = AnswerForm(request.POST)
         if form.is_valid():
             try:
@@ -68,7 +69,12 @@ def replies(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Your reply is published."))
         return redirect("participation:replies")
     queue = Reply.objects.select_related("suggestion__project", "department")
-    if not is_office(request.user):
+    if is_office(request.user):
+        own = scope_of(request.user)
+        queue = own.governed(queue, "suggestion__window__plan__jurisdiction") | own.governed(
+            queue, "suggestion__project__plan__jurisdiction"
+        )
+    else:
         queue = queue.filter(department_id=getattr(request.user, "department_id", None) or 0)
     return render(
         request, "participation/replies.html", {"replies": queue.order_by("answered_at", "due_on")}

@@ -136,6 +136,6 @@ def test_approval_through_the_review_service_refreshes_the_page(
     assert "4321个" not in client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         progress_report_approve(
-            actor=make_user(Role.OFFICE), report=report, expected_version=report.version
+            actor=make_user(Role.OFFICE, plan=plan), report=report, expected_version=report.version
         )
     assert "4321个" in client.get(url).content.decode()

@@ -114,13 +114,13 @@ def world(domains: None) -> World:
         split=split,
         allocation=allocation,
         other_allocation=other_allocation,
-        office=make_user(Role.OFFICE, username="office"),
+        office=make_user(Role.OFFICE, username="office", jurisdiction=city),
         reporter_a=make_user(Role.DEPARTMENT_REPORTER, department=department_a, username="rep_a"),
         reporter_b=make_user(Role.DEPARTMENT_REPORTER, department=department_b, username="rep_b"),
         district_reporter=make_user(
             Role.DISTRICT_REPORTER, jurisdiction=district, username="rep_district"
         ),
-        supervisor=make_user(Role.SUPERVISOR, username="supervisor"),
-        auditor=make_user(Role.AUDITOR, username="auditor"),
-        observer=make_user(Role.OBSERVER, username="observer"),
+        supervisor=make_user(Role.SUPERVISOR, username="supervisor", jurisdiction=city),
+        auditor=make_user(Role.AUDITOR, username="auditor", jurisdiction=city),
+        observer=make_user(Role.OBSERVER, username="observer", jurisdiction=city),
     )

@@ -37,7 +37,7 @@ def _media(settings, tmp_path):
 
 def request_job(plan, fmt=Format.MARKDOWN, **overrides):
     return report_job_request(
-        actor=overrides.pop("actor", None) or make_user(Role.OFFICE),
+        actor=overrides.pop("actor", None) or make_user(Role.OFFICE, plan=plan),
         plan=plan,
         kind=overrides.pop("kind", Kind.YEAR_END),
         fmt=fmt,
@@ -56,7 +56,7 @@ def test_a_requested_job_is_queued_and_audited(demo_plan):
 @pytest.mark.parametrize("role", [Role.DEPARTMENT_REPORTER, Role.SUPERVISOR, Role.OBSERVER])
 def test_only_the_office_may_request_a_job(demo_plan, role):
     with pytest.raises(PermissionDenied):
-        request_job(demo_plan, actor=make_user(role))
+        request_job(demo_plan, actor=make_user(role, plan=demo_plan))
     assert not ReportJob.objects.exists()
 
 
@@ -119,7 +119,7 @@ def test_two_workers_claiming_at_once_get_the_job_once(demo_plan):
 def test_the_web_process_runs_a_job_after_commit_without_a_worker(demo_plan, settings):
     settings.REPORT_JOBS_START_IN_WEB = True  # the embedded default, whatever the database
     job = report_job_request(
-        actor=make_user(Role.OFFICE),
+        actor=make_user(Role.OFFICE, plan=demo_plan),
         plan=demo_plan,
         kind=Kind.YEAR_END,
         fmt=Format.HTML,

@@ -51,13 +51,13 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client):
     ],
 )
 def test_anyone_but_the_office_is_refused(client, demo_plan, role):
-    client.force_login(make_user(role))
+    client.force_login(make_user(role, plan=demo_plan))
     assert client.get(URL).status_code == 403
     assert client.post(URL, form_data(demo_plan)).status_code == 403
 
 
 def test_the_office_sees_the_form(client, demo_plan):
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     response = client.get(URL)
     assert response.status_code == 200
     assert "青岛市 · 2025年市办实事" in response.content.decode()
@@ -72,7 +72,7 @@ def submitted_job(client, plan, **overrides):
 
 
 def test_submitting_the_form_queues_a_job_and_shows_its_page(client, demo_plan):
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     job = submitted_job(client, demo_plan)
     assert (job.state, job.format, job.requested_by.role) == ("queued", "md", Role.OFFICE)
     page = client.get(reverse("reports:job", args=[job.pk])).content.decode()
@@ -81,7 +81,7 @@ def test_submitting_the_form_queues_a_job_and_shows_its_page(client, demo_plan):
 
 
 def test_a_finished_job_offers_the_download_and_stops_refreshing(client, demo_plan):
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     job = submitted_job(client, demo_plan)
     report_job_run(job)
     page = client.get(reverse("reports:job", args=[job.pk])).content.decode()
@@ -91,7 +91,7 @@ def test_a_finished_job_offers_the_download_and_stops_refreshing(client, demo_pl
 
 
 def test_the_office_downloads_the_markdown_report(client, demo_plan):
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     job = submitted_job(client, demo_plan)
     report_job_run(job)
     response = client.get(reverse("reports:download", args=[job.pk]))
@@ -101,7 +101,7 @@ def test_the_office_downloads_the_markdown_report(client, demo_plan):
 
 
 def test_the_office_downloads_the_official_pdf(client, demo_plan):
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     job = submitted_job(client, demo_plan, format="pdf", style="official")
     report_job_run(job)
     response = client.get(reverse("reports:download", args=[job.pk]))
@@ -110,13 +110,13 @@ def test_the_office_downloads_the_official_pdf(client, demo_plan):
 
 
 def test_an_unfinished_job_has_no_download(client, demo_plan):
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     job = submitted_job(client, demo_plan)
     assert client.get(reverse("reports:download", args=[job.pk])).status_code == 404
 
 
 def test_the_index_lists_recent_jobs(client, demo_plan):
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     job = submitted_job(client, demo_plan)
     page = client.get(URL).content.decode()
     assert reverse("reports:job", args=[job.pk]) in page
@@ -126,7 +126,7 @@ def test_a_failed_job_shows_its_message(client, demo_plan, settings, tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("x")
     settings.MEDIA_ROOT = blocked
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     job = submitted_job(client, demo_plan)
     report_job_run(job)
     page = client.get(reverse("reports:job", args=[job.pk])).content.decode()
@@ -146,17 +146,17 @@ def test_a_failed_job_shows_its_message(client, demo_plan, settings, tmp_path):
 )
 @pytest.mark.parametrize("view", ["reports:job", "reports:download"])
 def test_anyone_but_the_office_is_refused_every_job_view(client, demo_plan, role, view):
-    office = make_user(Role.OFFICE)
+    office = make_user(Role.OFFICE, plan=demo_plan)
     client.force_login(office)
     job = submitted_job(client, demo_plan)
     report_job_run(job)
-    client.force_login(make_user(role))
+    client.force_login(make_user(role, plan=demo_plan))
     assert client.get(reverse(view, args=[job.pk])).status_code == 403
 
 
 @pytest.mark.parametrize("view", ["reports:job", "reports:download"])
 def test_an_anonymous_visitor_gets_no_job_view(client, demo_plan, view):
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     job = submitted_job(client, demo_plan)
     report_job_run(job)
     client.logout()
@@ -166,7 +166,7 @@ def test_an_anonymous_visitor_gets_no_job_view(client, demo_plan, view):
 
 
 def test_a_bad_date_is_shown_as_an_error_and_keeps_the_choices(client, demo_plan):
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     response = client.post(URL, form_data(demo_plan, as_of="2025-13-01", format="docx"))
     assert response.status_code == 400
     page = response.content.decode()
@@ -175,5 +175,5 @@ def test_a_bad_date_is_shown_as_an_error_and_keeps_the_choices(client, demo_plan
 
 
 def test_an_unknown_format_is_refused(client, demo_plan):
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=demo_plan))
     assert client.post(URL, form_data(demo_plan, format="exe")).status_code == 400

@@ -41,7 +41,7 @@ def test_a_notice_is_issued_replied_escalated_and_closed(
     page, department_page, live_server, plan, department, indicator
 ):
     make_report(indicator=indicator, value=1000)  # 10 % on 30 June: red on 1 July
-    make_user(Role.OFFICE, username="office")
+    make_user(Role.OFFICE, username="office", plan=plan)
     make_user(Role.DEPARTMENT_REPORTER, username="housing", department=department)
 
     # The office finds the red item on the cockpit, with its charts drawn.

@@ -178,7 +178,7 @@ def test_the_cockpit_page_shows_the_hand_computed_counts(client, mid_year_plan):
     from minsheng.accounts.models import Role
     from minsheng.testing import make_user
 
-    client.force_login(make_user(Role.OFFICE))
+    client.force_login(make_user(Role.OFFICE, plan=mid_year_plan))
     html = client.get("/office/cockpit/", {"as_of": "2025-07-01"}).text
     counts = dict(re.findall(r'data-level="(\w+)"><strong>(\d+)</strong>', html))
     # green: 扶持创业, 工伤保障, 起付标准 (≤) and the milestone under way; 50 without a report.

@@ -32,13 +32,13 @@ def test_the_office_sees_the_cockpit(client, office, plan, indicator):
 
 
 def test_a_supervisor_sees_the_cockpit(client, plan):
-    client.force_login(make_user(Role.SUPERVISOR))
+    client.force_login(make_user(Role.SUPERVISOR, plan=plan))
     assert client.get(reverse("supervision:cockpit")).status_code == 200
 
 
 @pytest.mark.parametrize("role", [Role.DEPARTMENT_REPORTER, Role.AUDITOR, Role.OBSERVER, ""])
 def test_nobody_else_sees_the_cockpit(client, plan, role):
-    client.force_login(make_user(role))
+    client.force_login(make_user(role, plan=plan))
     assert client.get(reverse("supervision:cockpit")).status_code == 403
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from minsheng.accounts.selectors import find_user
 from minsheng.core.i18n import UserFacingError, bilingual
 from minsheng.plans.interchange import import_plan
+from minsheng.plans.permissions import can_import_plan
 
 
 class Command(BaseCommand):
@@ -27,6 +28,17 @@ class Command(BaseCommand):
                 bilingual(_("%(path)s is not a JSON file: %(detail)s"), path=path, detail=error)
             ) from error
         actor = find_user(options["user"]) if options["user"] else None  # type: ignore[arg-type]
+        name = (
+            str((data.get("jurisdiction") or {}).get("name", "")) if isinstance(data, dict) else ""
+        )
+        if actor is not None and not can_import_plan(actor, name):
+            raise CommandError(
+                bilingual(
+                    _("%(user)s may not load a plan of %(jurisdiction)s; nothing was imported"),
+                    user=actor.username,
+                    jurisdiction=name,
+                )
+            )
         try:
             plan = import_plan(data, actor=actor)
         except UserFacingError as error:
