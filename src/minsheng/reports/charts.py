@@ -63,7 +63,7 @@ def _fontconfig_files() -> list[str]:
 def _packaged_files() -> list[str]:
     """The Noto CJK file shipped by the pip package mplfonts, where `make run` could not use apt."""
     try:
-        import mplfonts  # type: ignore[import-not-found]
+        import mplfonts
     except ImportError:
         return []
     folder = Path(mplfonts.__file__).parent / "fonts"
