@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "ninja",  # its bundled Swagger UI for /api/docs, served from our static files
     "minsheng.core",
     "minsheng.accounts",
     "minsheng.audit",
