@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("ingest/", include("minsheng.ingest.urls")),
     path("reports/", include("minsheng.reports.urls")),
     path("participate/", include("minsheng.participation.urls")),
+    path("notifications/", include("minsheng.notifications.urls")),
     path("", include("minsheng.portal.urls")),
 ]
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from minsheng.audit.services import record_change, snapshot
+from minsheng.notifications import events
 from minsheng.plans.models import Allocation, Department, Indicator, Milestone, Plan, Project
 from minsheng.supervision import permissions
 from minsheng.supervision.evidence import check_evidence
@@ -134,6 +135,7 @@ def notice_issue(
             instance=notice,
             after=snapshot(notice),
         )
+        events.case_opened(notice, "notice")
     return notice
 
 
@@ -175,6 +177,7 @@ def assistance_raise(
             instance=request,
             after=snapshot(request),
         )
+        events.case_opened(request, "assistance")
     return request
 
 
@@ -211,6 +214,10 @@ def _transition(
             before=before,
             after=after,
         )
+        if verb == "escalate":
+            events.case_opened(
+                current, "notice" if isinstance(current, SupervisionNotice) else "assistance"
+            )
     return current
 
 

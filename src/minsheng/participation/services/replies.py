@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.audit.services import record_change, snapshot
+from minsheng.notifications import events
 from minsheng.participation.models import Reply, Suggestion, SuggestionState
 from minsheng.participation.permissions import can_answer, can_manage
 from minsheng.participation.services.common import refuse, require
@@ -45,6 +46,7 @@ def reply_assign(
         due_on=due_on or timezone.localdate() + timedelta(days=REPLY_DAYS),
     )
     record_change(actor=actor, action="reply.assign", instance=reply, after=snapshot(reply))
+    events.reply_assigned(reply)
     return reply
 
 
@@ -68,6 +70,7 @@ def reply_answer(*, actor: Any, reply: Reply, text: str) -> Reply:
         before=before,
         after=snapshot(reply, ["text", "answered_at"]),
     )
+    events.suggestion_answered(reply)
     return reply
 
 

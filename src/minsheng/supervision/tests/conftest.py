@@ -37,8 +37,10 @@ def indicator(project):
 
 
 @pytest.fixture
-def office(db):
-    return make_user(Role.OFFICE, username="office", email="office@example.org")
+def office(plan):
+    return make_user(
+        Role.OFFICE, username="office", email="office@example.org", jurisdiction=plan.jurisdiction
+    )
 
 
 @pytest.fixture
