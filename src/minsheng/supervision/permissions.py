@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from minsheng.accounts import scope
 from minsheng.accounts.models import Role
 from minsheng.accounts.permissions import is_office, is_supervisor
 from minsheng.supervision.models import (
@@ -30,6 +31,11 @@ def _of_department(user: Any, case: Case) -> bool:
 
 def can_view_case(user: Any, case: Case) -> bool:
     return is_office(user) or is_supervisor(user) or _of_department(user, case)
+
+
+def can_download_notice(user: Any, case: Case) -> bool:
+    """The 督办单 as PDF or DOCX: whoever may read the case, within their scope (管辖范围)."""
+    return can_view_case(user, case) and scope.sees(user, case.plan.jurisdiction_id)
 
 
 def can_issue_notice(user: Any) -> bool:
