@@ -9,6 +9,7 @@ PYTEST_ARGS ?=
 export DJANGO_SETTINGS_MODULE := minsheng.settings
 
 .PHONY: run test check lint format translations messages system-packages migrate demo bench clean
+.PHONY: cjk-font
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +35,7 @@ demo: migrate
 
 ## make run: the demo (MINSHENG_DEMO=1: Qingdao 2026 in progress, one account per role) on SQLite at http://127.0.0.1:8000
 run: export MINSHENG_DEMO = 1
-run: demo
+run: demo cjk-font
 	$(BIN)/minsheng collectstatic --noinput -v0
 	$(BIN)/gunicorn minsheng.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --forwarded-allow-ips 127.0.0.1
@@ -51,6 +52,10 @@ check: $(VENV)/.dev
 format: $(VENV)/.dev
 	$(BIN)/ruff check --fix src benchmarks
 	$(BIN)/ruff format src benchmarks
+
+# Charts and PDFs need a CJK font, `make run` too (apt as root, else the pip package mplfonts).
+cjk-font: $(VENV)/.runtime
+	@scripts/ensure-cjk-font $(BIN)
 
 # Browser tests need Debian's chromium, an open CJK font and poppler's pdftotext.
 system-packages:

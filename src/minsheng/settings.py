@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "ninja",  # its bundled Swagger UI for /api/docs, served from our static files
     "minsheng.core",
     "minsheng.accounts",
     "minsheng.audit",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "minsheng.reports",
     "minsheng.participation",
     "minsheng.demo",
+    "minsheng.notifications",
 ]
 
 MIDDLEWARE = [
@@ -200,6 +202,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "minsheng@localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# SMS like e-mail: a backend class by dotted path (a real gateway is one more class).
+SMS_BACKEND = env_str("SMS_BACKEND", "minsheng.notifications.sms.ConsoleBackend")
+SMS_FILE_PATH = env_str("SMS_FILE_PATH", str(DATA_DIR / "sms.jsonl"))
+# E-mail and SMS go out after the commit: "thread" (in this process), "inline" or "worker"
+# (left for `minsheng send_notifications`).
+NOTIFICATIONS_DELIVERY = env_str("NOTIFICATIONS_DELIVERY", "thread")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reports/", include("minsheng.reports.urls")),
     path("participate/", include("minsheng.participation.urls")),
     path("demo/", include("minsheng.demo.urls")),
+    path("notifications/", include("minsheng.notifications.urls")),
     path("", include("minsheng.portal.urls")),
 ]
 

@@ -17,6 +17,7 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     "register": (10, 600),
     "rate": (30, 600),
     "similar": (300, 600),  # look-ups while typing: generous, but not a free database scan
+    "follow": (30, 600),  # tracking-code look-ups (notifications.views.follow)
 }
 
 

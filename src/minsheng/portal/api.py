@@ -6,6 +6,7 @@ with If-None-Match / If-Modified-Since and get 304. Requests are rate limited pe
 (ratelimit.py); over the limit the answer is 429 with Retry-After and a message in both languages.
 """
 
+import functools
 import math
 from collections.abc import Callable
 from datetime import date, datetime
@@ -45,6 +46,26 @@ MAX_PAGE_SIZE = 100
 NOT_FOUND = _("Not found: no public plan, project or indicator at this address.")
 
 
+# The docs page loads django-ninja's bundled Swagger UI from our own static files only.
+DOCS_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
+
+
+def docs_policy(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The docs view with a Content-Security-Policy that allows nothing from outside."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Content-Security-Policy"] = DOCS_POLICY
+        return response
+
+    return wrapped
+
+
 class RateThrottle(BaseThrottle):
     """Ninja's hook onto the portal's shared-cache rate limit."""
 
@@ -68,7 +89,8 @@ api = NinjaAPI(
         "numbers in the indicator's unit."
     ),
     urls_namespace="portal:api",
-    docs_url=None,
+    docs_url="/docs",
+    docs_decorator=docs_policy,
     throttle=[RateThrottle()],
 )
 
@@ -408,6 +430,31 @@ def list_jurisdictions(request: HttpRequest) -> Any:
     """The jurisdiction tree (province → city → district); a province's cities' plans are
     listed under /plans by their jurisdiction slugs."""
     return jurisdiction_tree()
+
+
+class Index(Schema):
+    title: str
+    message: str
+    docs: str
+    openapi: str
+    plans: str
+
+
+@api.get("/", response=Index, include_in_schema=False)
+def index(request: HttpRequest) -> Index:
+    """/api/ itself: where the documentation and the OpenAPI file are, in Chinese and English."""
+    docs = reverse("portal:api:openapi-view")
+    openapi = reverse("portal:api:openapi-json")
+    return Index(
+        title="民生实事开放数据接口 · Minsheng open data API",
+        message=(
+            f"接口文档见 {docs}，OpenAPI 描述文件见 {openapi}。"
+            f" API documentation: {docs}; OpenAPI description: {openapi}."
+        ),
+        docs=docs,
+        openapi=openapi,
+        plans=reverse("portal:api:list_plans"),
+    )
 
 
 @api.get("/plans", response={200: PlanPage, **ERRORS}, tags=["plans"])

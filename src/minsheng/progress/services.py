@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from minsheng.audit.services import record_change, snapshot
 from minsheng.core.i18n import UserFacingError
+from minsheng.notifications import events
 from minsheng.plans.models import Allocation, Indicator, Milestone, Plan
 from minsheng.progress import permissions
 from minsheng.progress.evidence import check_upload
@@ -308,6 +309,7 @@ def progress_report_approve(
         reviewed_at=timezone.now(),
     )
     _audit(actor, "approve", updated, before)
+    events.report_reviewed(updated)
     return updated
 
 
@@ -334,6 +336,7 @@ def progress_report_return(
         review_comment=comment.strip(),
     )
     _audit(actor, "return", updated, before)
+    events.report_reviewed(updated)
     return updated
 
 

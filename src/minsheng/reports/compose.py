@@ -13,6 +13,7 @@ from minsheng.reports.document import (
     Document,
     Heading,
     Kind,
+    Masthead,
     Paragraph,
     Style,
     Table,
@@ -20,6 +21,11 @@ from minsheng.reports.document import (
 from minsheng.reports.selectors import ProjectSection, YearEndReport, domain_completion
 
 CATEGORY_NAMES = {DONE: "已完成", LAGGING: "进度滞后", NO_DATA: "尚无经审核数据"}
+
+
+def short_name(jurisdiction: str) -> str:
+    """The one-character short name in a 发文字号: 青岛市 → 青 (青政办督〔2026〕3号)."""
+    return jurisdiction[:1]
 
 
 def chinese_ordinal(number: int) -> str:
@@ -64,8 +70,22 @@ def compose_year_end(report: YearEndReport, style: Style, *, with_charts: bool) 
 
 
 def _official_year_end(report: YearEndReport, *, with_charts: bool) -> Document:
+    issuer = f"{report.jurisdiction}人民政府办公厅"
     document = Document(
-        title=f"关于{report.plan_title}完成情况的报告", style=Style.OFFICIAL, kind=Kind.YEAR_END
+        title=f"关于{report.plan_title}完成情况的报告",
+        style=Style.OFFICIAL,
+        kind=Kind.YEAR_END,
+        # A report to the government is a 上行文: it names its 签发人. The number and the
+        # signer are left blank for the secretariat to fill in when the report is filed.
+        masthead=Masthead(
+            issuer=issuer,
+            number=f"{short_name(report.jurisdiction)}政办字〔{report.as_of.year}〕　号",
+            needs_signer=True,
+            signer="　　　",
+            copies_to="市委办公厅，市人大常委会办公厅，市政协办公厅。",
+            printed_by=issuer,
+            printed_on=phrases.chinese_date(report.as_of),
+        ),
     )
     document.add(
         Paragraph(f"{report.jurisdiction}人民政府：", role="addressee"),
@@ -97,7 +117,7 @@ def _official_year_end(report: YearEndReport, *, with_charts: bool) -> Document:
             )
     document.add(
         Paragraph("特此报告。", role="closing"),
-        Paragraph(f"{report.jurisdiction}人民政府办公厅", role="signature"),
+        Paragraph(issuer, role="signature"),
         Paragraph(phrases.chinese_date(report.as_of), role="date"),
     )
     return document

@@ -18,6 +18,7 @@ class Style(StrEnum):
 class Kind(StrEnum):
     YEAR_END = "year_end"  # 年终报告
     BULLETIN = "bulletin"  # 季度通报
+    NOTICE = "notice"  # 督办单 (supervision notice)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,24 @@ class Table:
 Block = Heading | Paragraph | Caption | Chart | Table
 
 
+@dataclass(frozen=True)
+class Masthead:
+    """版头 and 版记 of a 公文 after GB/T 9704-2012.
+
+    The 版头 carries the issuer's name in red (红头) over a red line, with the 发文字号
+    (青政办督〔2026〕3号) and, on a document sent up to a superior (上行文), the 签发人. The
+    版记 at the end names who gets copies (抄送) and who printed it on which day (印发).
+    """
+
+    issuer: str  # 发文机关标志: "青岛市人民政府办公厅"
+    number: str  # 发文字号
+    signer: str = ""  # 签发人, where the form needs one
+    needs_signer: bool = False
+    copies_to: str = ""  # 抄送
+    printed_by: str = ""  # 印发机关
+    printed_on: str = ""  # 印发日期: "2026年7月1日"
+
+
 @dataclass
 class Document:
     title: str
@@ -63,6 +82,7 @@ class Document:
     kind: Kind
     subtitle: str = ""
     blocks: list[Block] = field(default_factory=list)
+    masthead: Masthead | None = None
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
@@ -70,6 +90,8 @@ class Document:
     def text(self) -> str:
         """Every word of the document as plain text, for tests and search."""
         parts = [self.title, self.subtitle]
+        if self.masthead is not None:
+            parts[:0] = [self.masthead.issuer, self.masthead.number]
         for block in self.blocks:
             if isinstance(block, Heading | Chart):
                 parts.append(block.title if isinstance(block, Chart) else block.text)

@@ -68,6 +68,11 @@ def can_view_case(user: Any, case: Case) -> bool:
     return _of_department(user, case) and _addressee_id(case) is None
 
 
+def can_download_notice(user: Any, case: Case) -> bool:
+    """The 督办单 as PDF or DOCX: whoever may read the case, within their scope (管辖范围)."""
+    return can_view_case(user, case) and scope.sees(user, case.plan.jurisdiction_id)
+
+
 def can_issue_notice(user: Any, plan: Plan | None = None) -> bool:
     """The office issues notices on its own plan; on a plan below it (a province on a city's)
     the notice goes to that jurisdiction's office."""

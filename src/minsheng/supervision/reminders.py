@@ -1,9 +1,9 @@
 """Reminders (提醒): due reports, new or escalated cases and approaching deadlines.
 
-Sent in-app (Notification) and by e-mail through Django's e-mail backend by the scheduled job
-`minsheng send_reminders`. Each reminder has a key; a ReminderSent row per key and person,
-written in the same transaction as the message, makes sure nobody gets it twice however often
-the job runs.
+Sent by the scheduled job `minsheng send_reminders` through notifications.services.notify:
+in-app (Notification), and by e-mail or SMS as each person chose, after the commit. Each
+reminder has a key; a ReminderSent row per key and person makes sure nobody gets it twice
+however often the job runs. Only people whose scope (管辖范围) covers the plan are reminded.
 """
 
 import calendar
@@ -13,23 +13,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from minsheng.accounts import scope
 from minsheng.accounts.models import Role, User
+from minsheng.notifications.services import notify
+from minsheng.participation.models import Reply
 from minsheng.plans.choices import DONE_STATUSES, PlanState
 from minsheng.plans.models import Plan
-from minsheng.progress.models import ProgressReport, ReportState
+from minsheng.progress.models import ProgressReport, ReportingPeriod, ReportState
+from minsheng.progress.selectors import reporting_periods
 from minsheng.supervision import permissions
 from minsheng.supervision.models import (
     AWAITING_REPLY,
     Assistance,
-    Notification,
-    ReminderSent,
     SupervisionNotice,
 )
 from minsheng.supervision.selectors import (
@@ -53,6 +53,7 @@ class Reminder:
     subject: str
     body: str
     url: str
+    jurisdiction_id: int | None = None
 
 
 def month_end(day: date) -> date:
@@ -72,56 +73,78 @@ def _reporters() -> tuple[dict[int, list[User]], dict[int, list[User]]]:
     return by_department, by_district
 
 
+def _due_periods(plan: Plan, today: date) -> Iterator[tuple[str, ReportingPeriod]]:
+    """The period whose deadline is near ("due") and the latest one past its deadline ("late")."""
+    periods = reporting_periods(plan)
+    for period in periods:
+        if period.starts_on <= today <= period.deadline and (
+            (period.deadline - today).days <= REPORT_DUE_WINDOW_DAYS
+        ):
+            yield "due", period
+    late = [period for period in periods if period.deadline < today]
+    if late:
+        yield "late", late[-1]
+
+
 def report_reminders(today: date) -> Iterator[Reminder]:
-    """Who still owes this month's report, once per person, plan and month."""
-    if (month_end(today) - today).days > REPORT_DUE_WINDOW_DAYS:
-        return
+    """Who still owes a round's report as its deadline nears, and who missed the last one.
+
+    The rounds are the plan's reporting periods (填报周期; monthly by default), for every plan
+    being reported on, whatever its year.
+    """
     by_department, by_district = _reporters()
-    month_start = today.replace(day=1)
-    plans = Plan.objects.filter(
-        state__in=[PlanState.PUBLISHED, PlanState.IN_PROGRESS], year=today.year
-    )
+    people_by_id = {
+        u.pk: u for users in (*by_department.values(), *by_district.values()) for u in users
+    }
+    plans = Plan.objects.filter(state__in=[PlanState.PUBLISHED, PlanState.IN_PROGRESS])
     for plan in plans:
-        done_this_month = ProgressReport.objects.filter(
-            state__in=[ReportState.SUBMITTED, ReportState.APPROVED], as_of__gte=month_start
-        )
-        reported: set[tuple[str, int, int | None]] = {
-            (INDICATOR, indicator_id, allocation_id)
-            for indicator_id, allocation_id in done_this_month.filter(
-                indicator__project__plan=plan
-            ).values_list("indicator_id", "allocation_id")
-        } | {
-            (MILESTONE, milestone_id, None)
-            for milestone_id in done_this_month.filter(milestone__project__plan=plan).values_list(
-                "milestone_id", flat=True
+        for kind, period in _due_periods(plan, today):
+            in_period = ProgressReport.objects.filter(
+                state__in=[ReportState.SUBMITTED, ReportState.APPROVED],
+                as_of__gte=period.starts_on,
+                as_of__lte=period.ends_on,
             )
-        }
-        owed: dict[int, set[str]] = defaultdict(set)
-        for item in plan_warnings(plan, as_of=today):
-            if item.status in DONE_STATUSES or _reported(item, reported):
-                continue
-            if item.kind == ALLOCATION and item.allocation and item.allocation.jurisdiction_id:
-                people = by_district[item.allocation.jurisdiction_id]
-            elif item.department is not None:
-                people = by_department[item.department.pk]
+            reported: set[tuple[str, int, int | None]] = {
+                (INDICATOR, indicator_id, allocation_id)
+                for indicator_id, allocation_id in in_period.filter(
+                    indicator__project__plan=plan
+                ).values_list("indicator_id", "allocation_id")
+            } | {
+                (MILESTONE, milestone_id, None)
+                for milestone_id in in_period.filter(milestone__project__plan=plan).values_list(
+                    "milestone_id", flat=True
+                )
+            }
+            owed: dict[int, set[str]] = defaultdict(set)
+            for item in plan_warnings(plan, as_of=min(today, period.ends_on)):
+                if item.status in DONE_STATUSES or _reported(item, reported):
+                    continue
+                if item.kind == ALLOCATION and item.allocation and item.allocation.jurisdiction_id:
+                    people = by_district[item.allocation.jurisdiction_id]
+                elif item.department is not None:
+                    people = by_department[item.department.pk]
+                else:
+                    people = []
+                for person in people:
+                    # Only to people within the plan's reach (管辖范围): a department of another
+                    # city never hears of this plan.
+                    if scope.answers_to(person, plan.jurisdiction_id):
+                        owed[person.pk].add(f"{item.project.number}. {item.name}")
+            if kind == "due":
+                subject = _("Progress report due by %(day)s") % {"day": period.deadline}
             else:
-                people = []
-            for person in people:
-                # Only to people within the plan's reach (管辖范围): a department of another
-                # city never hears of this plan.
-                if scope.answers_to(person, plan.jurisdiction_id):
-                    owed[person.pk].add(f"{item.project.number}. {item.name}")
-        people_by_id = {
-            u.pk: u for users in (*by_department.values(), *by_district.values()) for u in users
-        }
-        for person_id, items in owed.items():
-            yield Reminder(
-                key=f"report-due:{plan.pk}:{today:%Y-%m}",
-                recipient=people_by_id[person_id],
-                subject=_("Monthly progress report due by %(day)s") % {"day": month_end(today)},
-                body="\n".join(sorted(items)),
-                url=reverse("progress:index") if _has_url("progress:index") else "",
-            )
+                subject = _("Progress report late: it was due on %(day)s") % {
+                    "day": period.deadline
+                }
+            for person_id, items in owed.items():
+                yield Reminder(
+                    key=f"report-{kind}:{plan.pk}:{period.key}",
+                    recipient=people_by_id[person_id],
+                    subject=subject,
+                    body="\n".join(sorted(items)),
+                    url=reverse("progress:index"),
+                    jurisdiction_id=plan.jurisdiction_id,
+                )
 
 
 def _reported(item: ItemWarning, reported: set[tuple[str, int, int | None]]) -> bool:
@@ -133,16 +156,6 @@ def _reported(item: ItemWarning, reported: set[tuple[str, int, int | None]]) -> 
         return True
     allocation_id = item.allocation.pk if item.allocation else None
     return (INDICATOR, item.indicator.pk, allocation_id) in reported
-
-
-def _has_url(name: str) -> bool:
-    from django.urls import NoReverseMatch
-
-    try:
-        reverse(name)
-    except NoReverseMatch:
-        return False
-    return True
 
 
 def case_reminders(today: date) -> Iterator[Reminder]:
@@ -166,6 +179,7 @@ def case_reminders(today: date) -> Iterator[Reminder]:
                     % {"case": case, "deadline": case.reply_deadline},
                     body=case.subject,
                     url=url,
+                    jurisdiction_id=case.plan.jurisdiction_id,
                 )
                 if soon:
                     yield Reminder(
@@ -175,36 +189,41 @@ def case_reminders(today: date) -> Iterator[Reminder]:
                         % {"case": case, "deadline": case.reply_deadline},
                         body=case.subject,
                         url=url,
+                        jurisdiction_id=case.plan.jurisdiction_id,
                     )
+
+
+def reply_reminders(today: date) -> Iterator[Reminder]:
+    """A suggestion's reply past its due date, to the department that owes it (once)."""
+    _by_department, _by_district = _reporters()
+    overdue = Reply.objects.filter(answered_at__isnull=True, due_on__lt=today).select_related(
+        "department", "suggestion"
+    )
+    for reply in overdue:
+        for person in _by_department[reply.department_id]:
+            yield Reminder(
+                key=f"reply-overdue:{reply.pk}",
+                recipient=person,
+                subject=_("A reply to a suggestion is overdue (due %(day)s)")
+                % {"day": reply.due_on},
+                body=reply.suggestion.text[:200],
+                url=reverse("participation:replies"),
+                jurisdiction_id=reply.department.jurisdiction_id,
+            )
 
 
 def deliver(reminder: Reminder) -> bool:
     """Send one reminder unless that person already had it; True when sent now."""
-    try:
-        with transaction.atomic():
-            _record, created = ReminderSent.objects.get_or_create(
-                key=reminder.key, recipient=reminder.recipient
-            )
-            if not created:
-                return False
-            Notification.objects.create(
-                recipient=reminder.recipient,
-                subject=reminder.subject[:200],
-                body=reminder.body,
-                url=reminder.url,
-            )
-            if reminder.recipient.email:
-                site = getattr(settings, "SITE_URL", "")
-                send_mail(
-                    subject=reminder.subject,
-                    message=f"{reminder.body}\n\n{site}{reminder.url}".strip(),
-                    from_email=None,
-                    recipient_list=[reminder.recipient.email],
-                )
-    except IntegrityError:
-        # Another run sent it at the same moment.
-        return False
-    return True
+    with transaction.atomic():
+        told = notify(
+            key=reminder.key,
+            recipients=[reminder.recipient],
+            subject=reminder.subject,
+            body=reminder.body,
+            url=reminder.url,
+            jurisdiction_id=reminder.jurisdiction_id,
+        )
+    return told > 0
 
 
 def send_reminders(*, today: date | None = None) -> int:
@@ -212,6 +231,6 @@ def send_reminders(*, today: date | None = None) -> int:
     day = today or timezone.localdate()
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
-        for reminder in (*report_reminders(day), *case_reminders(day)):
+        for reminder in (*report_reminders(day), *case_reminders(day), *reply_reminders(day)):
             sent += deliver(reminder)
     return sent

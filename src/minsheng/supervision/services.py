@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from minsheng.accounts import scope
 from minsheng.audit.services import record_change, snapshot
+from minsheng.notifications import events
 from minsheng.plans.models import Allocation, Department, Indicator, Milestone, Plan, Project
 from minsheng.supervision import permissions
 from minsheng.supervision.evidence import checked_evidence
@@ -146,6 +147,7 @@ def notice_issue(
             instance=notice,
             after=snapshot(notice),
         )
+        events.case_opened(notice, "notice")
     return notice
 
 
@@ -187,6 +189,7 @@ def assistance_raise(
             instance=request,
             after=snapshot(request),
         )
+        events.case_opened(request, "assistance")
     return request
 
 
@@ -223,6 +226,10 @@ def _transition(
             before=before,
             after=after,
         )
+        if verb == "escalate":
+            events.case_opened(
+                current, "notice" if isinstance(current, SupervisionNotice) else "assistance"
+            )
     return current
 
 

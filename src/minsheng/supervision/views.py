@@ -218,6 +218,8 @@ def _detail(
         "can_reply": permissions.can_reply(user, case),
         "can_close": permissions.can_close(user, case),
         "can_escalate": permissions.can_escalate(user, case),
+        "can_download": isinstance(case, SupervisionNotice)
+        and permissions.can_download_notice(user, case),
         "reply_form": forms.get("reply") or ReplyForm(),
         "close_form": forms.get("close") or CommentForm(),
         "escalate_form": forms.get("escalate")
@@ -281,6 +283,27 @@ def case_act(request: HttpRequest, kind: str, pk: int, verb: str) -> HttpRespons
         return _detail(request, case, {verb: bound}, status=400)
     messages.success(request, _("Saved."))
     return redirect("supervision:case", kind=kind, pk=pk)
+
+
+@login_required
+def notice_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The 督办单 as a 公文 in PDF or DOCX, with its 红头 and 发文字号."""
+    from minsheng.reports.generate import CONTENT_TYPES, Format
+    from minsheng.reports.generate import render as render_document
+    from minsheng.supervision.gongwen import notice_document
+
+    if fmt not in {Format.PDF, Format.DOCX}:
+        raise Http404
+    notice = _case_or_404(request, "notice", pk)
+    if not isinstance(notice, SupervisionNotice) or not permissions.can_download_notice(
+        request.user, notice
+    ):
+        raise Http404
+    content = render_document(notice_document(notice), Format(fmt))
+    response = HttpResponse(content, content_type=CONTENT_TYPES[Format(fmt)])
+    name = f"notice-{notice.plan.year}-{notice.number}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @login_required

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.audit.services import record_change, snapshot
+from minsheng.notifications import events
 from minsheng.participation import tally as counting
 from minsheng.participation.models import (
     Ballot,
@@ -120,6 +121,7 @@ def ballot_open(*, actor: Any, ballot: Ballot) -> Ballot:
         before=before,
         after=snapshot(ballot, ["state", "eligible_count"]),
     )
+    events.ballot_opened(ballot)
     return ballot
 
 

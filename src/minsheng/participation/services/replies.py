@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts import scope
 from minsheng.audit.services import record_change, snapshot
+from minsheng.notifications import events
 from minsheng.participation.models import Reply, Suggestion, SuggestionState
 from minsheng.participation.permissions import can_answer, can_manage_suggestion
 from minsheng.participation.services.common import refuse, require
@@ -48,6 +49,7 @@ def reply_assign(
         due_on=due_on or timezone.localdate() + timedelta(days=REPLY_DAYS),
     )
     record_change(actor=actor, action="reply.assign", instance=reply, after=snapshot(reply))
+    events.reply_assigned(reply)
     return reply
 
 
@@ -71,6 +73,7 @@ def reply_answer(*, actor: Any, reply: Reply, text: str) -> Reply:
         before=before,
         after=snapshot(reply, ["text", "answered_at"]),
     )
+    events.suggestion_answered(reply)
     return reply
 
 

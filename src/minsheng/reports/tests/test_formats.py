@@ -100,7 +100,10 @@ def test_the_official_pdf_is_a4_with_page_numbers_between_dashes(official_pdf, t
 
 def test_the_official_pdf_is_addressed_and_signed_like_a_document(official_pdf, tmp_path):
     text = re.sub(r"—\d+—", "", pdf_text(official_pdf, tmp_path))
-    assert text.startswith("关于2025年市办实事完成情况的报告青岛市人民政府：")
+    # After the 版头 (红头, 发文字号, 签发人: test_official_layout.py), the title and 主送.
+    assert text.split("签发人：", 1)[1].startswith(
+        "关于2025年市办实事完成情况的报告青岛市人民政府："
+    )
     assert "特此报告。青岛市人民政府办公厅2025年12月31日" in text
 
 

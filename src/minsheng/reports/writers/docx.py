@@ -7,6 +7,7 @@ LibreOffice substitutes an installed CJK font when it is missing.
 import contextlib
 import io
 from pathlib import Path
+from typing import Any
 
 from docx import Document as new_docx
 from docx.enum.section import WD_SECTION_START
@@ -23,11 +24,13 @@ from minsheng.reports.document import (
     Chart,
     Document,
     Heading,
+    Masthead,
     Paragraph,
     Style,
     Table,
     stored_image,
 )
+from minsheng.reports.writers.html import closing_start
 
 FONTS = {
     Style.OFFICIAL: {
@@ -43,6 +46,7 @@ SIZES = {
     Style.PRESS: {"title": 22, "body": 11, "h2": 13, "h3": 12, "small": 10},
 }
 RED = RGBColor(0xB3, 0x26, 0x1E)
+MASTHEAD_RED = RGBColor(0xE6, 0x00, 0x12)
 PICTURE_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp"}
 
 
@@ -88,6 +92,58 @@ def _setup_page(docx: object, style: Style) -> None:
     _page_number(footer, "宋体", SIZES[style]["small"])
 
 
+def _border(paragraph: DocxParagraph, side: str, colour: str, size: int) -> None:
+    """A line above or below the paragraph (the 版头's red line, the 版记's lines)."""
+    properties = paragraph._p.get_or_add_pPr()
+    borders = properties.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        properties.append(borders)
+    line = OxmlElement(f"w:{side}")
+    for name, value in (
+        ("w:val", "single"),
+        ("w:sz", str(size)),
+        ("w:space", "4"),
+        ("w:color", colour),
+    ):
+        line.set(qn(name), value)
+    borders.append(line)
+
+
+def _masthead(docx: Any, masthead: Masthead, style: Style) -> None:
+    """版头: the issuer in red, the 发文字号 (and 签发人) and a red line under them."""
+    fonts, sizes = FONTS[style], SIZES[style]
+    issuer = docx.add_paragraph()
+    issuer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    issuer.paragraph_format.space_after = Pt(24)
+    run = issuer.add_run(masthead.issuer)
+    _font(run, fonts["title"], 36)
+    run.font.color.rgb = MASTHEAD_RED
+    number = docx.add_paragraph()
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(number.add_run(masthead.number), fonts["body"], sizes["body"])
+    if masthead.needs_signer:
+        _font(number.add_run(f"　　　　签发人：{masthead.signer}"), fonts["h3"], sizes["body"])
+    _border(number, "bottom", "E60012", 12)
+
+
+def _imprint(docx: Any, masthead: Masthead, style: Style) -> None:
+    """版记: 抄送 and 印发, between lines, at the end."""
+    fonts, sizes = FONTS[style], SIZES[style]
+    rows = []
+    if masthead.copies_to:
+        rows.append(f"抄送：{masthead.copies_to}")
+    if masthead.printed_by:
+        rows.append(f"{masthead.printed_by}　　　　{masthead.printed_on}印发")
+    for index, text in enumerate(rows):
+        paragraph = docx.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = index < len(rows) - 1
+        if index == 0:
+            _border(paragraph, "top", "000000", 8)
+        _border(paragraph, "bottom", "000000", 8 if index == len(rows) - 1 else 4)
+        _font(paragraph.add_run(text), fonts["body"], sizes["small"])
+
+
 def write_docx(document: Document) -> bytes:
     """The document as DOCX bytes."""
     style = document.style
@@ -95,6 +151,10 @@ def write_docx(document: Document) -> bytes:
     docx = new_docx()
     _setup_page(docx, style)
     width = Mm(210 - 28 - 26) if style == Style.OFFICIAL else Mm(210 - 20 - 20)
+
+    if document.masthead is not None:
+        _masthead(docx, document.masthead, style)
+    closing_from = closing_start(document)
 
     title = docx.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -107,7 +167,7 @@ def write_docx(document: Document) -> bytes:
         subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
         _font(subtitle.add_run(document.subtitle), fonts["body"], sizes["body"])
 
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         if isinstance(block, Heading):
             key = "h2" if block.level <= 2 else "h3"
             paragraph = docx.add_paragraph()
@@ -128,6 +188,10 @@ def write_docx(document: Document) -> bytes:
                     bold=style == Style.PRESS,
                 )
             _font(paragraph.add_run(block.text), fonts["body"], sizes["body"])
+            if index >= closing_from:
+                # The closing lines and the paragraph before them never split across pages.
+                paragraph.paragraph_format.keep_together = True
+                paragraph.paragraph_format.keep_with_next = index < len(document.blocks) - 1
         elif isinstance(block, Caption):
             if block.image_name and Path(block.image_name).suffix.lower() in PICTURE_IMAGE_SUFFIXES:
                 picture = stored_image(block.image_name)
@@ -150,6 +214,8 @@ def write_docx(document: Document) -> bytes:
                 cells = table.add_row().cells
                 for cell, text in zip(cells, row, strict=True):
                     _font(cell.paragraphs[0].add_run(text), fonts["body"], sizes["small"])
+    if document.masthead is not None:
+        _imprint(docx, document.masthead, style)
     buffer = io.BytesIO()
     docx.save(buffer)
     return buffer.getvalue()

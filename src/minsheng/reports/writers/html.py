@@ -52,13 +52,27 @@ def _block(block: Any) -> dict[str, Any]:
     return {"kind": "table", "headers": block.headers, "rows": block.rows}
 
 
+def closing_start(document: Document) -> int:
+    """Where the closing lines begin, with the paragraph before them: "特此报告。", the
+    signature and the date are printed together with the last paragraph, never alone on a page.
+    len(blocks) when the document has no closing."""
+    for index, block in enumerate(document.blocks):
+        if isinstance(block, Paragraph) and block.role == "closing":
+            return max(index - 1, 0)
+    return len(document.blocks)
+
+
 def write_html(document: Document) -> str:
     """The document as one HTML file; every text is escaped by the template engine."""
+    blocks = [_block(block) for block in document.blocks]
+    split = closing_start(document)
     return render_to_string(
         "reports/document.html",
         {
             "document": document,
+            "masthead": document.masthead,
             "css": stylesheet(str(document.style)),
-            "blocks": [_block(block) for block in document.blocks],
+            "blocks": blocks[:split],
+            "closing_blocks": blocks[split:],
         },
     )
