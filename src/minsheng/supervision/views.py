@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from minsheng.accounts.permissions import is_office, is_supervisor
+from minsheng.core.ids import object_or_404
 from minsheng.plans.models import Plan, Project
 from minsheng.supervision import permissions, services
 from minsheng.supervision.forms import (
@@ -120,7 +121,7 @@ def notice_new(request: HttpRequest) -> HttpResponse:
     """The office writes a notice; the cockpit links here with the item filled in."""
     if not permissions.can_issue_notice(request.user):
         raise PermissionDenied
-    plan = get_object_or_404(Plan, pk=request.GET.get("plan")) if request.GET.get("plan") else None
+    plan = object_or_404(Plan, request.GET["plan"]) if request.GET.get("plan") else None
     plan = plan or _default_plan()
     if plan is None:
         raise Http404

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from minsheng.core.i18n import UserFacingError
+from minsheng.core.ids import object_or_404
 from minsheng.participation import selectors, services
 from minsheng.participation.forms import (
     AssignForm,
@@ -124,7 +125,7 @@ def window_import(request: HttpRequest, pk: int) -> HttpResponse:
 @office_only
 def moderation(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        suggestion = get_object_or_404(Suggestion, pk=request.POST.get("suggestion"))
+        suggestion = object_or_404(Suggestion, request.POST.get("suggestion"))
         form = ModerationForm(request.POST)
         if form.is_valid():
             try:
