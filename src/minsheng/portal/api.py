@@ -26,7 +26,7 @@ from minsheng.plans.interchange import json_number
 from minsheng.plans.models import Plan
 from minsheng.plans.selectors import public_plans
 from minsheng.portal import public_cache, ratelimit
-from minsheng.portal.filters import matches, status_counts
+from minsheng.portal.filters import FILTER_NAMES, filter_values, matches, status_counts
 from minsheng.portal.selectors import (
     indicator_histories,
     planned_curve,
@@ -326,13 +326,33 @@ def _json(body: bytes) -> HttpResponse:
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
-def _cached(request: HttpRequest, scope: int | str, build: Callable[[], Schema]) -> HttpResponse:
-    """The answer for this address and query, built once per stamp (searches: every time)."""
-    if request.GET.get("q"):
-        # Free text would fill the cache with one-off entries.
+def _cached(
+    request: HttpRequest,
+    scope: int | str,
+    build: Callable[[], Schema],
+    query: Schema | None = None,
+) -> HttpResponse:
+    """The answer for this address and query, built once per stamp (searches: every time).
+
+    The key is the path and the validated query parameters (`query`), never the raw query
+    string: made-up parameters are ignored, and a filter value the plan does not have is
+    answered fresh rather than kept, so nobody can fill the cache with one-off entries.
+    """
+    params = query.model_dump() if query is not None else {}
+    if params.get("q") or not _known_values(scope, params):
         return _json(build().model_dump_json().encode())
-    parts = (request.path, request.GET.urlencode())
+    parts = (request.path, tuple(sorted(params.items())))
     return _json(public_cache.cached(scope, parts, lambda: build().model_dump_json().encode()))
+
+
+def _known_values(scope: int | str, params: dict[str, Any]) -> bool:
+    given = {name: str(params[name]) for name in FILTER_NAMES if params.get(name) not in (None, "")}
+    if not given or not isinstance(scope, int):
+        return True
+    values = public_cache.cached(
+        scope, ("filter-values",), lambda: filter_values(public_ledger(_plan_by_id(scope)))
+    )
+    return all(value in values[name] for name, value in given.items())
 
 
 # --- conditional requests ----------------------------------------------------------------
@@ -409,7 +429,7 @@ def list_plans(request: HttpRequest, paging: Query[Paging]) -> HttpResponse:
             items=[plan_out(plan) for plan in items],
         )
 
-    return _cached(request, public_cache.SITE, build)
+    return _cached(request, public_cache.SITE, build, paging)
 
 
 YEAR = Path(..., ge=2000, le=2100, examples=[2025])
@@ -471,7 +491,7 @@ def list_projects(
             items=[ProjectOut(**_project_fields(plan, row)) for row in items],
         )
 
-    return _cached(request, plan_id, build)
+    return _cached(request, plan_id, build, filters)
 
 
 @api.get(
@@ -533,7 +553,7 @@ def list_indicators(
             count=count, page=filters.page, page_size=filters.page_size, items=items
         )
 
-    return _cached(request, plan_id, build)
+    return _cached(request, plan_id, build, filters)
 
 
 def _find_indicator(plan: Plan, indicator_id: int) -> tuple[int, IndicatorRow]:
@@ -615,7 +635,7 @@ def list_evidence(
             count=count, page=filters.page, page_size=filters.page_size, items=items
         )
 
-    return _cached(request, plan_id, build)
+    return _cached(request, plan_id, build, filters)
 
 
 @api.exception_handler(Http404)
