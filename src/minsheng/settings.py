@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "pgtrigger",
     "minsheng.core",
     "minsheng.accounts",
     "minsheng.audit",
