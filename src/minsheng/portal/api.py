@@ -3,7 +3,7 @@
 Only public plans and approved figures, as on the portal. Every answer is cached under its
 plan's stamp and carries an ETag and Last-Modified from it, so clients and caches revalidate
 with If-None-Match / If-Modified-Since and get 304. Requests are rate limited per address
-(ratelimit.py); over the limit the answer is 429 with Retry-After and a message in both languages.
+(core/ratelimit.py); over the limit the answer is 429 with Retry-After and a message in both languages.
 """
 
 import math
@@ -21,11 +21,12 @@ from ninja.errors import Throttled
 from ninja.throttling import BaseThrottle
 from pydantic import Field
 
+from minsheng.core import ratelimit
 from minsheng.core.i18n import bilingual
 from minsheng.plans.interchange import json_number
 from minsheng.plans.models import Plan
 from minsheng.plans.selectors import public_plans
-from minsheng.portal import public_cache, ratelimit
+from minsheng.portal import public_cache
 from minsheng.portal.filters import FILTER_NAMES, filter_values, matches, status_counts
 from minsheng.portal.selectors import (
     indicator_histories,
@@ -51,7 +52,7 @@ class RateThrottle(BaseThrottle):
         self.wait_seconds: int | None = None
 
     def allow_request(self, request: HttpRequest) -> bool:
-        self.wait_seconds = ratelimit.retry_after(request, scope="api")
+        self.wait_seconds = ratelimit.hit("api", ratelimit.client_key(request))
         return self.wait_seconds is None
 
     def wait(self) -> float | None:
@@ -83,7 +84,9 @@ class InvalidInput(Schema):
 @api.exception_handler(Throttled)
 def too_many(request: HttpRequest, exc: Throttled) -> HttpResponse:
     wait = math.ceil(exc.wait or 1)
-    return api.create_response(request, {"detail": ratelimit.too_many_message(wait)}, status=429)
+    return api.create_response(
+        request, {"detail": ratelimit.too_many_message("api", wait)}, status=429
+    )
 
 
 ERRORS: dict[int, Any] = {404: Error, 422: InvalidInput, 429: Error}

@@ -19,8 +19,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from minsheng.core import ratelimit
 from minsheng.plans.models import Plan
-from minsheng.portal import downloads, public_cache, ratelimit
+from minsheng.portal import downloads, public_cache
 from minsheng.portal.filters import (
     ProjectFilterForm,
     filter_values,
@@ -241,10 +242,12 @@ def text_size(request: HttpRequest) -> HttpResponse:
 @require_GET
 def plan_download(request: HttpRequest, year: int, jurisdiction: str, fmt: str) -> HttpResponse:
     """The plan with approved actuals as interchange JSON, CSV or XLSX; rate limited per address."""
-    wait = ratelimit.retry_after(request, scope="download")
+    wait = ratelimit.hit("download", ratelimit.client_key(request))
     if wait is not None:
         response = HttpResponse(
-            ratelimit.too_many_message(wait), status=429, content_type="text/plain; charset=utf-8"
+            ratelimit.too_many_message("download", wait),
+            status=429,
+            content_type="text/plain; charset=utf-8",
         )
         response["Retry-After"] = str(wait)
         return response

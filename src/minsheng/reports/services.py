@@ -57,7 +57,7 @@ def report_job_request(
             requested_by=actor,
         )
         record_change(actor=actor, action="report_job.request", instance=job, after=snapshot(job))
-        if start_after_commit and getattr(settings, "REPORT_JOBS_START_IN_WEB", True):
+        if start_after_commit and settings.REPORT_JOBS_START_IN_WEB:
             transaction.on_commit(lambda: start_in_thread(job.pk))
     return job
 

@@ -186,7 +186,7 @@ def deliver(reminder: Reminder) -> bool:
                 url=reminder.url,
             )
             if reminder.recipient.email:
-                site = getattr(settings, "SITE_URL", "")
+                site = settings.SITE_URL
                 send_mail(
                     subject=reminder.subject,
                     message=f"{reminder.body}\n\n{site}{reminder.url}".strip(),
