@@ -258,6 +258,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
 _proxy_header = env_str("SECURE_PROXY_SSL_HEADER")
 if _proxy_header:
     SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+# A refused form post (expired page) answers in the reader's language and keeps their input.
+CSRF_FAILURE_VIEW = "minsheng.core.views.csrf_failure"
 # Behind a reverse proxy that overwrites X-Real-IP with the client address, trust it for the
 # audit trail and rate limits; without one the header is ignored (anyone can send it).
 TRUST_X_REAL_IP = env_bool("TRUST_X_REAL_IP", False)

@@ -18,3 +18,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Error pages in the reader's language with a way back (minsheng/core/views.py).
+handler403 = "minsheng.core.views.permission_denied"
+handler404 = "minsheng.core.views.page_not_found"
+handler500 = "minsheng.core.views.server_error"

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
 from minsheng.core import ratelimit
+from minsheng.core.views import too_many_requests
 from minsheng.plans.models import Plan
 from minsheng.portal import downloads, public_cache
 from minsheng.portal.filters import (
@@ -244,12 +245,6 @@ def plan_download(request: HttpRequest, year: int, jurisdiction: str, fmt: str) 
     """The plan with approved actuals as interchange JSON, CSV or XLSX; rate limited per address."""
     wait = ratelimit.hit("download", ratelimit.client_key(request))
     if wait is not None:
-        response = HttpResponse(
-            ratelimit.too_many_message("download", wait),
-            status=429,
-            content_type="text/plain; charset=utf-8",
-        )
-        response["Retry-After"] = str(wait)
-        return response
+        return too_many_requests(request, wait)
     plan = public_plan(year, jurisdiction)
     return downloads.response(plan, fmt)
