@@ -11,12 +11,24 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 STARTED = "minsheng_signed_in_at"
 SEEN = "minsheng_seen_at"
 REFRESH = 60
+
+
+@receiver(user_logged_in)
+def start_clock(sender: object, request: HttpRequest | None = None, **kwargs: object) -> None:
+    """Mark the session's start at sign-in, so that the first page after it writes nothing."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[STARTED] = now
+        request.session[SEEN] = now
+        request.session.set_expiry(settings.SESSION_IDLE_TIMEOUT)
 
 
 class SignedInSessionMiddleware:

@@ -100,8 +100,9 @@ def test_every_page_carries_a_content_security_policy(client, path):
 @pytest.mark.django_db
 def test_a_signed_in_session_ends_after_thirty_idle_minutes(client, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    client.force_login(make_user(Role.AUDITOR))
+    user = make_user(Role.AUDITOR)
     with time_machine.travel("2026-03-02 09:00 +0800", tick=False) as traveller:
+        client.force_login(user)
         assert client.get(reverse("audit:index")).status_code == 200
         traveller.shift(29 * 60)
         assert client.get(reverse("audit:index")).status_code == 200
@@ -112,8 +113,9 @@ def test_a_signed_in_session_ends_after_thirty_idle_minutes(client, settings):
 @pytest.mark.django_db
 def test_a_busy_session_still_ends_after_a_working_day(client, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    client.force_login(make_user(Role.AUDITOR))
+    user = make_user(Role.AUDITOR)
     with time_machine.travel("2026-03-02 08:00 +0800", tick=False) as traveller:
+        client.force_login(user)
         for _ in range(12 * 4 + 1):
             assert client.get(reverse("audit:index")).status_code == 200
             traveller.shift(15 * 60)
