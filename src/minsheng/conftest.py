@@ -85,10 +85,13 @@ def _own_cache_namespace(settings: Any) -> None:
 
     With Redis (as in production and the second CI run) the cache outlives a test's database
     transaction and is shared by the parallel workers: cached pages and rate-limit counters
-    of one test would leak into the next. A fresh key prefix per test keeps them apart.
+    of one test would leak into the next (process-memory rate counters too). A fresh key
+    prefix per test and cache keeps them apart.
     """
     caches = copy.deepcopy(settings.CACHES)
-    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    prefix = f"test-{uuid.uuid4().hex}"
+    for alias, config in caches.items():
+        config["KEY_PREFIX"] = f"{prefix}-{alias}"
     settings.CACHES = caches
 
 

@@ -8,9 +8,13 @@ number of app servers can share the work: no state lives in one process's memory
 
 import json
 import os
+import secrets
+import time
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -40,8 +44,40 @@ def env_list(name: str, default: str) -> list[str]:
 DATA_DIR = Path(env_str("MINSHENG_DATA_DIR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-# The embedded default needs a key without configuration; production must set its own.
-SECRET_KEY = env_str("SECRET_KEY", "minsheng-embedded-default-key-change-me-in-production")
+# Keys that have been public (this repository shipped the first one): never sign with them.
+PUBLIC_SECRET_KEYS = {"minsheng-embedded-default-key-change-me-in-production"}
+
+
+def embedded_secret_key(path: Path) -> str:
+    """The embedded default's own key: made once, kept in the data directory (mode 600).
+
+    Every process of the same installation reads the same file; the first one writes it
+    (created exclusively, so two starting at once agree on one key).
+    """
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        time.sleep(0.1)  # the other process is writing it
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        file.write(secrets.token_urlsafe(50))
+    return path.read_text(encoding="ascii").strip()
+
+
+SECRET_KEY = env_str("SECRET_KEY") or embedded_secret_key(DATA_DIR / "secret_key")
+if not DEBUG and (SECRET_KEY in PUBLIC_SECRET_KEYS or SECRET_KEY.startswith("django-insecure")):
+    # Django's own check does not know this key; signing sessions with it would let anyone
+    # forge them. Refuse to start rather than warn.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is a public default key; set SECRET_KEY to a long random value "
+        "(or leave it unset on the embedded default to use a generated one). / "
+        "SECRET_KEY 是公开的默认密钥，请设置一个足够长的随机值。"
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -56,6 +92,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "ninja",  # its bundled Swagger UI for /api/docs, served from our static files
+    "pgtrigger",
+    "csp",
     "minsheng.core",
     "minsheng.accounts",
     "minsheng.audit",
@@ -81,7 +119,9 @@ MIDDLEWARE = [
     "minsheng.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "minsheng.audit.middleware.RequestContextMiddleware",
+    "minsheng.core.sessions.SignedInSessionMiddleware",
     "axes.middleware.AxesMiddleware",
     "minsheng.demo.middleware.DemoLabelMiddleware",
     "minsheng.core.middleware.DatabaseBusyMiddleware",
@@ -149,8 +189,19 @@ else:
             "LOCATION": "minsheng_cache",
         }
     }
+# The hot rate limits (API, downloads) count here: Redis, shared by every app server, in
+# production; process memory on the embedded default, so that reading the API writes nothing
+# to SQLite. See minsheng/core/ratelimit.py.
+CACHES["ratelimit"] = (
+    {**CACHES["default"], "KEY_PREFIX": "minsheng-rate"}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+)
 
 AUTHENTICATION_BACKENDS = [
+    # Refuses an address that failed on many accounts, or an account failed from many
+    # addresses (RATE_LIMITS "login-address" / "login-account"), before axes and passwords.
+    "minsheng.accounts.throttle.LoginThrottleBackend",
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -220,6 +271,48 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Served over HTTPS (SECURE_COOKIES=1): redirect plain HTTP and tell browsers to stay on HTTPS.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SESSION_COOKIE_SECURE)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", SESSION_COOKIE_SECURE)
+# Load balancers probe the health endpoint over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
+# Behind a proxy that ends TLS, name the header it sets (e.g. X-Forwarded-Proto); the proxy
+# must overwrite it, since anyone can send it. Unset: requests are judged by their own scheme.
+_proxy_header = env_str("SECURE_PROXY_SSL_HEADER")
+if _proxy_header:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _proxy_header.upper().replace("-", "_"), "https")
+# A refused form post (expired page) answers in the reader's language and keeps their input.
+CSRF_FAILURE_VIEW = "minsheng.core.views.csrf_failure"
+# Behind a reverse proxy that overwrites X-Real-IP with the client address, trust it for the
+# audit trail and rate limits; without one the header is ignored (anyone can send it).
+TRUST_X_REAL_IP = env_bool("TRUST_X_REAL_IP", False)
+
+# Sessions: anonymous ones (participation) last a week; a signed-in person is signed out after
+# SESSION_IDLE_TIMEOUT seconds without a request (等保 level 3 asks for 30 minutes) and at the
+# latest SIGNED_IN_SESSION_MAX_AGE after signing in. See minsheng/core/sessions.py.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 7 * 24 * 60 * 60)
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+SIGNED_IN_SESSION_MAX_AGE = env_int("SIGNED_IN_SESSION_MAX_AGE", 12 * 60 * 60)
+
+# Content-Security-Policy on every response (django-csp): scripts only from our own static
+# files (every page's scripts are files; data travels in json_script blocks). Inline style
+# attributes stay allowed: progress bars and ECharts' tooltips set them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,
@@ -227,10 +320,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
-
-# --- portal: the open-data API's and downloads' rate limit per client address ---
-# (requests, seconds); counted in the shared cache. See minsheng/portal/ratelimit.py.
-PORTAL_RATE_LIMIT = (env_int("PORTAL_RATE_LIMIT", 300), env_int("PORTAL_RATE_WINDOW", 60))
 
 # --- demo: `make run` turns it on; while on, every page, export and API answer says 演示数据,
 # and the login page lists the demo accounts. Off by default: a server started without it
@@ -241,3 +330,38 @@ MINSHENG_DEMO = env_bool("MINSHENG_DEMO", False)
 # matplotlib and WeasyPrint never run inside a web worker; the embedded default has no
 # worker and starts the job in a thread of the web process after commit.
 REPORT_JOBS_START_IN_WEB = env_bool("REPORT_JOBS_START_IN_WEB", not env_str("DATABASE_URL"))
+
+# --- rate limits: (requests, seconds) per client, one limiter (minsheng/core/ratelimit.py) ---
+_portal_rate = (env_int("PORTAL_RATE_LIMIT", 300), env_int("PORTAL_RATE_WINDOW", 60))
+RATE_LIMITS: dict[str, tuple[int, int]] = {
+    "api": _portal_rate,  # the open-data API, per address (or account)
+    "download": _portal_rate,  # plan downloads
+    "submit": (5, 600),  # suggestions and comments
+    "support": (30, 600),
+    "register": (10, 600),  # site-visit registrations
+    "rate": (30, 600),
+    "similar": (300, 600),  # look-ups while typing: generous, but not a free database scan
+    "follow": (30, 600),  # tracking-code look-ups (notifications.views.follow)
+    "login-address": (30, 900),  # failed logins from one address, whatever the account
+    "login-account": (10, 900),  # failed logins of one account, from any address
+}
+# RATE_LIMITS="submit=5/600,login-account=10/900" overrides single rules.
+for _item in env_list("RATE_LIMITS", ""):
+    _scope, _sep, _rule = _item.partition("=")
+    _count, _sep, _seconds = _rule.partition("/")
+    RATE_LIMITS[_scope.strip()] = (int(_count), int(_seconds))
+
+# --- links in e-mail: the site's public address, e.g. https://minsheng.qingdao.gov.cn ---
+SITE_URL = env_str("SITE_URL", "").rstrip("/")
+
+# --- error reporting: set SENTRY_DSN to send unhandled errors to Sentry (sentry-sdk) ---
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0") or 0),
+        send_default_pii=False,  # no user names or addresses leave the server
+    )

@@ -20,3 +20,4 @@ class AccountsConfig(AppConfig):
         from django.contrib import admin
 
         admin.site.has_permission = admin_site_permission  # type: ignore[method-assign]
+        from minsheng.accounts import throttle  # noqa: F401  (counts failed logins)

@@ -3,43 +3,57 @@
 from typing import Any
 
 from django.contrib import admin
-from django.db import models
+from django.db import models, transaction
 from django.http import HttpRequest
 
 from minsheng.audit.services import record_change, snapshot
 
 
 class AuditedAdmin(admin.ModelAdmin):
+    # The fields a record keeps of the object; None is every stored field. A model with
+    # secrets (a user's password hash) names the others.
+    audit_fields: list[str] | None = None
+
+    def _snapshot(self, obj: Any) -> dict[str, Any]:
+        return snapshot(obj, self.audit_fields if isinstance(obj, self.model) else None)
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        before = snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else None
-        super().save_model(request, obj, form, change)
-        action = f"{obj._meta.model_name}.{'update' if change else 'create'}"
-        record_change(
-            actor=request.user, action=action, instance=obj, before=before, after=snapshot(obj)
-        )
+        with transaction.atomic():
+            before = self._snapshot(type(obj).objects.get(pk=obj.pk)) if change and obj.pk else None
+            super().save_model(request, obj, form, change)
+            action = f"{obj._meta.model_name}.{'update' if change else 'create'}"
+            record_change(
+                actor=request.user,
+                action=action,
+                instance=obj,
+                before=before,
+                after=self._snapshot(obj),
+            )
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        record_change(
-            actor=request.user,
-            action=f"{obj._meta.model_name}.delete",
-            instance=obj,
-            before=snapshot(obj),
-        )
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
-        for obj in queryset:
+        with transaction.atomic():
             record_change(
                 actor=request.user,
                 action=f"{obj._meta.model_name}.delete",
                 instance=obj,
-                before=snapshot(obj),
+                before=self._snapshot(obj),
             )
-        super().delete_queryset(request, queryset)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
+        with transaction.atomic():
+            for obj in queryset:
+                record_change(
+                    actor=request.user,
+                    action=f"{obj._meta.model_name}.delete",
+                    instance=obj,
+                    before=self._snapshot(obj),
+                )
+            super().delete_queryset(request, queryset)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         befores = (
-            {obj.pk: snapshot(obj) for obj in formset.get_queryset() if obj.pk is not None}
+            {obj.pk: self._snapshot(obj) for obj in formset.get_queryset() if obj.pk is not None}
             if hasattr(formset, "get_queryset")
             else {}
         )
@@ -60,6 +74,6 @@ class AuditedAdmin(admin.ModelAdmin):
                 action=f"{obj._meta.model_name}.{'create' if is_new else 'update'}",
                 instance=obj,
                 before=None if is_new else befores.get(obj.pk),
-                after=snapshot(obj),
+                after=self._snapshot(obj),
             )
         formset.save_m2m()

@@ -13,7 +13,7 @@ def client_ip(request: HttpRequest) -> str | None:
     # overwrite X-Real-IP, which is then trusted. Without a proxy the header is ignored.
     from django.conf import settings
 
-    if getattr(settings, "TRUST_X_REAL_IP", False):
+    if settings.TRUST_X_REAL_IP:
         forwarded = request.headers.get("X-Real-IP")
         if forwarded:
             return forwarded

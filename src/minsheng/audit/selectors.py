@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from minsheng.audit import chain
 from minsheng.audit.models import AuditRecord
 
 
@@ -54,3 +55,9 @@ def changed_fields(
     return [
         (name, old.get(name), new.get(name)) for name in names if old.get(name) != new.get(name)
     ]
+
+
+def chain_break() -> tuple[int, chain.Break | None]:
+    """Check the whole audit chain in id order: (records checked, the first break or None)."""
+    records = AuditRecord.objects.order_by("id").iterator(chunk_size=2000)
+    return chain.first_break(records)

@@ -5,10 +5,15 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models, transaction
+from django.utils import timezone
 
+from minsheng.audit import chain
 from minsheng.audit.middleware import current_ip
 from minsheng.audit.models import AuditRecord
+
+# pg_advisory_xact_lock key of the audit chain ("audt"): one writer extends it at a time.
+CHAIN_LOCK = 0x61756474
 
 
 def _jsonable(value: Any) -> Any:
@@ -82,17 +87,36 @@ def record_change(
     after: dict[str, Any] | None = None,
     ip_address: str | None = None,
 ) -> AuditRecord:
-    """Append one audit record; call inside the transaction that makes the change."""
+    """Append one audit record, chained to the last one; call inside the change's transaction.
+
+    Writers take turns at the end of the chain: on PostgreSQL a transaction-scoped advisory
+    lock, held until the change commits, so the next writer reads this record's digest; on
+    SQLite the write lock that BEGIN IMMEDIATE takes does the same.
+    """
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
-    return AuditRecord.objects.create(
-        actor=actor if is_person else None,
-        actor_name=(actor.get_username() if is_person else "system"),
-        action=action,
-        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
-        object_id=str(instance.pk),
-        object_repr=str(instance)[:300],
-        before=before,
-        after=after,
-        ip_address=ip_address or current_ip.get(),
-        jurisdiction_id=owning_jurisdiction_id(instance, actor),
-    )
+    with transaction.atomic():
+        _lock_chain()
+        last = AuditRecord.objects.order_by("-id").values_list("digest", flat=True).first()
+        record = AuditRecord(
+            at=timezone.now(),
+            actor=actor if is_person else None,
+            actor_name=(actor.get_username() if is_person else "system"),
+            action=action,
+            content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+            object_id=str(instance.pk),
+            object_repr=str(instance)[:300],
+            before=before,
+            after=after,
+            ip_address=chain.canonical_ip(ip_address or current_ip.get()),
+            jurisdiction_id=owning_jurisdiction_id(instance, actor),
+            previous_digest=last or chain.GENESIS,
+        )
+        record.digest = chain.digest_of(record)
+        record.save()
+    return record
+
+
+def _lock_chain() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])

@@ -11,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from minsheng.core import ratelimit
 from minsheng.core.i18n import UserFacingError
 from minsheng.notifications import selectors, services
 from minsheng.notifications.models import Channel
-from minsheng.participation import ratelimit
 from minsheng.participation.views.identity import client_key
 
 
@@ -67,7 +67,7 @@ def follow(request: HttpRequest) -> HttpResponse:
     suggestion = None
     if code:
         try:
-            ratelimit.hit("follow", client_key(request))
+            ratelimit.enforce("follow", client_key(request))
         except UserFacingError as error:
             messages.error(request, str(error))
             return render(request, "notifications/follow.html", {"code": code}, status=429)

@@ -6,6 +6,7 @@ form, so a plan can travel between them without retyping.
 """
 
 import json
+import math
 from collections import Counter
 from datetime import date
 from decimal import Decimal
@@ -37,6 +38,111 @@ from minsheng.progress.selectors import plan_ledger
 
 FORMAT = "minsheng.plan/1"
 SCHEMA_PATH = Path(__file__).parent / "schema" / "plan.schema.json"
+# A plan document is a few levels deep (plan → project → indicator → allocation → figure);
+# far deeper nesting is an attack on the parser or the validator, refused before either.
+MAX_DEPTH = 20
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+# At most this many problems are listed, each quoting at most SHORT characters of the input.
+MAX_PROBLEMS = 50
+SHORT = 60
+
+
+class _Refused(ValueError):
+    """A plan document broken in a way JSON itself allows; carries the bilingual message."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _Refused(
+                bilingual(_("the key “%(key)s” appears twice in one object"), key=_short(key))
+            )
+        seen[key] = value
+    return seen
+
+
+def _no_constant(name: str) -> Any:
+    raise _Refused(bilingual(_("%(value)s is not a number a plan can hold"), value=name))
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused(bilingual(_("%(value)s is too large a number"), value=_short(text)))
+    return value
+
+
+def parse_document(raw: str | bytes) -> Any:
+    """Read a plan document's JSON strictly; raise UserFacingError with a short reason if bad.
+
+    Refused, where Python's json would accept: a key twice in one object (the last would win
+    silently), NaN and Infinity, numbers too large for a float (1e400), nesting deeper than
+    MAX_DEPTH, and documents larger than MAX_DOCUMENT_BYTES.
+    """
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise UserFacingError(
+            [bilingual(_("the file is larger than %(size)s MB"), size=MAX_DOCUMENT_BYTES // 2**20)]
+        )
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UserFacingError([bilingual(_("the file is not UTF-8 text"))]) from error
+    try:
+        data = json.loads(
+            raw,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_float=_finite,
+        )
+    except _Refused as error:
+        raise UserFacingError([str(error)]) from error
+    except json.JSONDecodeError as error:
+        raise UserFacingError(
+            [
+                bilingual(
+                    _("not JSON: %(detail)s (line %(line)s, column %(column)s)"),
+                    detail=error.msg,
+                    line=error.lineno,
+                    column=error.colno,
+                )
+            ]
+        ) from error
+    except RecursionError as error:
+        raise UserFacingError([_too_deep()]) from error
+    except ValueError as error:  # e.g. an integer of more than 4300 digits
+        raise UserFacingError(
+            [bilingual(_("not JSON: %(detail)s"), detail=_short(error))]
+        ) from error
+    if _depth(data) > MAX_DEPTH:
+        raise UserFacingError([_too_deep()])
+    return data
+
+
+def _depth(data: Any) -> int:
+    """How deeply lists and objects nest in `data`, found without recursion."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return deepest
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _too_deep() -> str:
+    return bilingual(_("the document is nested more than %(depth)s levels deep"), depth=MAX_DEPTH)
+
+
+def _short(value: Any) -> str:
+    """At most SHORT characters of a value, so that a 10 MB field is not echoed back."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= SHORT else text[:SHORT] + f"…（{len(text)}）"
 
 
 @cache
@@ -155,46 +261,74 @@ def _path(parts: Any) -> str:
 
 
 def _schema_message(error: jsonschema.ValidationError) -> str:
-    where = _path(error.absolute_path)
+    # Every quoted piece of input is cut short: a 10 MB title must not come back as 20 MB.
+    where = _short(_path(error.absolute_path))
+    value = _short(error.instance)
     if error.validator == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message
         return bilingual(
-            _("%(where)s: required field “%(field)s” is missing"), where=where, field=missing
+            _("%(where)s: required field “%(field)s” is missing"),
+            where=where,
+            field=_short(missing),
         )
     if error.validator == "enum":
-        return bilingual(
-            _("%(where)s: unknown value “%(value)s”"), where=where, value=error.instance
-        )
+        return bilingual(_("%(where)s: unknown value “%(value)s”"), where=where, value=value)
     if error.validator in {"minimum", "exclusiveMinimum"}:
         return bilingual(
             _("%(where)s: must not be below %(limit)s (got %(value)s)"),
             where=where,
             limit=error.validator_value,
-            value=error.instance,
+            value=value,
+        )
+    if error.validator in {"maximum", "exclusiveMaximum"}:
+        return bilingual(
+            _("%(where)s: must be below %(limit)s (got %(value)s)"),
+            where=where,
+            limit=error.validator_value,
+            value=value,
+        )
+    if error.validator == "maxLength":
+        return bilingual(
+            _("%(where)s: longer than %(limit)s characters (got %(length)s)"),
+            where=where,
+            limit=error.validator_value,
+            length=len(error.instance),
         )
     if error.validator == "type":
         return bilingual(
-            _("%(where)s: must be of type %(type)s (got %(value)r)"),
+            _("%(where)s: must be of type %(type)s (got %(value)s)"),
             where=where,
             type=error.validator_value,
-            value=error.instance,
+            value=_short(repr(error.instance)),
         )
     if error.validator == "additionalProperties":
         return bilingual(
-            _("%(where)s: unknown field: %(detail)s"), where=where, detail=error.message
+            _("%(where)s: unknown field: %(detail)s"), where=where, detail=_short(error.message)
         )
-    return bilingual(_("%(where)s: invalid: %(detail)s"), where=where, detail=error.message)
+    return bilingual(_("%(where)s: invalid: %(detail)s"), where=where, detail=_short(error.message))
 
 
 def validate(data: Any) -> list[str]:
     """Every problem with a plan document, as bilingual messages naming the field; [] if none."""
+    if _depth(data) > MAX_DEPTH:
+        return [_too_deep()]
     validator = jsonschema.Draft202012Validator(
         schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
-        return [_schema_message(error) for error in errors]
-    return _ledger_problems(data)
+        return _capped([_schema_message(error) for error in errors])
+    return _capped(_ledger_problems(data))
+
+
+def _capped(problems: list[str]) -> list[str]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    return [
+        *problems[:MAX_PROBLEMS],
+        bilingual(_("… and %(count)s more problems"), count=rest),
+    ]
 
 
 def _ledger_problems(data: dict[str, Any]) -> list[str]:

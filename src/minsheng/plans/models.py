@@ -95,7 +95,7 @@ class Plan(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), max_length=20000, blank=True)
     state = models.CharField(
         _("state"), max_length=12, choices=PlanState.choices, default=PlanState.DRAFTING
     )
@@ -160,8 +160,10 @@ class Project(models.Model):
     domain = models.ForeignKey(
         Domain, verbose_name=_("domain"), on_delete=models.PROTECT, related_name="projects"
     )
-    description = models.TextField(_("full text of the promise"), blank=True)
-    completion_summary = models.TextField(_("completion summary (完成情况)"), blank=True)
+    description = models.TextField(_("full text of the promise"), max_length=20000, blank=True)
+    completion_summary = models.TextField(
+        _("completion summary (完成情况)"), max_length=20000, blank=True
+    )
     departments: "models.ManyToManyField[Department, ProjectDepartment]" = models.ManyToManyField(
         Department,
         through="ProjectDepartment",
@@ -233,7 +235,7 @@ class Indicator(models.Model):
         _("baseline"), max_digits=20, decimal_places=4, null=True, blank=True
     )
     due_date = models.DateField(_("due date"), null=True, blank=True)
-    source_text = models.TextField(_("source text"), blank=True)
+    source_text = models.TextField(_("source text"), max_length=5000, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

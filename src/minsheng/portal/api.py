@@ -3,7 +3,7 @@
 Only public plans and approved figures, as on the portal. Every answer is cached under its
 plan's stamp and carries an ETag and Last-Modified from it, so clients and caches revalidate
 with If-None-Match / If-Modified-Since and get 304. Requests are rate limited per address
-(ratelimit.py); over the limit the answer is 429 with Retry-After and a message in both languages.
+(core/ratelimit.py); over the limit the answer is 429 with Retry-After and a message in both languages.
 """
 
 import functools
@@ -22,12 +22,13 @@ from ninja.errors import Throttled
 from ninja.throttling import BaseThrottle
 from pydantic import Field
 
+from minsheng.core import ratelimit
 from minsheng.core.i18n import bilingual
 from minsheng.plans.interchange import json_number
 from minsheng.plans.models import Plan
 from minsheng.plans.selectors import public_plans
-from minsheng.portal import public_cache, ratelimit
-from minsheng.portal.filters import matches, status_counts
+from minsheng.portal import public_cache
+from minsheng.portal.filters import FILTER_NAMES, filter_values, matches, status_counts
 from minsheng.portal.selectors import (
     indicator_histories,
     jurisdiction_tree,
@@ -73,7 +74,7 @@ class RateThrottle(BaseThrottle):
         self.wait_seconds: int | None = None
 
     def allow_request(self, request: HttpRequest) -> bool:
-        self.wait_seconds = ratelimit.retry_after(request, scope="api")
+        self.wait_seconds = ratelimit.hit("api", ratelimit.client_key(request))
         return self.wait_seconds is None
 
     def wait(self) -> float | None:
@@ -106,7 +107,9 @@ class InvalidInput(Schema):
 @api.exception_handler(Throttled)
 def too_many(request: HttpRequest, exc: Throttled) -> HttpResponse:
     wait = math.ceil(exc.wait or 1)
-    return api.create_response(request, {"detail": ratelimit.too_many_message(wait)}, status=429)
+    return api.create_response(
+        request, {"detail": ratelimit.too_many_message("api", wait)}, status=429
+    )
 
 
 ERRORS: dict[int, Any] = {404: Error, 422: InvalidInput, 429: Error}
@@ -349,13 +352,33 @@ def _json(body: bytes) -> HttpResponse:
     return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
-def _cached(request: HttpRequest, scope: int | str, build: Callable[[], Schema]) -> HttpResponse:
-    """The answer for this address and query, built once per stamp (searches: every time)."""
-    if request.GET.get("q"):
-        # Free text would fill the cache with one-off entries.
+def _cached(
+    request: HttpRequest,
+    scope: int | str,
+    build: Callable[[], Schema],
+    query: Schema | None = None,
+) -> HttpResponse:
+    """The answer for this address and query, built once per stamp (searches: every time).
+
+    The key is the path and the validated query parameters (`query`), never the raw query
+    string: made-up parameters are ignored, and a filter value the plan does not have is
+    answered fresh rather than kept, so nobody can fill the cache with one-off entries.
+    """
+    params = query.model_dump() if query is not None else {}
+    if params.get("q") or not _known_values(scope, params):
         return _json(build().model_dump_json().encode())
-    parts = (request.path, request.GET.urlencode())
+    parts = (request.path, tuple(sorted(params.items())))
     return _json(public_cache.cached(scope, parts, lambda: build().model_dump_json().encode()))
+
+
+def _known_values(scope: int | str, params: dict[str, Any]) -> bool:
+    given = {name: str(params[name]) for name in FILTER_NAMES if params.get(name) not in (None, "")}
+    if not given or not isinstance(scope, int):
+        return True
+    values = public_cache.cached(
+        scope, ("filter-values",), lambda: filter_values(public_ledger(_plan_by_id(scope)))
+    )
+    return all(value in values[name] for name, value in given.items())
 
 
 # --- conditional requests ----------------------------------------------------------------
@@ -471,7 +494,7 @@ def list_plans(request: HttpRequest, paging: Query[Paging]) -> HttpResponse:
             items=[plan_out(plan) for plan in items],
         )
 
-    return _cached(request, public_cache.SITE, build)
+    return _cached(request, public_cache.SITE, build, paging)
 
 
 YEAR = Path(..., ge=2000, le=2100, examples=[2025])
@@ -533,7 +556,7 @@ def list_projects(
             items=[ProjectOut(**_project_fields(plan, row)) for row in items],
         )
 
-    return _cached(request, plan_id, build)
+    return _cached(request, plan_id, build, filters)
 
 
 @api.get(
@@ -595,7 +618,7 @@ def list_indicators(
             count=count, page=filters.page, page_size=filters.page_size, items=items
         )
 
-    return _cached(request, plan_id, build)
+    return _cached(request, plan_id, build, filters)
 
 
 def _find_indicator(plan: Plan, indicator_id: int) -> tuple[int, IndicatorRow]:
@@ -679,7 +702,7 @@ def list_evidence(
             count=count, page=filters.page, page_size=filters.page_size, items=items
         )
 
-    return _cached(request, plan_id, build)
+    return _cached(request, plan_id, build, filters)
 
 
 @api.exception_handler(Http404)

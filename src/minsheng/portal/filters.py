@@ -10,6 +10,8 @@ from minsheng.plans.choices import Status
 from minsheng.progress.selectors import ProjectRow
 
 SEARCH_MAX_LENGTH = 100
+# The filters a page or API answer may be cached under; every other parameter is ignored.
+FILTER_NAMES = ("domain", "department", "district", "status")
 
 
 class ProjectFilterForm(forms.Form):
@@ -23,27 +25,7 @@ class ProjectFilterForm(forms.Form):
 
     def __init__(self, data: Any, *, ledger: list[ProjectRow]) -> None:
         super().__init__(data)
-        everything: list[tuple[str, Any]] = [("", _("All"))]
-        domains = {row.project.domain.slug: row.project.domain.name for row in ledger}
-        departments = {
-            str(link.department_id): link.department.name
-            for row in ledger
-            for link in row.departments
-        }
-        districts = {
-            allocation.jurisdiction.slug: allocation.jurisdiction.name
-            for row in ledger
-            for item in row.indicators
-            for allocation in item.indicator.allocations.all()
-            if allocation.jurisdiction is not None
-        }
-        choices: dict[str, list[tuple[str, Any]]] = {
-            "domain": everything + list(domains.items()),
-            "department": everything + sorted(departments.items(), key=lambda pair: pair[1]),
-            "district": everything + sorted(districts.items()),
-            "status": everything + list(Status.choices),
-        }
-        for name, options in choices.items():
+        for name, options in filter_choices(ledger).items():
             field = self.fields[name]
             assert isinstance(field, forms.ChoiceField)
             field.choices = options
@@ -53,6 +35,51 @@ class ProjectFilterForm(forms.Form):
         self.is_valid()
         cleaned = getattr(self, "cleaned_data", {})
         return {name: value.strip() for name, value in cleaned.items() if value and value.strip()}
+
+
+def filter_choices(ledger: list[ProjectRow]) -> dict[str, list[tuple[str, Any]]]:
+    """The options of each filter on this plan, "All" first."""
+    everything: list[tuple[str, Any]] = [("", _("All"))]
+    domains = {row.project.domain.slug: row.project.domain.name for row in ledger}
+    departments = {
+        str(link.department_id): link.department.name for row in ledger for link in row.departments
+    }
+    districts = {
+        allocation.jurisdiction.slug: allocation.jurisdiction.name
+        for row in ledger
+        for item in row.indicators
+        for allocation in item.indicator.allocations.all()
+        if allocation.jurisdiction is not None
+    }
+    choices: dict[str, list[tuple[str, Any]]] = {
+        "domain": everything + list(domains.items()),
+        "department": everything + sorted(departments.items(), key=lambda pair: pair[1]),
+        "district": everything + sorted(districts.items()),
+        "status": everything + list(Status.choices),
+    }
+    return choices
+
+
+def filter_values(ledger: list[ProjectRow]) -> dict[str, set[str]]:
+    """The values each filter can take on this plan: anything else selects nothing."""
+    return {
+        name: {str(value) for value, _label in options if value}
+        for name, options in filter_choices(ledger).items()
+    }
+
+
+def known_filters(query: Any) -> tuple[tuple[str, str], ...]:
+    """The filter parameters of a query (first value, trimmed, non-empty) in a fixed order.
+
+    Cache keys are made of these, never of the raw query string, so made-up parameters and
+    their order cannot add entries.
+    """
+    found = []
+    for name in FILTER_NAMES:
+        value = str(query.get(name) or "").strip()
+        if value:
+            found.append((name, value[:100]))
+    return tuple(found)
 
 
 def _text(row: ProjectRow) -> str:

@@ -19,9 +19,17 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from minsheng.core import ratelimit
+from minsheng.core.views import too_many_requests
 from minsheng.plans.models import Plan
-from minsheng.portal import downloads, public_cache, ratelimit, selectors
-from minsheng.portal.filters import ProjectFilterForm, matches, status_counts
+from minsheng.portal import downloads, public_cache, selectors
+from minsheng.portal.filters import (
+    ProjectFilterForm,
+    filter_values,
+    known_filters,
+    matches,
+    status_counts,
+)
 from minsheng.portal.presenters import finished_on, indicator_charts, timeline
 from minsheng.portal.selectors import (
     approved_timeline,
@@ -59,6 +67,8 @@ def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     The site stamp changes with every plan's; one cache round trip reads the stamp and the page
     together (public_cache.lookup), and the visitor's CSRF token is filled in. On a miss the view runs and its
     page is kept for the next visitor. Signed-in visitors and searches always reach the view.
+    The key is the path and the known filters only (never the raw query string), and the view
+    keeps a page only when those filters are all valid, so made-up queries add no entries.
     """
 
     @wraps(view)
@@ -66,7 +76,8 @@ def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if request.GET.get("q") or not _anonymous(request):
             return view(request, *args, **kwargs)
         large_text = request.COOKIES.get(LARGE_TEXT_COOKIE) == "large"
-        parts = ("page", request.get_full_path(), translation.get_language(), large_text)
+        filters = known_filters(request.GET)
+        parts = ("page", request.path, filters, translation.get_language(), large_text)
         token, html = public_cache.lookup(public_cache.SITE, parts)
         if html is None:
             response = view(request, *args, **kwargs)
@@ -92,6 +103,7 @@ def _respond(
     *,
     charts: bool = False,
     cache: bool = True,
+    share: bool = True,
 ) -> HttpResponse:
     """A portal page: its body cached per plan stamp and language, wrapped in base.html.
 
@@ -116,14 +128,21 @@ def _respond(
 
     html = whole()
     response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
-    response.shareable_html = html  # type: ignore[attr-defined]  # kept by shared_page
+    if share:
+        response.shareable_html = html  # type: ignore[attr-defined]  # kept by shared_page
     return response
 
 
 def _plan_page(request: HttpRequest, plan: Plan, *, is_home: bool) -> HttpResponse:
+    # Free text would fill the cache with one-off entries; searches are rendered fresh.
+    searching = bool(request.GET.get("q"))
+    given = known_filters(request.GET)
+    valid = given if searching else _valid_filters(plan, given)
+
     def build() -> dict[str, str]:
         ledger = public_ledger(plan)
-        form = ProjectFilterForm(request.GET or None, ledger=ledger)
+        data = request.GET if searching else dict(valid)
+        form = ProjectFilterForm(data or None, ledger=ledger)
         criteria = form.criteria()
         rows = [row for row in ledger if matches(row, criteria)]
         context = {
@@ -141,10 +160,20 @@ def _plan_page(request: HttpRequest, plan: Plan, *, is_home: bool) -> HttpRespon
             "body": render_to_string("portal/_plan_body.html", context, request=None),
         }
 
-    # Free text would fill the cache with one-off entries; searches are rendered fresh.
-    searching = bool(request.GET.get("q"))
-    parts = ("plan", is_home, request.GET.urlencode())
-    return _respond(request, plan.pk, parts, build, cache=not searching)
+    parts = ("plan", is_home, valid)
+    # A page asked with an unknown filter value shows the plan unfiltered, built and cached
+    # under the valid filters; the whole page is kept for later visitors only when all were valid.
+    return _respond(request, plan.pk, parts, build, cache=not searching, share=valid == given)
+
+
+def _valid_filters(plan: Plan, given: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The given filters whose values exist on this plan (the values are cached per stamp)."""
+    if not given:
+        return ()
+    values = public_cache.cached(
+        plan.pk, ("filter-values",), lambda: filter_values(public_ledger(plan))
+    )
+    return tuple((name, value) for name, value in given if value in values[name])
 
 
 @require_GET
@@ -214,13 +243,9 @@ def text_size(request: HttpRequest) -> HttpResponse:
 @require_GET
 def plan_download(request: HttpRequest, year: int, jurisdiction: str, fmt: str) -> HttpResponse:
     """The plan with approved actuals as interchange JSON, CSV or XLSX; rate limited per address."""
-    wait = ratelimit.retry_after(request, scope="download")
+    wait = ratelimit.hit("download", ratelimit.client_key(request))
     if wait is not None:
-        response = HttpResponse(
-            ratelimit.too_many_message(wait), status=429, content_type="text/plain; charset=utf-8"
-        )
-        response["Retry-After"] = str(wait)
-        return response
+        return too_many_requests(request, wait)
     plan = public_plan(year, jurisdiction)
     return downloads.response(plan, fmt)
 

@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from minsheng.core.i18n import UserFacingError
+from minsheng.core.ids import parse_id
 from minsheng.plans.models import Allocation, Indicator, Milestone, Plan
 from minsheng.progress import permissions, selectors, services
 from minsheng.progress.models import ProgressReport, ReportingPeriod, ReportState
@@ -391,7 +392,8 @@ def import_ledger(*, actor: Any, plan: Plan, upload: IO[bytes]) -> list[Progress
         if not key and not filled:
             continue
         kind, _sep, pk = key.partition(":")
-        subject = selectors.find_subject(kind, int(pk)) if pk.isdigit() else None
+        number = parse_id(pk)
+        subject = selectors.find_subject(kind, number) if number else None
         if subject is None or permissions.subject_project(subject).plan_id != plan.pk:
             problems.add(index, _("%(column)s: unknown item") % {"column": _column(KEY)})
             continue

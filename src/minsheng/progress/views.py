@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from minsheng.accounts.permissions import is_office, is_reporter
 from minsheng.core.i18n import UserFacingError
+from minsheng.core.ids import object_or_404, parse_id
 from minsheng.plans.models import Department, Plan
 from minsheng.progress import ledger, permissions, selectors, services
 from minsheng.progress.forms import LedgerUploadForm, PeriodsForm, ReportForm, ReturnForm
@@ -33,8 +34,8 @@ def _require_section(user: Any) -> None:
 def _plan(request: HttpRequest) -> Plan | None:
     plans = selectors.reporting_plans(request.user)
     wanted = request.GET.get("plan")
-    if wanted and wanted.isdigit():
-        return next((plan for plan in plans if plan.pk == int(wanted)), None) or (
+    if parse_id(wanted):
+        return next((plan for plan in plans if plan.pk == parse_id(wanted)), None) or (
             plans[0] if plans else None
         )
     return plans[0] if plans else None
@@ -60,9 +61,10 @@ def _visible_report(user: Any, pk: int) -> ProgressReport:
 
 def _version(request: HttpRequest) -> int:
     raw = request.POST.get("version", "")
-    if not raw.isdigit():
+    version = parse_id(raw)
+    if version is None:
         raise PermissionDenied
-    return int(raw)
+    return version
 
 
 @login_required
@@ -350,8 +352,9 @@ def review_bulk_approve(request: HttpRequest) -> HttpResponse:
     versions: dict[int, int] = {}
     for token in request.POST.getlist("report"):
         pk, _sep, version = token.partition(":")
-        if pk.isdigit() and version.isdigit():
-            versions[int(pk)] = int(version)
+        report_id, number = parse_id(pk), parse_id(version)
+        if report_id and number:
+            versions[report_id] = number
     result = services.progress_report_bulk_approve(actor=request.user, versions=versions)
     messages.success(request, _("%(count)s reports approved.") % {"count": len(result.approved)})
     if result.own:
@@ -454,10 +457,7 @@ def ledger_download(request: HttpRequest) -> HttpResponse:
     user: Any = request.user
     wanted = request.GET.get("department", "")
     if wanted:
-        department = get_object_or_404(
-            Department.objects.select_related("jurisdiction"),
-            pk=int(wanted) if wanted.isdigit() else 0,
-        )
+        department = object_or_404(Department.objects.select_related("jurisdiction"), wanted)
         if not permissions.can_download_ledger(user, department):
             raise Http404
         subjects = selectors.subjects_in_scope(plan, department_id=department.pk)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from minsheng.accounts.permissions import is_office, is_supervisor
 from minsheng.accounts.scope import scope_of
+from minsheng.core.ids import object_or_404
 from minsheng.plans.models import Plan, Project
 from minsheng.plans.selectors import running_plan
 from minsheng.supervision import permissions, services
@@ -158,7 +159,7 @@ def notice_new(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     wanted = request.GET.get("plan", "")
     plans = _plans(request.user)
-    plan = get_object_or_404(plans, pk=int(wanted) if wanted.isdigit() else 0) if wanted else None
+    plan = object_or_404(plans, wanted) if wanted else None
     plan = plan or _default_plan(request.user)
     if plan is None or not permissions.can_issue_notice(request.user, plan):
         raise Http404

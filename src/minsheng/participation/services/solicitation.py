@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.audit.services import record_change, snapshot
-from minsheng.participation import ratelimit
+from minsheng.core import ratelimit
 from minsheng.participation.models import (
     RejectionReason,
     SolicitationWindow,
@@ -99,7 +99,7 @@ def suggestion_submit(
     The rate limit counts every attempt, valid or not, and is kept outside the transaction
     so that a refused attempt still counts."""
     if client:
-        ratelimit.hit("submit", client)
+        ratelimit.enforce("submit", client)
     if not window.is_open(today):
         refuse(_("This solicitation is not open."))
     if not window.domains.filter(pk=domain.pk).exists():
@@ -147,7 +147,7 @@ def comment_submit(
     contact_phone: str = "",
 ) -> Suggestion:
     """A suggestion on a running project; moderated like any other before it is shown."""
-    ratelimit.hit("submit", client)
+    ratelimit.enforce("submit", client)
     if project.plan.state not in PUBLIC_PLAN_STATES:
         refuse(_("This project is not public yet."))
     text = clean_text(text)
@@ -169,7 +169,7 @@ def suggestion_support(*, suggestion: Suggestion, supporter_key: str, client: st
         refuse(_("Only published suggestions can be supported."))
     if suggestion.window is not None and not suggestion.window.is_open():
         refuse(_("This solicitation is closed."))
-    ratelimit.hit("support", client)
+    ratelimit.enforce("support", client)
     try:
         with transaction.atomic():
             return Support.objects.create(suggestion=suggestion, supporter_key=supporter_key)

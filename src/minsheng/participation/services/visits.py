@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.audit.services import record_change, snapshot
-from minsheng.participation import ratelimit
+from minsheng.core import ratelimit
 from minsheng.participation.models import ParticipantType, Rating, Registration, SiteVisit
 from minsheng.participation.permissions import can_manage, can_manage_visit
 from minsheng.participation.services.common import refuse, require
@@ -55,7 +55,7 @@ def visit_register(
     now: datetime | None = None,
 ) -> Registration:
     """Take a place on a visit, before it starts and while places are left."""
-    ratelimit.hit("register", client)
+    ratelimit.enforce("register", client)
     with transaction.atomic():
         return _register(visit, participant_type, name, registrant_key, now)
 

@@ -4,7 +4,7 @@ import secrets
 
 from django.http import HttpRequest
 
-from minsheng.audit.middleware import client_ip
+from minsheng.core import ratelimit
 
 SESSION_KEY = "participation_person"
 
@@ -31,7 +31,5 @@ def author_keys(request: HttpRequest) -> list[str]:
 
 
 def client_key(request: HttpRequest) -> str:
-    """Rate limits count per address, so clearing cookies does not reset them."""
-    if request.user.is_authenticated:
-        return f"u:{request.user.pk}"
-    return f"ip:{client_ip(request) or 'unknown'}"
+    """Rate limits count per account or address, so clearing cookies does not reset them."""
+    return ratelimit.client_key(request)

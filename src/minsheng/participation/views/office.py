@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from minsheng.accounts.scope import scope_of
 from minsheng.core.i18n import UserFacingError
+from minsheng.core.ids import object_or_404
 from minsheng.participation import selectors, services
 from minsheng.participation.forms import (
     AssignForm,
@@ -155,9 +156,9 @@ def window_import(request: HttpRequest, pk: int) -> HttpResponse:
 @office_only
 def moderation(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        suggestion = get_object_or_404(
+        suggestion = object_or_404(
             _own(request, Suggestion.objects.all(), "window__plan__jurisdiction"),
-            pk=request.POST.get("suggestion"),
+            request.POST.get("suggestion"),
         )
         form = ModerationForm(request.POST)
         if form.is_valid():

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from minsheng.accounts.permissions import is_reporter
+from minsheng.core import ratelimit
 from minsheng.core.i18n import UserFacingError
-from minsheng.participation import ratelimit, selectors, services
+from minsheng.participation import selectors, services
 from minsheng.participation.forms import CommentForm, RatingForm, RegistrationForm, SuggestionForm
 from minsheng.participation.models import (
     Ballot,
@@ -108,7 +109,7 @@ def similar(request: HttpRequest, pk: int) -> HttpResponse:
     window = get_object_or_404(SolicitationWindow, pk=pk)
     text = request.GET.get("text", "")[:2000]
     try:
-        ratelimit.hit("similar", client_key(request))
+        ratelimit.enforce("similar", client_key(request))
     except UserFacingError:
         return HttpResponse(status=429)
     matches = selectors.similar_suggestions(window, text) if len(text.strip()) >= 4 else []

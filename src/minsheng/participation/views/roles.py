@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from minsheng.accounts.permissions import is_office, is_reporter
 from minsheng.accounts.scope import scope_of
 from minsheng.core.i18n import UserFacingError
+from minsheng.core.ids import object_or_404
 from minsheng.participation import services
 from minsheng.participation.forms import AnswerForm
 from minsheng.participation.models import Candidate, Criterion, Expert, Reply, Score
@@ -24,7 +25,7 @@ def vetting(request: HttpRequest, plan_id: int) -> HttpResponse:
         raise PermissionDenied
     criteria = list(Criterion.objects.filter(plan=plan))
     if request.method == "POST":
-        candidate = get_object_or_404(Candidate, pk=request.POST.get("candidate"), plan=plan)
+        candidate = object_or_404(Candidate, request.POST.get("candidate"), plan=plan)
         values = {c.pk: request.POST.get(f"criterion-{c.pk}", "") for c in criteria}
         try:
             services.scores_submit(actor=request.user, candidate=candidate, values=values)
@@ -54,7 +55,7 @@ def replies(request: HttpRequest) -> HttpResponse:
     if not (is_reporter(request.user) or is_office(request.user)):
         raise PermissionDenied
     if request.method == "POST":
-        reply = get_object_or_404(Reply, pk=request.POST.get("reply"))
+        reply = object_or_404(Reply, request.POST.get("reply"))
         if not can_answer(request.user, reply):
             raise Http404
         form = AnswerForm(request.POST)

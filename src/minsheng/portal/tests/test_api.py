@@ -121,7 +121,7 @@ def test_a_year_out_of_range_is_refused_with_422(client):
 
 
 def test_too_many_requests_get_429_with_retry_after(client, demo_plan, settings):
-    settings.PORTAL_RATE_LIMIT = (3, 60)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": (3, 60), "download": (3, 60)}
     codes = [client.get("/api/plans").status_code for _ in range(4)]
     assert codes == [200, 200, 200, 429]
     response = client.get("/api/plans")
@@ -130,14 +130,14 @@ def test_too_many_requests_get_429_with_retry_after(client, demo_plan, settings)
 
 
 def test_the_rate_limit_counts_each_address_apart(client, demo_plan, settings):
-    settings.PORTAL_RATE_LIMIT = (1, 60)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": (1, 60), "download": (1, 60)}
     assert client.get("/api/plans", REMOTE_ADDR="10.0.0.1").status_code == 200
     assert client.get("/api/plans", REMOTE_ADDR="10.0.0.2").status_code == 200
     assert client.get("/api/plans", REMOTE_ADDR="10.0.0.1").status_code == 429
 
 
 def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, demo_plan, settings):
-    settings.PORTAL_RATE_LIMIT = (1, 60)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": (1, 60), "download": (1, 60)}
     client.get("/api/plans")
     response = client.get("/api/plans", headers={"x-forwarded-for": "203.0.113.9"})
     assert response.status_code == 429

@@ -65,7 +65,7 @@ def test_an_unknown_format_is_not_found(client, demo_plan):
 
 
 def test_downloads_are_rate_limited(client, demo_plan, settings):
-    settings.PORTAL_RATE_LIMIT = (1, 60)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": (1, 60), "download": (1, 60)}
     download(client, "/2025/qingdao/download.csv")
     response = client.get("/2025/qingdao/download.csv")
     assert response.status_code == 429 and response["Retry-After"]

@@ -1,4 +1,3 @@
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -6,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts.selectors import find_user
 from minsheng.core.i18n import UserFacingError, bilingual
-from minsheng.plans.interchange import import_plan
+from minsheng.plans.interchange import import_plan, parse_document
 from minsheng.plans.permissions import can_import_plan
 
 
@@ -20,14 +19,16 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         path: Path = options["file"]  # type: ignore[assignment]
         try:
-            data = json.loads(path.read_text(encoding="utf-8-sig"))
+            raw = path.read_bytes()
         except FileNotFoundError as error:
             raise CommandError(bilingual(_("file not found: %(path)s"), path=path)) from error
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise CommandError(
-                bilingual(_("%(path)s is not a JSON file: %(detail)s"), path=path, detail=error)
-            ) from error
         actor = find_user(options["user"]) if options["user"] else None  # type: ignore[arg-type]
+        try:
+            data = parse_document(raw)
+        except UserFacingError as error:
+            raise CommandError(
+                bilingual(_("nothing was imported:")) + "\n" + "\n".join(error.messages)
+            ) from error
         name = (
             str((data.get("jurisdiction") or {}).get("name", "")) if isinstance(data, dict) else ""
         )

@@ -1,0 +1,74 @@
+"""The project's one rate limiter (issue 13, point 13)."""
+
+import threading
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from minsheng.core import ratelimit
+
+pytestmark = pytest.mark.django_db
+
+MINUTE_START = 1_767_225_600  # a whole minute (and a whole 10-second slice)
+
+
+def _admitted(n: int, client: str = "ip:192.0.2.1") -> int:
+    return sum(ratelimit.hit("api", client) is None for _ in range(n))
+
+
+def test_the_window_slides_so_320_cannot_pass_a_limit_of_300_per_minute(settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": (300, 60)}
+    with time_machine.travel(MINUTE_START + 59.5, tick=False) as traveller:
+        first = _admitted(300)
+        traveller.move_to(MINUTE_START + 60.5)
+        second = _admitted(20)
+    assert (first, second) == (300, 0)
+
+
+def test_the_limit_comes_back_once_the_window_has_passed(settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": (300, 60)}
+    with time_machine.travel(MINUTE_START + 1, tick=False) as traveller:
+        _admitted(300)
+        traveller.move_to(MINUTE_START + 72)
+        assert _admitted(10) == 10
+
+
+def test_the_answer_says_how_long_to_wait(settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": (1, 60)}
+    with time_machine.travel(MINUTE_START + 5, tick=False):
+        ratelimit.hit("api", "ip:192.0.2.2")
+        assert 55 <= ratelimit.hit("api", "ip:192.0.2.2") <= 65
+
+
+def test_concurrent_requests_never_pass_more_than_the_limit(settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": (100, 60)}
+    admitted: list[int] = []
+    barrier = threading.Barrier(8)
+
+    def burst() -> None:
+        barrier.wait()
+        admitted.append(_admitted(40, client="ip:192.0.2.3"))
+
+    threads = [threading.Thread(target=burst) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(admitted) == 100
+
+
+def test_counting_an_api_request_writes_nothing_to_the_database(settings):
+    with CaptureQueriesContext(connection) as captured:
+        for _ in range(5):
+            ratelimit.hit("api", "ip:192.0.2.4")
+    assert captured.captured_queries == [] or settings.CACHES["ratelimit"]["BACKEND"].endswith(
+        "RedisCache"
+    )
+
+
+def test_one_ipv6_network_counts_as_one_client():
+    assert ratelimit.address_key("2001:db8:1:2::5") == ratelimit.address_key("2001:db8:1:2::9")
+    assert ratelimit.address_key("2001:db8:1:3::5") != ratelimit.address_key("2001:db8:1:2::5")
+    assert ratelimit.address_key("not an address") == "unknown"
