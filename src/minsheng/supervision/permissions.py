@@ -2,8 +2,11 @@
 
 from typing import Any
 
+from minsheng.accounts import scope
 from minsheng.accounts.models import Role
 from minsheng.accounts.permissions import is_office, is_supervisor
+from minsheng.plans.choices import JurisdictionLevel
+from minsheng.plans.models import Jurisdiction
 from minsheng.supervision.models import (
     AWAITING_REPLY,
     Assistance,
@@ -17,6 +20,15 @@ from minsheng.supervision.models import (
 def can_view_cockpit(user: Any) -> bool:
     """The cockpit is for the office and the supervisors."""
     return is_office(user) or is_supervisor(user)
+
+
+def can_view_province_cockpit(user: Any, jurisdiction: Jurisdiction) -> bool:
+    """A province's cockpit: its office and supervisors, and those above who see it."""
+    return (
+        (is_office(user) or is_supervisor(user))
+        and scope.sees(user, jurisdiction.pk)
+        and jurisdiction.level == JurisdictionLevel.PROVINCE
+    )
 
 
 def _of_department(user: Any, case: Case) -> bool:
