@@ -18,6 +18,15 @@ class Kind(StrEnum):
     BULLETIN = "bulletin"  # 季度通报
 
 
+class Format(StrEnum):
+    """The file formats a report is written in (here, not in generate.py: models need it alone)."""
+
+    HTML = "html"
+    MARKDOWN = "md"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
 @dataclass(frozen=True)
 class Heading:
     text: str
