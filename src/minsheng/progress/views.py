@@ -304,19 +304,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     """Submitted reports with the previous approved value and the evidence, side by side."""
     if not permissions.can_review(request.user):
         raise PermissionDenied
-    items = []
-    for report in selectors.review_queue():
-        subject = permissions.report_subject(report)
-        items.append(
-            {
-                "report": report,
-                "subject": subject,
-                "row": selectors.subject_row(subject),
-                "previous": selectors.last_approved(subject, excluding=report.pk),
-                "percent": selectors.subject_row(subject, report).percent,
-                "evidence": list(report.evidence.all()),
-            }
-        )
+    items = selectors.review_items(selectors.review_queue())
     return render(request, "progress/review_queue.html", {"items": items})
 
 
