@@ -93,6 +93,12 @@ def insert_reports(plan_ids: list[int]) -> None:
         )
 
 
+def analyze() -> None:
+    """Fresh statistics after a bulk load, as autovacuum would gather them."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
 def build_city(
     slug: str, name: str, projects: int, per_project: int, parent: Jurisdiction | None = None
 ) -> Plan:
@@ -162,6 +168,7 @@ def build_province(cities: int) -> Jurisdiction:
             for n in range(cities)
         ]
         insert_reports([plan.pk for plan in plans])
+    analyze()
     return province
 
 
@@ -173,6 +180,7 @@ def city_plan(indicators: int) -> Plan:
     with transaction.atomic():
         plan = build_city(slug, f"基准市{indicators}", indicators // 10, 10)
         insert_reports([plan.pk])
+    analyze()
     return plan
 
 
@@ -271,9 +279,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("load_demo", "--if-empty", verbosity=0)
     print(f"database: {connection.vendor}")
-    office, _ = User.objects.get_or_create(
-        username="bench-office", defaults={"role": Role.OFFICE}
-    )
+    office, _ = User.objects.get_or_create(username="bench-office", defaults={"role": Role.OFFICE})
     storages = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -105,7 +105,14 @@ def _met_sql(total: str, target: str, comparator: str) -> str:
     )
 
 
-def _series_sql(*, only_indicators: bool, full: bool, plans: int = 1, own: bool = True) -> str:
+def _series_sql(
+    *, only_indicators: bool, full: bool, plans: int = 1, own: bool = True, stated: bool = True
+) -> str:
+    """The reduced history: per subject and report day, the cumulative actual after that day.
+
+    Each report's change from its subject's previous one (LAG) summed per day and run up per
+    indicator is the roll-up of allocations' latest values; per allocation it is its own value.
+    """
     report = ProgressReport._meta.db_table
     indicator = Indicator._meta.db_table
     project = Project._meta.db_table
@@ -113,14 +120,19 @@ def _series_sql(*, only_indicators: bool, full: bool, plans: int = 1, own: bool 
     chosen = "AND pr.indicator_id IN (SELECT value FROM chosen)" if only_indicators else ""
     keep = "" if full else "WHERE rn <= 2 OR as_of = first_met"
     in_plans = ", ".join(["%s"] * plans)
+    # The stated percent of the newest report: the ledger shows it, summaries do not.
+    newest = (
+        ", ROW_NUMBER() OVER (PARTITION BY r.indicator_id ORDER BY r.as_of DESC, r.id DESC)"
+        " AS newest"
+        if stated
+        else ", 0 AS newest"
+    )
     # Each allocation's own series (the cockpit lists them); a summary of many plans skips it.
     allocation_series = (
         """
     UNION ALL
-    SELECT indicator_id, allocation_id, as_of,
-        SUM(delta) OVER (PARTITION BY allocation_id ORDER BY as_of) AS total,
-        CAST(NULL AS NUMERIC) AS stated
-    FROM d WHERE allocation_id IS NOT NULL"""
+    SELECT indicator_id, allocation_id, as_of, SUM(delta) AS delta, CAST(NULL AS NUMERIC) AS stated
+    FROM d WHERE allocation_id IS NOT NULL GROUP BY indicator_id, allocation_id, as_of"""
         if own
         else ""
     )
@@ -137,21 +149,22 @@ WITH r AS (
 ), d AS (
     SELECT r.*,
         r.value - COALESCE(LAG(r.value) OVER (
-            PARTITION BY r.indicator_id, r.allocation_id ORDER BY r.as_of, r.id), 0) AS delta,
-        ROW_NUMBER() OVER (PARTITION BY r.indicator_id ORDER BY r.as_of DESC, r.id DESC) AS newest
+            PARTITION BY r.indicator_id, r.allocation_id ORDER BY r.as_of, r.id), 0) AS delta
+        {newest}
     FROM r
 ), s AS (
-    SELECT indicator_id, CAST(NULL AS INTEGER) AS allocation_id, as_of,
-        SUM(delta) OVER (PARTITION BY indicator_id ORDER BY as_of) AS total,
-        CASE WHEN newest = 1 THEN stated_percent END AS stated
-    FROM d{allocation_series}
+    SELECT indicator_id, CAST(NULL AS INTEGER) AS allocation_id, as_of, SUM(delta) AS delta,
+        MAX(CASE WHEN newest = 1 THEN stated_percent END) AS stated
+    FROM d GROUP BY indicator_id, as_of{allocation_series}
 ), days AS (
-    SELECT indicator_id, allocation_id, as_of, ROUND(MAX(total), 4) AS total, MAX(stated) AS stated
-    FROM s GROUP BY indicator_id, allocation_id, as_of
+    SELECT indicator_id, allocation_id, as_of, stated,
+        ROUND(SUM(delta) OVER (
+            PARTITION BY indicator_id, allocation_id ORDER BY as_of), 4) AS total,
+        ROW_NUMBER() OVER (PARTITION BY indicator_id, allocation_id ORDER BY as_of) AS ordinal,
+        COUNT(*) OVER (PARTITION BY indicator_id, allocation_id) AS reported_days
+    FROM s
 ), judged AS (
-    SELECT days.*,
-        ROW_NUMBER() OVER (
-            PARTITION BY days.indicator_id, days.allocation_id ORDER BY days.as_of DESC) AS rn,
+    SELECT days.*, days.reported_days - days.ordinal + 1 AS rn,
         {_met_sql("days.total", "COALESCE(a.target, i.target)", "i.comparator")} AS met
     FROM days
     JOIN {indicator} i ON i.id = days.indicator_id
@@ -174,9 +187,14 @@ def _series_rows(
     *,
     full: bool,
     own: bool = True,
+    stated: bool = True,
 ) -> list[tuple[Any, ...]]:
     sql = _series_sql(
-        only_indicators=indicator_ids is not None, full=full, plans=len(plans), own=own
+        only_indicators=indicator_ids is not None,
+        full=full,
+        plans=len(plans),
+        own=own,
+        stated=stated,
     )
     params: list[Any] = [*plans, ReportState.APPROVED.value, as_of]
     if indicator_ids is not None:
@@ -217,17 +235,22 @@ def plans_indicator_series(plan_ids: Sequence[int], as_of: date) -> dict[int, Se
     """Each indicator's rolled-up series over several plans (one query): the province's summary."""
     if not plan_ids:
         return {}
-    return _collect(_series_rows(plan_ids, as_of, None, full=False, own=False))[0]
+    return _collect(_series_rows(plan_ids, as_of, None, full=False, own=False, stated=False))[0]
 
 
 def subject_series(
-    plan: Plan, as_of: date, indicator_ids: Sequence[int] | None = None
+    plan: Plan,
+    as_of: date,
+    indicator_ids: Sequence[int] | None = None,
+    *,
+    stated: bool = True,
 ) -> tuple[dict[int, Series], dict[int, Series]]:
     """Each indicator's rolled-up series and each allocation's own, from approved reports on or before `as_of`.
 
-    One query; at most three rows per subject reach Python.
+    One query; at most three rows per subject reach Python. Without `stated` the reports'
+    stated percents are not read (the cockpit does not show them).
     """
-    return _collect(_series_rows([plan.pk], as_of, indicator_ids, full=False))
+    return _collect(_series_rows([plan.pk], as_of, indicator_ids, full=False, stated=stated))
 
 
 def indicator_histories_of(

@@ -152,9 +152,9 @@ def quarterly_bulletin(plan: Plan, *, as_of: date) -> Bulletin:
                 percent=row.percent,
             )
         )
-        items = [
-            (item.indicator.name, item.warning, item.percent) for item in row.indicators
-        ] + [(item.milestone.name, item.warning, item.warning.percent) for item in row.milestones]
+        items = [(item.indicator.name, item.warning, item.percent) for item in row.indicators] + [
+            (item.milestone.name, item.warning, item.warning.percent) for item in row.milestones
+        ]
         for name, warning, percent in items:
             # The colour is the cockpit's level (ledger_state.bulletin_colour): one rule.
             level = bulletin_colour(warning.level)

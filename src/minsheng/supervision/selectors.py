@@ -185,7 +185,7 @@ def plan_warnings(
     With a district, only that district's allocations are listed. A fixed number of queries
     whatever the plan's size; the figures are the ledger's (progress.ledger_state).
     """
-    indicator_series, allocation_series = subject_series(plan, as_of)
+    indicator_series, allocation_series = subject_series(plan, as_of, stated=False)
     facts = milestone_facts(plan, as_of) if district is None else {}
     allocations = plan_allocations(plan)
     items: list[ItemWarning] = []

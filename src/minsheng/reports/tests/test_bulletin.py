@@ -140,6 +140,4 @@ RANK = {"": 0, YELLOW: 1, RED: 2}
 )
 def test_falling_further_behind_never_lowers_the_warning(expected, more, less):
     more, less = max(more, less), min(more, less)
-    assert (
-        RANK[colour(less, expected=expected)] >= RANK[colour(more, expected=expected)]
-    )
+    assert RANK[colour(less, expected=expected)] >= RANK[colour(more, expected=expected)]
