@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.db import connection
@@ -349,13 +350,31 @@ def terms_of(plan: Plan, indicator: Indicator, target: Decimal | None = None) ->
 
 @dataclass(frozen=True)
 class ItemState:
-    """One indicator's (or allocation's) state on a date: the figures every page shows."""
+    """One indicator's (or allocation's) state on a date: the figures every page shows.
+
+    The status is worked out when first asked for: the cockpit asks it of indicators, not of
+    each of their thousands of allocations.
+    """
 
     terms: Terms
     series: Series
     as_of: date
-    assessment: Assessment
     warning: EarlyWarning
+
+    @cached_property
+    def assessment(self) -> Assessment:
+        terms, series = self.terms, self.series
+        return assess_indicator(
+            comparator=terms.comparator,
+            target=terms.target,
+            actual=series.actual,
+            expected_share=self.warning.expected_share,
+            as_of=self.as_of,
+            due=terms.due,
+            met_on=series.met_on,
+            baseline=terms.baseline,
+            lag_tolerance=terms.yellow_margin / HUNDRED,
+        )
 
     @property
     def actual(self) -> Decimal | None:
@@ -404,7 +423,7 @@ class ItemState:
 
 
 def item_state(terms: Terms, series: Series, as_of: date) -> ItemState:
-    """Status (plans.completion) and warning (supervision.early_warning) of one item, from one series."""
+    """Warning (supervision.early_warning) and status (plans.completion) of one item, from one series."""
     warning = indicator_warning(
         comparator=terms.comparator,
         target=terms.target,
@@ -417,18 +436,7 @@ def item_state(terms: Terms, series: Series, as_of: date) -> ItemState:
         red_margin=terms.red_margin,
         baseline=terms.baseline,
     )
-    assessment = assess_indicator(
-        comparator=terms.comparator,
-        target=terms.target,
-        actual=series.actual,
-        expected_share=warning.expected_share,
-        as_of=as_of,
-        due=terms.due,
-        met_on=series.met_on,
-        baseline=terms.baseline,
-        lag_tolerance=terms.yellow_margin / HUNDRED,
-    )
-    return ItemState(terms, series, as_of, assessment, warning)
+    return ItemState(terms, series, as_of, warning)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from minsheng.progress.ledger_state import (
     NO_FACTS,
     ItemState,
     MilestoneState,
+    Terms,
     item_state,
     milestone_facts,
     milestone_state,
@@ -194,6 +195,8 @@ def plan_warnings(
         for indicator in project.indicators.all():
             terms = terms_of(plan, indicator)
             own = allocations.get(indicator.pk, [])
+            # Allocations mostly share a target: one Terms per target, not one per allocation.
+            shares: dict[Decimal, Terms] = {}
             if district is None:
                 items.append(
                     ItemWarning(
@@ -224,7 +227,7 @@ def plan_warnings(
                         indicator=indicator,
                         allocation=ref,
                         state=item_state(
-                            replace(terms, target=target),
+                            shares.setdefault(target, replace(terms, target=target)),
                             allocation_series.get(pk, EMPTY),
                             as_of,
                         ),
