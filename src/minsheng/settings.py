@@ -161,10 +161,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # the busy timeout for the lock (then the page keeps the input and asks to retry).
     busy_ms = env_int("SQLITE_BUSY_TIMEOUT_MS", 15000)
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": f"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busy_ms};",
+        # synchronous=NORMAL is safe under WAL and spares an fsync per commit.
+        "init_command": (
+            f"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={busy_ms}; PRAGMA synchronous=NORMAL;"
+        ),
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A worker keeps its connection (and its pragmas) between requests instead of reopening.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

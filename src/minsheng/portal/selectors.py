@@ -1,6 +1,5 @@
 """Reads for the public: only public plans, only approved figures, never drafts or notes."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,14 +13,13 @@ from minsheng.plans.choices import PUBLIC_PLAN_STATES
 from minsheng.plans.completion import HUNDRED, percent_of_plan
 from minsheng.plans.models import Indicator, Jurisdiction, Plan, Project
 from minsheng.plans.selectors import public_plans
+from minsheng.progress.ledger_state import indicator_histories_of
 from minsheng.progress.models import Evidence, ProgressReport, ReportState
 from minsheng.progress.selectors import (
     ProjectRow,
-    approved_reports,
     ledger_projects,
     plan_ledger,
     public_evidence_rule,
-    rolled_up_series,
 )
 
 
@@ -97,16 +95,11 @@ def indicator_histories(
     plan: Plan, indicators: list[Indicator], *, as_of: date | None = None
 ) -> dict[int, list[HistoryPoint]]:
     """Each indicator's approved cumulative actual after every report, rolled up over allocations."""
-    wanted = {indicator.pk for indicator in indicators}
-    by_indicator: dict[int, list[ProgressReport]] = defaultdict(list)
-    for report in approved_reports(plan, as_of or timezone.localdate()):
-        if report.indicator_id in wanted:
-            by_indicator[report.indicator_id].append(report)
-    histories = {}
-    for indicator in indicators:
-        allocation_ids = [allocation.pk for allocation in indicator.allocations.all()]
-        series = rolled_up_series(by_indicator[indicator.pk], allocation_ids)
-        histories[indicator.pk] = [
+    series = indicator_histories_of(
+        plan, [indicator.pk for indicator in indicators], as_of or timezone.localdate()
+    )
+    return {
+        indicator.pk: [
             HistoryPoint(
                 as_of=day,
                 actual=value,
@@ -115,9 +108,10 @@ def indicator_histories(
                 )
                 or Decimal(0),
             )
-            for day, value, _report in series
+            for day, value in series.get(indicator.pk, [])
         ]
-    return histories
+        for indicator in indicators
+    }
 
 
 def planned_curve(plan: Plan, indicator: Indicator) -> list[tuple[date, Decimal]]:

@@ -323,20 +323,9 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     A supervisor reads the same queue without the buttons."""
     if not permissions.can_view_review_queue(request.user):
         raise PermissionDenied
-    items = []
-    for report in selectors.review_queue(request.user):
-        subject = permissions.report_subject(report)
-        items.append(
-            {
-                "report": report,
-                "subject": subject,
-                "row": selectors.subject_row(subject),
-                "previous": selectors.last_approved(subject, excluding=report.pk),
-                "percent": selectors.subject_row(subject, report).percent,
-                "evidence": list(report.evidence.all()),
-                "own": not permissions.can_approve_report(request.user, report),
-            }
-        )
+    items = selectors.review_items(selectors.review_queue(request.user))
+    for item in items:
+        item["own"] = not permissions.can_approve_report(request.user, item["report"])
     return render(
         request,
         "progress/review_queue.html",

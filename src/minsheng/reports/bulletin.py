@@ -10,18 +10,22 @@ from django.db.models import Q
 
 from minsheng.core.chinese_numbers import format_percent
 from minsheng.plans.choices import DONE_STATUSES, Status
-from minsheng.plans.completion import HUNDRED
 from minsheng.plans.models import Plan
+from minsheng.progress.ledger_state import (
+    BULLETIN_RED,
+    BULLETIN_YELLOW,
+    bulletin_colour,
+    plan_ledger,
+)
 from minsheng.progress.models import ProgressReport, ReportState
-from minsheng.progress.selectors import plan_ledger
 from minsheng.reports import phrases
 
 DONE = "done"
 ON_TRACK = "on_track"
 LAGGING = "lagging"
 NO_DATA = "no_data"
-RED = "red"
-YELLOW = "yellow"
+RED = BULLETIN_RED
+YELLOW = BULLETIN_YELLOW
 
 
 def quarter_of(day: date) -> int:
@@ -30,31 +34,6 @@ def quarter_of(day: date) -> int:
 
 def quarter_start(day: date) -> date:
     return date(day.year, 3 * (quarter_of(day) - 1) + 1, 1)
-
-
-def warning_level(
-    *,
-    status: Status,
-    percent: Decimal | None,
-    expected_percent: Decimal,
-    yellow_margin: Decimal,
-    red_margin: Decimal,
-) -> str:
-    """ "red", "yellow" or "" for an item: points behind the schedule against the plan's margins.
-
-    A done item never warns; an item past its deadline and not done is red.
-    """
-    if status in DONE_STATUSES:
-        return ""
-    behind = expected_percent - min(percent or Decimal(0), HUNDRED)
-    if behind > red_margin:
-        return RED
-    if status == Status.LAGGING:
-        # Lagging by the status rule (past due, or behind by more than the yellow margin).
-        return RED if expected_percent >= HUNDRED else YELLOW
-    if behind > yellow_margin:
-        return YELLOW
-    return ""
 
 
 @dataclass(frozen=True)
@@ -173,25 +152,22 @@ def quarterly_bulletin(plan: Plan, *, as_of: date) -> Bulletin:
                 percent=row.percent,
             )
         )
-        items = [
-            (item.indicator.name, item.status, item.percent, item.assessment.expected_percent)
-            for item in row.indicators
-        ] + [
-            (item.milestone.name, item.status, item.assessment.percent, _milestone_expected(item))
-            for item in row.milestones
+        items = [(item.indicator.name, item.warning, item.percent) for item in row.indicators] + [
+            (item.milestone.name, item.warning, item.warning.percent) for item in row.milestones
         ]
-        for name, status, percent, expected in items:
-            level = warning_level(
-                status=status,
-                percent=percent,
-                expected_percent=expected,
-                yellow_margin=plan.yellow_margin,
-                red_margin=plan.red_margin,
-            )
+        for name, warning, percent in items:
+            # The colour is the cockpit's level (ledger_state.bulletin_colour): one rule.
+            level = bulletin_colour(warning.level)
             if level:
                 bulletin.warnings.append(
                     Warning(
-                        level, row.project.number, row.project.title, name, percent, expected, names
+                        level,
+                        row.project.number,
+                        row.project.title,
+                        name,
+                        percent,
+                        warning.expected_percent,
+                        names,
                     )
                 )
         if row.status not in DONE_STATUSES and row.project.pk not in reported:
@@ -199,9 +175,3 @@ def quarterly_bulletin(plan: Plan, *, as_of: date) -> Bulletin:
     bulletin.warnings.sort(key=lambda w: (w.level != RED, w.project_number))
     bulletin.silent_departments = silent
     return bulletin
-
-
-def _milestone_expected(item: object) -> Decimal:
-    # A milestone is expected at 100 % once its due date has passed, else not yet.
-    status = getattr(item, "status", None)
-    return HUNDRED if status == Status.LAGGING else Decimal(0)

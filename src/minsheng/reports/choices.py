@@ -2,8 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from minsheng.reports.document import Kind, Style
-from minsheng.reports.generate import Format
+from minsheng.reports.document import Format, Kind, Style
 
 KIND_CHOICES = [
     (Kind.YEAR_END.value, _("Year-end report")),

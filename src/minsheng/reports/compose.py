@@ -2,10 +2,8 @@
 
 from decimal import Decimal
 
-import cn2an
-
 from minsheng.core.chinese_numbers import format_percent
-from minsheng.reports import charts, phrases
+from minsheng.reports import phrases
 from minsheng.reports.bulletin import DONE, LAGGING, NO_DATA, RED, Bulletin, Warning
 from minsheng.reports.document import (
     Caption,
@@ -30,10 +28,15 @@ def short_name(jurisdiction: str) -> str:
 
 def chinese_ordinal(number: int) -> str:
     """3 → "三", for the official style's (一)(二)(三)."""
+    import cn2an
+
     return str(cn2an.an2cn(number))
 
 
 def report_charts(report: YearEndReport) -> list[Chart]:
+    # matplotlib takes seconds to import: only a report with charts pays for it.
+    from minsheng.reports import charts
+
     by_project = [(f"第{p.number}件", p.percent or Decimal(0)) for p in report.projects]
     return [
         Chart("各项目完成进度（%）", charts.horizontal_bars("各项目完成进度（%）", by_project)),

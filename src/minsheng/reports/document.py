@@ -21,6 +21,15 @@ class Kind(StrEnum):
     NOTICE = "notice"  # 督办单 (supervision notice)
 
 
+class Format(StrEnum):
+    """The file formats a report is written in (here, not in generate.py: models need it alone)."""
+
+    HTML = "html"
+    MARKDOWN = "md"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
 @dataclass(frozen=True)
 class Heading:
     text: str

@@ -3,21 +3,12 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
 from minsheng.plans.models import Plan
 from minsheng.reports.bulletin import quarterly_bulletin
 from minsheng.reports.compose import compose_bulletin, compose_year_end
-from minsheng.reports.document import Document, Kind, Style
+from minsheng.reports.document import Document, Format, Kind, Style
 from minsheng.reports.selectors import year_end_report
-
-
-class Format(StrEnum):
-    HTML = "html"
-    MARKDOWN = "md"
-    DOCX = "docx"
-    PDF = "pdf"
-
 
 CONTENT_TYPES = {
     Format.HTML: "text/html; charset=utf-8",

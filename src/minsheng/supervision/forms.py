@@ -20,6 +20,18 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class ProvinceFilterForm(forms.Form):
+    """The province cockpit's choices: which province (default: the user's own), year and day."""
+
+    province = forms.ModelChoiceField(
+        Jurisdiction.objects.filter(level=JurisdictionLevel.PROVINCE),
+        label=_("province"),
+        required=False,
+    )
+    year = forms.IntegerField(label=_("year"), required=False, min_value=2000, max_value=2100)
+    as_of = forms.DateField(label=_("as of"), required=False, widget=DateInput)
+
+
 class CockpitFilterForm(forms.Form):
     """The cockpit's filters; every one is optional, the plan defaults to the running one."""
 

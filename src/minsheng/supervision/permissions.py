@@ -12,6 +12,7 @@ from typing import Any
 from minsheng.accounts import scope
 from minsheng.accounts.models import Role
 from minsheng.accounts.permissions import is_office, is_supervisor
+from minsheng.plans.choices import JurisdictionLevel
 from minsheng.plans.models import Jurisdiction, Plan
 from minsheng.supervision.models import (
     AWAITING_REPLY,
@@ -31,9 +32,12 @@ def can_view_cockpit(user: Any, plan: Plan | None = None) -> bool:
 
 
 def can_view_province_cockpit(user: Any, jurisdiction: Jurisdiction) -> bool:
-    """The province cockpit (its cities side by side): the office and supervisors of that
-    jurisdiction or above it; never a city for its province or a sibling."""
-    return (is_office(user) or is_supervisor(user)) and scope.sees(user, jurisdiction.pk)
+    """A province's cockpit: its office and supervisors, and those above who see it."""
+    return (
+        (is_office(user) or is_supervisor(user))
+        and scope.sees(user, jurisdiction.pk)
+        and jurisdiction.level == JurisdictionLevel.PROVINCE
+    )
 
 
 def _of_department(user: Any, case: Case) -> bool:

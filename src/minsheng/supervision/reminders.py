@@ -152,7 +152,7 @@ def _reported(item: ItemWarning, reported: set[tuple[str, int, int | None]]) -> 
     if item.milestone is not None:
         return (MILESTONE, item.milestone.pk, None) in reported
     assert item.indicator is not None
-    if item.allocation is None and item.indicator.allocations.all():
+    if item.allocation is None and item.split:
         return True
     allocation_id = item.allocation.pk if item.allocation else None
     return (INDICATOR, item.indicator.pk, allocation_id) in reported

@@ -1,28 +1,22 @@
 """Reads for supervision: every item's warning and forecast on a date, in a fixed number of queries.
 
 "As of" a past date is reconstructed from report history: only approved reports dated on or
-before that day count (progress.selectors.approved_reports), so the cockpit of 1 July shows
-what the office could have known on 1 July.
+before that day count, so the cockpit of 1 July shows what the office could have known on
+1 July. The figures are the ledger's read model (progress.ledger_state).
 """
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from minsheng.plans.choices import DepartmentRole, Status
-from minsheng.plans.completion import (
-    HUNDRED,
-    assess_indicator,
-    assess_milestone,
-    is_met,
-    round_percent,
-)
+from minsheng.plans.completion import HUNDRED, round_percent
 from minsheng.plans.models import (
     Allocation,
     Department,
@@ -33,15 +27,21 @@ from minsheng.plans.models import (
     Plan,
     Project,
 )
-from minsheng.progress.models import ProgressReport, ReportState
-from minsheng.progress.selectors import ledger_projects
-from minsheng.supervision.early_warning import (
-    EarlyWarning,
-    Level,
-    indicator_warning,
-    milestone_warning,
+from minsheng.progress.ledger_state import (
+    EMPTY,
+    NO_FACTS,
+    ItemState,
+    MilestoneState,
+    Terms,
+    item_state,
+    milestone_facts,
+    milestone_state,
+    subject_series,
+    summary_projects,
+    terms_of,
 )
-from minsheng.supervision.forecast import Forecast, forecast
+from minsheng.supervision.early_warning import EarlyWarning, Level
+from minsheng.supervision.forecast import Forecast
 from minsheng.supervision.models import Assistance, Case, CaseState, SupervisionNotice
 
 INDICATOR, ALLOCATION, MILESTONE = "indicator", "allocation", "milestone"
@@ -50,19 +50,69 @@ RISKY_LEVELS = frozenset({Level.OVERDUE, Level.RED, Level.YELLOW})
 
 
 @dataclass(frozen=True)
+class Holder:
+    """A district or department an allocation is given to: its id and name, no model instance."""
+
+    pk: int
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class AllocationRef:
+    """An allocation as a summary needs it (read as a tuple: a province has tens of thousands)."""
+
+    pk: int
+    indicator: Indicator
+    jurisdiction_id: int | None
+    jurisdiction: Holder | None
+    department: Holder | None
+    target: Decimal
+
+    @property
+    def holder(self) -> Holder:
+        holder = self.jurisdiction or self.department
+        assert holder is not None
+        return holder
+
+
+@dataclass(frozen=True)
 class ItemWarning:
-    """One indicator, allocation or milestone with its warning, forecast and who answers for it."""
+    """One indicator, allocation or milestone with its state on a date and who answers for it.
+
+    The figures (warning, status, forecast) come from the ledger's read model
+    (progress.ledger_state), the same objects the ledger and the bulletin show.
+    """
 
     kind: str
     project: Project
-    department: Department | None
-    warning: EarlyWarning
-    forecast: Forecast | None = None
-    status: Status | None = None
+    department: Department | Holder | None
+    state: ItemState | MilestoneState
     indicator: Indicator | None = None
-    allocation: Allocation | None = None
+    allocation: AllocationRef | None = None
     milestone: Milestone | None = None
-    last_report_on: date | None = None
+    split: bool = False
+
+    @property
+    def warning(self) -> EarlyWarning:
+        return self.state.warning
+
+    @property
+    def forecast(self) -> Forecast | None:
+        return self.state.forecast if isinstance(self.state, ItemState) else None
+
+    @property
+    def status(self) -> Status | None:
+        # The cockpit counts statuses of whole items; an allocation's share has none of its own.
+        return None if self.kind == ALLOCATION else self.state.status
+
+    @property
+    def last_report_on(self) -> date | None:
+        if isinstance(self.state, ItemState):
+            return self.state.actual_as_of
+        return self.state.facts.last_report_on
 
     @property
     def name(self) -> str:
@@ -87,15 +137,15 @@ class ItemWarning:
         return self.indicator.unit if self.indicator is not None else ""
 
     @property
-    def district(self) -> Jurisdiction | None:
+    def district(self) -> Holder | None:
         return self.allocation.jurisdiction if self.allocation is not None else None
 
 
 def plan_projects(
     plan: Plan, *, department: Department | None = None, domain: Domain | None = None
 ) -> QuerySet[Project]:
-    """The plan's projects with everything a warning needs, prefetched (six queries)."""
-    projects = ledger_projects(plan)
+    """The plan's projects with their indicators, milestones and departments (five queries)."""
+    projects = summary_projects(plan)
     if department is not None:
         projects = projects.filter(project_departments__department=department).distinct()
     if domain is not None:
@@ -111,116 +161,16 @@ def lead_department(project: Project) -> Department | None:
     return None
 
 
-class ReportFact(NamedTuple):
-    """The few columns of an approved report a warning needs (read as tuples: plans are large)."""
-
-    as_of: date
-    pk: int
-    indicator_id: int | None
-    allocation_id: int | None
-    milestone_id: int | None
-    value: Decimal | None
-    done: bool | None
-
-
-def approved_facts(plan: Plan, as_of: date) -> list[ReportFact]:
-    """Every approved report of a plan dated on or before `as_of`, oldest first (two queries).
-
-    The same rule as progress.selectors.approved_reports, read as plain tuples.
-    """
-    columns = ("as_of", "pk", "indicator_id", "allocation_id", "milestone_id", "value", "done")
-    approved = ProgressReport.objects.filter(state=ReportState.APPROVED, as_of__lte=as_of)
-    facts = [
-        ReportFact(*row)
-        for query in (
-            approved.filter(indicator__project__plan=plan),
-            approved.filter(milestone__project__plan=plan),
-        )
-        for row in query.values_list(*columns)
-    ]
-    facts.sort()
-    return facts
-
-
-def cumulative_series(
-    reports: Iterable[ReportFact], allocation_ids: set[int] | None = None
-) -> list[tuple[date, Decimal]]:
-    """(date, cumulative actual) after each report day; with allocations, the sum of their latest values.
-
-    `reports` must be in date order. An indicator split into allocations takes the sum of the
-    allocations' latest values (progress.selectors does the same): never typed twice.
-    """
-    latest: dict[int | None, Decimal] = {}
-    series: dict[date, Decimal] = {}
-    for report in reports:
-        if report.value is None:
-            continue
-        if allocation_ids and report.allocation_id not in allocation_ids:
-            continue
-        if not allocation_ids and report.allocation_id is not None:
-            continue
-        latest[report.allocation_id] = report.value
-        series[report.as_of] = sum(latest.values(), Decimal(0))
-    return list(series.items())
-
-
-def indicator_status(
-    plan: Plan,
-    indicator: Indicator,
-    series: list[tuple[date, Decimal]],
-    expected: Decimal,
-    as_of: date,
-) -> Status:
-    """The ledger's status (plans.completion.assess_indicator), from the same series."""
-    met_on = next(
-        (day for day, value in series if is_met(indicator.comparator, indicator.target, value)),
-        None,
-    )
-    return assess_indicator(
-        comparator=indicator.comparator,
-        target=indicator.target,
-        actual=series[-1][1] if series else None,
-        expected_share=expected,
-        as_of=as_of,
-        due=indicator.due_date or plan.end,
-        met_on=met_on,
-        baseline=indicator.baseline,
-        lag_tolerance=plan.yellow_margin / HUNDRED,
-    ).status
-
-
-def _assess(
-    plan: Plan,
-    indicator: Indicator,
-    target: Decimal,
-    series: list[tuple[date, Decimal]],
-    as_of: date,
-) -> tuple[EarlyWarning, Forecast]:
-    """Warning and forecast of an indicator, or of an allocation of it (its own target and series)."""
-    due = indicator.due_date or plan.end
-    points = [(p.date, p.cumulative_percent) for p in indicator.schedule_points.all()]
-    warning = indicator_warning(
-        comparator=indicator.comparator,
-        target=target,
-        actual=series[-1][1] if series else None,
-        points=points,
-        start=plan.start,
-        due=due,
-        as_of=as_of,
-        yellow_margin=plan.yellow_margin,
-        red_margin=plan.red_margin,
-        baseline=indicator.baseline,
-    )
-    outlook = forecast(
-        comparator=indicator.comparator,
-        target=target,
-        series=series,
-        points=points,
-        start=plan.start,
-        end=due,
-        baseline=indicator.baseline,
-    )
-    return warning, outlook
+def plan_allocations(plan: Plan) -> dict[int, list[tuple[Any, ...]]]:
+    """Each indicator's allocations as plain rows (one query), in id order."""
+    rows = Allocation.objects.filter(indicator__project__plan=plan).order_by("indicator_id", "id")
+    by_indicator: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows.values_list(
+        "indicator_id", "id", "jurisdiction_id", "jurisdiction__name",
+        "department_id", "department__name", "target",
+    ):  # fmt: skip
+        by_indicator[row[0]].append(row)
+    return by_indicator
 
 
 def plan_warnings(
@@ -233,85 +183,69 @@ def plan_warnings(
 ) -> list[ItemWarning]:
     """Every indicator, allocation and milestone of a plan with its warning on `as_of`.
 
-    With a district, only that district's allocations are listed. Eight queries whatever the
-    plan's size. Statuses follow the same rules as progress.selectors.plan_ledger (pinned by
-    a test on the demo plan).
+    With a district, only that district's allocations are listed. A fixed number of queries
+    whatever the plan's size; the figures are the ledger's (progress.ledger_state).
     """
-    by_indicator: dict[int, list[ReportFact]] = defaultdict(list)
-    by_allocation: dict[int, list[ReportFact]] = defaultdict(list)
-    by_milestone: dict[int, list[ReportFact]] = defaultdict(list)
-    for report in approved_facts(plan, as_of):
-        if report.allocation_id is not None:
-            by_allocation[report.allocation_id].append(report)
-        if report.indicator_id is not None:
-            by_indicator[report.indicator_id].append(report)
-        elif report.milestone_id is not None:
-            by_milestone[report.milestone_id].append(report)
+    indicator_series, allocation_series = subject_series(plan, as_of, stated=False)
+    facts = milestone_facts(plan, as_of) if district is None else {}
+    allocations = plan_allocations(plan)
     items: list[ItemWarning] = []
     for project in plan_projects(plan, department=department, domain=domain):
         lead = lead_department(project)
         for indicator in project.indicators.all():
-            reports = by_indicator[indicator.pk]
-            allocations = list(indicator.allocations.all())
+            terms = terms_of(plan, indicator)
+            own = allocations.get(indicator.pk, [])
+            # Allocations mostly share a target: one Terms per target, not one per allocation.
+            shares: dict[Decimal, Terms] = {}
             if district is None:
-                series = cumulative_series(reports, {a.pk for a in allocations})
-                warning, outlook = _assess(plan, indicator, indicator.target, series, as_of)
-                status = indicator_status(plan, indicator, series, warning.expected_share, as_of)
                 items.append(
                     ItemWarning(
                         kind=INDICATOR,
                         project=project,
                         department=lead,
                         indicator=indicator,
-                        status=status,
-                        last_report_on=series[-1][0] if series else None,
-                        warning=warning,
-                        forecast=outlook,
+                        split=bool(own),
+                        state=item_state(terms, indicator_series.get(indicator.pk, EMPTY), as_of),
                     )
                 )
-            for allocation in allocations:
-                if district is not None and allocation.jurisdiction_id != district.pk:
+            for _, pk, place_id, place, department_id, department_name, target in own:
+                if district is not None and place_id != district.pk:
                     continue
-                own = cumulative_series(by_allocation[allocation.pk], {allocation.pk})
-                warning, outlook = _assess(plan, indicator, allocation.target, own, as_of)
+                ref = AllocationRef(
+                    pk=pk,
+                    indicator=indicator,
+                    jurisdiction_id=place_id,
+                    jurisdiction=Holder(place_id, place) if place_id else None,
+                    department=Holder(department_id, department_name) if department_id else None,
+                    target=target,
+                )
                 items.append(
                     ItemWarning(
                         kind=ALLOCATION,
                         project=project,
-                        department=allocation.department or lead,
+                        department=ref.department or lead,
                         indicator=indicator,
-                        allocation=allocation,
-                        last_report_on=own[-1][0] if own else None,
-                        warning=warning,
-                        forecast=outlook,
+                        allocation=ref,
+                        state=item_state(
+                            shares.setdefault(target, replace(terms, target=target)),
+                            allocation_series.get(pk, EMPTY),
+                            as_of,
+                        ),
                     )
                 )
         if district is not None:
             continue
         for milestone in project.milestones.all():
-            reports = by_milestone[milestone.pk]
-            done = bool(reports and reports[-1].done)
-            due = milestone.due_date or plan.end
-            ledger = assess_milestone(
-                done=done,
-                done_on=next((r.as_of for r in reports if r.done), None) if done else None,
-                due=due,
-                as_of=as_of,
-                reported=bool(reports),
-            )
             items.append(
                 ItemWarning(
                     kind=MILESTONE,
                     project=project,
                     department=lead,
                     milestone=milestone,
-                    status=ledger.status,
-                    last_report_on=reports[-1].as_of if reports else None,
-                    warning=milestone_warning(
-                        done=done,
-                        reported=bool(reports),
+                    state=milestone_state(
+                        facts.get(milestone.pk, NO_FACTS),
                         start=plan.start,
-                        due=due,
+                        due=milestone.due_date or plan.end,
                         as_of=as_of,
                     ),
                 )
@@ -377,7 +311,7 @@ def rank_departments(items: Iterable[ItemWarning]) -> list[DepartmentStanding]:
     """Departments by completion (mean percent of their items, each capped at 100), then reporting."""
     standings: dict[int, DepartmentStanding] = {}
     for item in items:
-        if item.kind == ALLOCATION or item.department is None:
+        if item.kind == ALLOCATION or not isinstance(item.department, Department):
             continue
         standing = standings.setdefault(item.department.pk, DepartmentStanding(item.department))
         standing.items += 1

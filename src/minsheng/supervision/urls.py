@@ -6,6 +6,7 @@ app_name = "supervision"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.index, name="index"),
     path("cockpit/", views.cockpit, name="cockpit"),
+    path("province/", views.province_cockpit, name="province_cockpit"),
     path("notices/new/", views.notice_new, name="notice_new"),
     path("help/new/", views.assistance_new, name="assistance_new"),
     path("notifications/", views.notifications, name="notifications"),

@@ -26,9 +26,11 @@ from minsheng.supervision.forms import (
     CommentForm,
     EscalateForm,
     NoticeForm,
+    ProvinceFilterForm,
     ReplyForm,
 )
 from minsheng.supervision.models import Assistance, Case, Notification, SupervisionNotice
+from minsheng.supervision.province import province_cockpit as province_cockpit_data
 from minsheng.supervision.selectors import cockpit as cockpit_data
 
 # The cockpit lists the riskiest items first; past this many, filters narrow the list.
@@ -97,6 +99,21 @@ def cockpit(request: HttpRequest) -> HttpResponse:
             "today": timezone.localdate(),
         },
     )
+
+
+@login_required
+def province_cockpit(request: HttpRequest) -> HttpResponse:
+    """省级驾驶舱: the province's cities ranked, what lags, what is overdue, open notices."""
+    form = ProvinceFilterForm(request.GET or None)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    province = chosen.get("province") or getattr(request.user, "jurisdiction", None)
+    if province is None or not permissions.can_view_province_cockpit(request.user, province):
+        raise Http404
+    today = timezone.localdate()
+    data = province_cockpit_data(
+        province, year=chosen.get("year") or today.year, as_of=chosen.get("as_of") or today
+    )
+    return render(request, "supervision/province.html", {"form": form, "data": data})
 
 
 def _case_or_404(request: HttpRequest, kind: str, pk: int) -> SupervisionNotice | Assistance:

@@ -62,3 +62,19 @@ def test_formatting_is_exact_and_reversible(value):
 @given(st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False))
 def test_plain_decimal_never_uses_an_exponent(value):
     assert "E" not in plain_decimal(value).upper()
+
+
+def test_exactly_one_yi_is_written_in_yi():
+    assert format_chinese_number(Decimal(100_000_000)) == "1亿"
+
+
+def test_one_below_a_yi_is_written_in_wan():
+    assert format_chinese_number(Decimal(99_999_999)) == "9999.9999万"
+
+
+def test_exactly_one_wan_is_written_in_wan():
+    assert format_chinese_number(Decimal(10_000)) == "1万"
+
+
+def test_a_negative_yi_keeps_its_sign():
+    assert format_chinese_number(Decimal(-200_000_000)) == "-2亿"

@@ -201,3 +201,19 @@ def test_without_quorum_nothing_is_chosen_and_with_it_every_seat_is_filled_or_ex
         return
     qualified = [line for line in result.lines if line.votes >= result.votes_needed]
     assert len(result.chosen) + result.seats_open == min(rules.seats, len(qualified))
+
+
+def test_two_qualified_candidates_level_for_one_seat_are_tied():
+    result = tally(ABCDE, papers((4, "AB"), (4, "AC"), (4, "BC")), eligible=12, rules=Rules(2))
+    outcomes = {line.candidate: line.outcome for line in result.lines}
+    assert [outcomes[c] for c in "ABC"] == [Outcome.TIED] * 3
+
+
+def test_the_outvoted_outcome_is_named_not_chosen():
+    assert Outcome.NOT_CHOSEN.value == "not_chosen"
+
+
+def test_a_candidate_with_a_majority_below_the_kth_place_is_not_chosen():
+    result = tally(ABCDE, papers((5, "AB"), (4, "AC"), (3, "BC")), eligible=12, rules=Rules(2))
+    outcomes = {line.candidate: line.outcome for line in result.lines}
+    assert [outcomes[c] for c in "ABC"] == [Outcome.CHOSEN, Outcome.CHOSEN, Outcome.NOT_CHOSEN]

@@ -185,3 +185,48 @@ def test_less_is_never_worse_for_at_most(target, low, high):
 def test_percent_has_one_decimal_and_is_never_negative(comparator, target, actual):
     percent = percent_of_plan(comparator, target, actual)
     assert percent is not None and percent >= 0 and percent.as_tuple().exponent == -1
+
+
+# The "=" comparator: exactly the target keeps the promise, overshooting does not count.
+
+
+def test_exactly_the_target_keeps_an_equal_promise():
+    assert percent_of_plan(Comparator.EXACTLY, Decimal(10), Decimal(10)) == Decimal("100.0")
+
+
+def test_overshooting_an_equal_promise_counts_less_than_kept():
+    assert percent_of_plan(Comparator.EXACTLY, Decimal(10), Decimal(12)) == Decimal("83.3")
+
+
+def test_halfway_to_an_equal_promise_is_fifty_percent():
+    assert percent_of_plan(Comparator.EXACTLY, Decimal(10), Decimal(5)) == Decimal("50.0")
+
+
+def test_an_equal_promise_of_zero_is_kept_only_by_zero():
+    assert percent_of_plan(Comparator.EXACTLY, Decimal(0), Decimal(0)) == Decimal("100.0")
+    assert percent_of_plan(Comparator.EXACTLY, Decimal(0), Decimal(1)) == Decimal("0.0")
+
+
+def test_an_equal_promise_overshot_is_not_completed():
+    status = assess_indicator(
+        comparator=Comparator.EXACTLY,
+        target=Decimal(10),
+        actual=Decimal(12),
+        expected_share=Decimal("0.5"),
+        as_of=date(2025, 6, 30),
+        due=date(2025, 12, 31),
+    ).status
+    assert status == Status.ON_TRACK
+
+
+def test_an_equal_promise_kept_before_its_due_date_is_completed_early():
+    status = assess_indicator(
+        comparator=Comparator.EXACTLY,
+        target=Decimal(10),
+        actual=Decimal(10),
+        expected_share=Decimal("0.5"),
+        as_of=date(2025, 6, 30),
+        due=date(2025, 12, 31),
+        met_on=date(2025, 6, 1),
+    ).status
+    assert status == Status.COMPLETED_EARLY

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from minsheng.plans.choices import Status
+from minsheng.progress.ledger_state import bulletin_colour
 from minsheng.reports.bulletin import (
     DONE,
     LAGGING,
@@ -18,41 +18,47 @@ from minsheng.reports.bulletin import (
     YELLOW,
     quarter_start,
     quarterly_bulletin,
-    warning_level,
 )
 from minsheng.reports.compose import compose_bulletin
 from minsheng.reports.document import Style
 from minsheng.reports.writers.markdown import write_markdown
+from minsheng.supervision.early_warning import indicator_warning
 from minsheng.testing import make_department, make_indicator, make_plan, make_project, make_report
 
 D = Decimal
 Q3_END = date(2025, 9, 30)
 
 
-def level(status=Status.ON_TRACK, percent="70", expected="75"):
-    return warning_level(
-        status=status,
-        percent=D(percent),
-        expected_percent=D(expected),
+def colour(percent, expected="75"):
+    """The bulletin's colour of an item at `percent` when the schedule asks for `expected`."""
+    warning = indicator_warning(
+        comparator="gte",
+        target=D(100),
+        actual=D(percent),
+        points=[(date(2025, 9, 30), D(expected))],
+        start=date(2025, 1, 1),
+        due=date(2025, 12, 31),
+        as_of=Q3_END,
         yellow_margin=D(5),
         red_margin=D(15),
     )
+    return bulletin_colour(warning.level)
 
 
 def test_an_item_within_the_yellow_margin_has_no_warning():
-    assert level(percent="71") == ""
+    assert colour("71") == ""
 
 
 def test_an_item_more_than_five_points_behind_is_yellow():
-    assert level(status=Status.LAGGING, percent="69") == YELLOW
+    assert colour("69") == YELLOW
 
 
 def test_an_item_more_than_fifteen_points_behind_is_red():
-    assert level(status=Status.LAGGING, percent="59") == RED
+    assert colour("59") == RED
 
 
 def test_a_done_item_never_warns():
-    assert level(status=Status.COMPLETED, percent="100", expected="100") == ""
+    assert colour("100", expected="100") == ""
 
 
 def test_the_quarter_starts_on_its_first_day():
@@ -134,6 +140,4 @@ RANK = {"": 0, YELLOW: 1, RED: 2}
 )
 def test_falling_further_behind_never_lowers_the_warning(expected, more, less):
     more, less = max(more, less), min(more, less)
-    assert (
-        RANK[level(percent=less, expected=expected)] >= RANK[level(percent=more, expected=expected)]
-    )
+    assert RANK[colour(less, expected=expected)] >= RANK[colour(more, expected=expected)]

@@ -164,3 +164,49 @@ def test_yellow_or_worse_is_exactly_what_the_ledger_calls_lagging(day, actual, m
 def test_gap_is_expected_minus_actual(day, actual):
     warning = warn(actual, as_of=day)
     assert warning.gap == warning.expected_value - Decimal(actual)
+
+
+def test_the_cockpit_sorts_overdue_above_red_above_no_report_above_yellow_above_green():
+    from minsheng.supervision.early_warning import RISK, Level
+
+    ordered = sorted(Level, key=lambda level: RISK[level], reverse=True)
+    assert ordered == [Level.OVERDUE, Level.RED, Level.NO_REPORT, Level.YELLOW, Level.GREEN]
+
+
+MILESTONE_DAYS = {"start": date(2025, 1, 1), "due": date(2025, 6, 30)}
+
+
+def test_a_milestone_not_done_after_its_due_date_is_overdue():
+    warning = milestone_warning(done=False, reported=True, as_of=date(2025, 7, 1), **MILESTONE_DAYS)
+    assert warning.level == "overdue"
+
+
+def test_a_milestone_not_done_on_its_due_date_is_not_yet_overdue():
+    warning = milestone_warning(
+        done=False, reported=True, as_of=date(2025, 6, 30), **MILESTONE_DAYS
+    )
+    assert (warning.level, warning.expected_share) == ("green", Decimal(1))
+
+
+def test_a_milestone_nobody_reports_on_is_no_report():
+    warning = milestone_warning(
+        done=False, reported=False, as_of=date(2025, 3, 1), **MILESTONE_DAYS
+    )
+    assert (warning.level, warning.actual, warning.percent) == ("no_report", None, None)
+
+
+def test_a_milestone_on_the_first_day_is_green_without_a_report():
+    warning = milestone_warning(
+        done=False, reported=False, as_of=date(2025, 1, 1), **MILESTONE_DAYS
+    )
+    assert warning.level == "green"
+
+
+def test_a_done_milestone_is_green_past_its_due_date():
+    warning = milestone_warning(done=True, reported=True, as_of=date(2025, 9, 1), **MILESTONE_DAYS)
+    assert (warning.level, warning.percent, warning.gap) == ("green", Decimal("100.0"), Decimal(0))
+
+
+def test_a_reported_milestone_not_done_before_its_due_date_is_behind_by_nothing_yet():
+    warning = milestone_warning(done=False, reported=True, as_of=date(2025, 3, 1), **MILESTONE_DAYS)
+    assert (warning.actual, warning.behind_points) == (Decimal(0), Decimal(0))
