@@ -61,7 +61,7 @@ def test_an_import_with_a_department_of_another_city_writes_nothing(office):
         services.users_import(actor=office, upload=sheet(GOOD, OTHER_CITY))
     assert (User.objects.filter(username__startswith="138").count(), refused.value.messages) == (
         0,
-        ["Row 3: 单位: no department 烟台市民政局 in your jurisdiction"],
+        ["第3行：单位：本辖区没有“烟台市民政局”"],
     )
 
 

@@ -64,7 +64,7 @@ def test_the_whole_participation_loop_runs_in_a_browser(browser, live_server, pa
     plan = Plan.objects.create(
         jurisdiction=city, year=2026, title="2026年市办实事", state=PlanState.DRAFTING
     )
-    office = make_user(Role.OFFICE, username="office")
+    office = make_user(Role.OFFICE, username="office", plan=plan)
     window = services.window_create(
         actor=office,
         plan=plan,
@@ -156,7 +156,7 @@ def test_the_whole_participation_loop_runs_in_a_browser(browser, live_server, pa
     assert "1" in row.locator("td").nth(1).inner_text()  # one suggestion linked
 
     # 4. Five deputies, two places: the second place is tied and goes to a run-off.
-    deputies = [make_user(Role.OBSERVER, username=f"deputy{n}") for n in range(5)]
+    deputies = [make_user(Role.OBSERVER, username=f"deputy{n}", plan=plan) for n in range(5)]
     ballot = services.ballot_create(
         actor=office,
         plan=plan,

@@ -30,7 +30,7 @@ def test_a_reported_value_reaches_the_public_page_only_after_review(
     demo_plan.save()
     bureau = Department.objects.get(name="市人力资源社会保障局")
     make_user(Role.DEPARTMENT_REPORTER, department=bureau, username="renshe")
-    make_user(Role.OFFICE, username="bangongting")
+    make_user(Role.OFFICE, username="bangongting", plan=demo_plan)
     photo = tmp_path / "site.jpg"
     photo.write_bytes(jpeg_with_gps())
     base = live_server.url

@@ -22,7 +22,7 @@ def demo(transactional_db, settings, tmp_path):
 
 @pytest.mark.browser
 def test_the_office_requests_a_pdf_sees_it_finish_and_downloads_it(live_server, page, demo):
-    make_user(Role.OFFICE, username="office", password="correct horse battery staple")
+    make_user(Role.OFFICE, username="office", password="correct horse battery staple", plan=demo)
     page.goto(f"{live_server.url}/accounts/login/?next=/reports/")
     page.fill("input[name=username]", "office")
     page.fill("input[name=password]", "correct horse battery staple")
