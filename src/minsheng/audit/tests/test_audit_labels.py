@@ -28,19 +28,20 @@ def test_an_unknown_verb_still_names_its_thing():
 def auditor_client(db, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     client = Client()
-    client.force_login(make_user(Role.AUDITOR))
+    client.plan = make_plan()  # the auditor reads the records of its own jurisdiction
+    client.force_login(make_user(Role.AUDITOR, plan=client.plan))
     return client
 
 
 def test_the_list_shows_the_label_not_the_code(auditor_client):
-    record_change(actor=None, action="reply.answer", instance=make_plan())
+    record_change(actor=None, action="reply.answer", instance=auditor_client.plan)
     page = auditor_client.get(reverse("audit:index")).content.decode()
     assert "建议答复 · 已答复" in page
     assert ">reply.answer<" not in page
 
 
 def test_the_list_shows_local_time(auditor_client):
-    plan = make_plan()
+    plan = auditor_client.plan
     with time_machine.travel(datetime(2025, 7, 1, 2, 0, tzinfo=UTC), tick=False):
         record_change(actor=None, action="plan.update", instance=plan)
     page = auditor_client.get(reverse("audit:index")).content.decode()

@@ -21,7 +21,7 @@ def test_moderating_a_suggestion_id_that_is_not_a_number_is_not_found(client, ra
 def test_scoring_a_candidate_id_that_is_not_a_number_is_not_found(client):
     window = make_window()
     expert = make_user()
-    services.expert_appoint(actor=office(), plan=window.plan, user=expert)
+    services.expert_appoint(actor=office(window.plan), plan=window.plan, user=expert)
     client.force_login(expert)
     response = client.post(
         reverse("participation:vetting", args=[window.plan.pk]), {"candidate": "x"}

@@ -21,19 +21,20 @@ def test_an_open_ballot_reads_voting_not_to_be_handled():
 
 def test_the_office_dashboard_labels_an_open_ballot_as_voting(client):
     ballot, *_ = open_ballot()
-    client.force_login(office())
+    client.force_login(office(ballot.plan))
     page = client.get(reverse("participation:office")).content.decode()
     assert f"{ballot.title}</a> · 投票中" in page
 
 
 def _visit(starts_in):
+    project = make_project()
     return services.visit_create(
-        actor=office(),
+        actor=office(project.plan),
         title="走进市办实事·老年助餐",
         place="市南区某社区食堂",
         starts_at=timezone.now() + starts_in,
         capacity=5,
-        projects=[make_project()],
+        projects=[project],
     )
 
 
@@ -62,7 +63,7 @@ def test_a_late_sign_up_is_refused_in_the_pages_language_only(client):
 def test_the_experts_menu_links_to_the_scoring_page(client):
     window = make_window()
     expert = make_user()
-    services.expert_appoint(actor=office(), plan=window.plan, user=expert)
+    services.expert_appoint(actor=office(window.plan), plan=window.plan, user=expert)
     client.force_login(expert)
     page = client.get(reverse("portal:home")).content.decode()
     menu = page.split('<nav aria-label="', 1)[1].split("</nav>", 1)[0]

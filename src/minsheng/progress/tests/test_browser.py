@@ -71,7 +71,7 @@ def test_a_reported_value_reaches_the_public_page_only_after_review(
     page.goto(base + "/report/")
     page.locator("tr", has_text="扶持创业").get_by_role("link").click()
     assert "请补充孵化基地名称" in page.locator(".review-comment").inner_text()
-    page.get_by_role("link", name="修改").click()
+    page.get_by_role("link", name="编辑").click()
     page.fill("#id_value", "39100")
     page.fill("#id_narrative", "市级创业孵化基地新增扶持")
     page.get_by_role("button", name="保存草稿").click()

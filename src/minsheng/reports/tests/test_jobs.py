@@ -208,7 +208,7 @@ def test_the_same_report_asked_twice_is_queued_once(demo_plan):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_same_report_asked_twice_at_once_is_queued_once(demo_plan):
-    office = make_user(Role.OFFICE)
+    office = make_user(Role.OFFICE, plan=demo_plan)
     barrier = threading.Barrier(2)
     jobs = []
 

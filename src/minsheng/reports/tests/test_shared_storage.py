@@ -26,8 +26,8 @@ from minsheng.reports.generate import Format
 from minsheng.reports.services import report_job_request, report_job_run
 from minsheng.testing import make_user
 
-office = make_user(Role.OFFICE, username="office")
 plan = Plan.objects.get(year=2025)
+office = make_user(Role.OFFICE, username="office", plan=plan)
 job = report_job_request(actor=office, plan=plan, kind=Kind.YEAR_END, fmt=Format.DOCX,
                          style=Style.PRESS, as_of=date(2025, 12, 31))
 report_job_run(job)
