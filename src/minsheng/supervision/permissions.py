@@ -12,7 +12,6 @@ from typing import Any
 from minsheng.accounts import scope
 from minsheng.accounts.models import Role
 from minsheng.accounts.permissions import is_office, is_supervisor
-from minsheng.plans.choices import JurisdictionLevel
 from minsheng.plans.models import Jurisdiction, Plan
 from minsheng.supervision.models import (
     AWAITING_REPLY,
@@ -32,12 +31,10 @@ def can_view_cockpit(user: Any, plan: Plan | None = None) -> bool:
 
 
 def can_view_province_cockpit(user: Any, jurisdiction: Jurisdiction) -> bool:
-    """A province's cockpit: its office and supervisors, and those above who see it."""
-    return (
-        (is_office(user) or is_supervisor(user))
-        and scope.sees(user, jurisdiction.pk)
-        and jurisdiction.level == JurisdictionLevel.PROVINCE
-    )
+    """The cockpit of a jurisdiction's children side by side (a province's cities, a city's
+    districts): its office and supervisors, and those above who see it; never a city for its
+    province or for a sibling."""
+    return (is_office(user) or is_supervisor(user)) and scope.sees(user, jurisdiction.pk)
 
 
 def _of_department(user: Any, case: Case) -> bool:

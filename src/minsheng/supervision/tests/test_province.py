@@ -86,12 +86,6 @@ def test_a_city_office_may_not_view_its_provinces_cockpit(province):
     assert not can_view_province_cockpit(make_user(Role.OFFICE, jurisdiction=city), province)
 
 
-def test_a_city_is_no_province_cockpit(province):
-    city = make_jurisdiction(parent=province)
-    office = make_user(Role.OFFICE, jurisdiction=province)
-    assert not can_view_province_cockpit(office, city)
-
-
 def test_a_department_reporter_may_not_view_the_province_cockpit(province):
     reporter = make_user(Role.DEPARTMENT_REPORTER, jurisdiction=province)
     assert not can_view_province_cockpit(reporter, province)
