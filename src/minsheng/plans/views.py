@@ -3,7 +3,7 @@ and call one service. A plan outside the user's scope is 404; a plan in scope th
 not change (a district's, a closed one) is 403.
 """
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -32,6 +32,8 @@ from minsheng.plans.models import Indicator, Jurisdiction, Milestone, Plan, Proj
 from minsheng.progress.forms import PeriodsForm
 from minsheng.progress.selectors import reporting_periods
 from minsheng.progress.services import reporting_periods_set
+
+PlanPartT = TypeVar("PlanPartT", Project, Indicator, Milestone)
 
 
 def _section(request: HttpRequest) -> None:
@@ -259,11 +261,18 @@ def plan_transition(request: HttpRequest, pk: int) -> HttpResponse:
 # Projects
 
 
-def _project(request: HttpRequest, pk: int) -> Project:
-    project = get_object_or_404(Project.objects.select_related("plan__jurisdiction"), pk=pk)
-    if not permissions.can_view_plan(request.user, project.plan):
+def _readable(request: HttpRequest, model: type[PlanPartT], pk: int) -> PlanPartT:
+    """A project, indicator or milestone with its plan, or 404 outside the reader's scope."""
+    to_plan = "plan" if model is Project else "project__plan"
+    part = get_object_or_404(model.objects.select_related(f"{to_plan}__jurisdiction"), pk=pk)
+    plan = part.plan if isinstance(part, Project) else part.project.plan
+    if not permissions.can_view_plan(request.user, plan):
         raise Http404
-    return project
+    return part
+
+
+def _project(request: HttpRequest, pk: int) -> Project:
+    return _readable(request, Project, pk)
 
 
 @login_required
@@ -367,12 +376,7 @@ def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _indicator(request: HttpRequest, pk: int) -> Indicator:
-    indicator = get_object_or_404(
-        Indicator.objects.select_related("project__plan__jurisdiction"), pk=pk
-    )
-    if not permissions.can_view_plan(request.user, indicator.project.plan):
-        raise Http404
-    return indicator
+    return _readable(request, Indicator, pk)
 
 
 @login_required
@@ -489,12 +493,7 @@ def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _milestone(request: HttpRequest, pk: int) -> Milestone:
-    milestone = get_object_or_404(
-        Milestone.objects.select_related("project__plan__jurisdiction"), pk=pk
-    )
-    if not permissions.can_view_plan(request.user, milestone.project.plan):
-        raise Http404
-    return milestone
+    return _readable(request, Milestone, pk)
 
 
 @login_required
