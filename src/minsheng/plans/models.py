@@ -171,6 +171,9 @@ class Project(models.Model):
         related_name="projects",
     )
 
+    # Bumped by every save in the set-up pages, so a stale edit is refused (services.StaleEdit).
+    version = models.PositiveIntegerField(default=1, editable=False)
+
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -59,6 +59,39 @@ def _refuse_reported(reported: bool) -> None:
         refuse(_("progress has been reported on it; it cannot be deleted"))
 
 
+class StaleEdit(UserFacingError):
+    """Someone saved this part of the plan after the editor opened it; nothing was written.
+
+    `current` is the part as saved now, so the page can show it beside the editor's input."""
+
+    def __init__(self, current: Any) -> None:
+        self.current = current  # the Plan, Project, Indicator or Milestone that was saved
+        super().__init__(
+            [
+                bilingual(
+                    _(
+                        "“%(item)s” was saved by someone else after you opened it, so nothing "
+                        "of yours was saved. The saved values are shown beside your input: "
+                        "check them and save again."
+                    ),
+                    item=str(current),
+                )
+            ]
+        )
+
+
+PlanPartT = TypeVar("PlanPartT", Plan, Project, Indicator, Milestone)
+
+
+def _locked(model: type[PlanPartT], pk: int, expected_version: int | None) -> PlanPartT:
+    """The part as stored now, locked for this transaction, if still at `expected_version`
+    (None: the caller read it in this transaction, as commands and imports do)."""
+    current = model.objects.select_for_update().get(pk=pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(current)
+    return current
+
+
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
@@ -97,13 +130,15 @@ PLAN_FIELDS = ("title", "summary", "yellow_margin", "red_margin")
 
 
 @transaction.atomic
-def plan_update(*, actor: Any, plan: Plan, **changes: Any) -> Plan:
+def plan_update(
+    *, actor: Any, plan: Plan, expected_version: int | None = None, **changes: Any
+) -> Plan:
     """Change a plan's title, summary or warning margins."""
     _require(permissions.can_change_plan(actor, plan))
     unknown = set(changes) - set(PLAN_FIELDS)
     if unknown:
         raise TypeError(f"not a plan field: {', '.join(sorted(unknown))}")
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan = _locked(Plan, plan.pk, expected_version)
     before = snapshot(plan, list(PLAN_FIELDS))
     for name, value in changes.items():
         setattr(plan, name, value.strip() if isinstance(value, str) else value)
@@ -383,11 +418,12 @@ def project_update(
     project: Project,
     lead: Department | None,
     co: Iterable[Department] = (),
+    expected_version: int | None = None,
     **changes: Any,
 ) -> Project:
     """Change a project's number, title, domain, text and departments (lead and co)."""
     _require(permissions.can_change_plan(actor, project.plan))
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    project = _locked(Project, project.pk, expected_version)
     before = _project_snapshot(project)
     if "number" in changes:
         _refuse_taken_number(project.plan, changes["number"], other_than=project.pk)
@@ -395,6 +431,7 @@ def project_update(
         if name not in PROJECT_FIELDS:
             raise TypeError(f"not a project field: {name}")
         setattr(project, name, value)
+    project.version += 1
     project.save()
     _set_departments(project, lead, list(co))
     record_change(
@@ -484,12 +521,14 @@ def indicator_create(*, actor: Any, project: Project, **values: Any) -> Indicato
 
 
 @transaction.atomic
-def indicator_update(*, actor: Any, indicator: Indicator, **changes: Any) -> Indicator:
+def indicator_update(
+    *, actor: Any, indicator: Indicator, expected_version: int | None = None, **changes: Any
+) -> Indicator:
     """Change an indicator; a split indicator's target must still equal the sum of its shares."""
     plan = indicator.project.plan
     _require(permissions.can_change_plan(actor, plan))
     _check_indicator(changes, plan)
-    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    indicator = _locked(Indicator, indicator.pk, expected_version)
     before = snapshot(indicator)
     for name, value in changes.items():
         if name not in INDICATOR_FIELDS:
@@ -543,13 +582,17 @@ def allocation_districts(plan: Plan) -> list[Jurisdiction]:
 
 @transaction.atomic
 def allocations_set(
-    *, actor: Any, indicator: Indicator, shares: dict[Jurisdiction, Decimal]
+    *,
+    actor: Any,
+    indicator: Indicator,
+    shares: dict[Jurisdiction, Decimal],
+    expected_version: int | None = None,
 ) -> list[Allocation]:
     """任务分解: split an indicator's target over districts; the shares must add up exactly to
     the target (Decimal, no rounding). No shares at all removes the split."""
     plan = indicator.project.plan
     _require(permissions.can_change_plan(actor, plan))
-    indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    indicator = _locked(Indicator, indicator.pk, expected_version)
     allowed = {district.pk for district in allocation_districts(plan)}
     for district, share in shares.items():
         if district.pk not in allowed:
@@ -587,6 +630,8 @@ def allocations_set(
                 district=allocation.holder.name,
             )
         allocation.delete()
+    indicator.version += 1
+    indicator.save(update_fields=["version"])
     record_change(
         actor=actor,
         action="indicator.allocate",
@@ -599,12 +644,17 @@ def allocations_set(
 
 @transaction.atomic
 def schedule_set(
-    *, actor: Any, indicator: Indicator, points: Sequence[tuple[date, Decimal]]
+    *,
+    actor: Any,
+    indicator: Indicator,
+    points: Sequence[tuple[date, Decimal]],
+    expected_version: int | None = None,
 ) -> list[SchedulePoint]:
     """进度计划: the planned cumulative percent by date, rising, within the plan's year.
     No points: the default linear schedule over the year."""
     plan = indicator.project.plan
     _require(permissions.can_change_plan(actor, plan))
+    indicator = _locked(Indicator, indicator.pk, expected_version)
     points = sorted(points)
     previous = Decimal(0)
     seen: set[date] = set()
@@ -627,6 +677,8 @@ def schedule_set(
         SchedulePoint(indicator=indicator, date=day, cumulative_percent=percent)
         for day, percent in points
     )
+    indicator.version += 1
+    indicator.save(update_fields=["version"])
     record_change(
         actor=actor,
         action="indicator.schedule",
@@ -657,9 +709,12 @@ def milestone_create(
 
 
 @transaction.atomic
-def milestone_update(*, actor: Any, milestone: Milestone, **changes: Any) -> Milestone:
+def milestone_update(
+    *, actor: Any, milestone: Milestone, expected_version: int | None = None, **changes: Any
+) -> Milestone:
     _require(permissions.can_change_plan(actor, milestone.project.plan))
     _check_indicator({"due_date": changes.get("due_date")}, milestone.project.plan)
+    milestone = _locked(Milestone, milestone.pk, expected_version)
     before = snapshot(milestone)
     for name, value in changes.items():
         if name not in MILESTONE_FIELDS:

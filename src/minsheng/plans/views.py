@@ -3,6 +3,7 @@ and call one service. A plan outside the user's scope is 404; a plan in scope th
 not change (a district's, a closed one) is 403.
 """
 
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from minsheng.accounts import scope
 from minsheng.core.i18n import UserFacingError
+from minsheng.core.ids import parse_id
 from minsheng.plans import permissions, selectors, services
 from minsheng.plans.choices import PlanState
 from minsheng.plans.forms import (
@@ -59,6 +61,48 @@ def _show(request: HttpRequest, error: UserFacingError, form: Any = None) -> Non
             form.add_error(None, message)
         else:
             messages.error(request, message)
+
+
+@dataclass
+class Stale:
+    """What the page shows when a save met a newer saved version: the rows that differ."""
+
+    form: Any
+    rows: list[tuple[str, str, str]]  # label, saved value, the editor's input
+
+
+def _shown(field: Any, value: Any) -> str:
+    """A value as the form's field shows it: a choice by its label, a list joined."""
+    if isinstance(value, list | tuple):
+        return "、".join(_shown(field, item) for item in value) or "—"
+    choices = getattr(field, "choices", None)
+    if choices is not None and value not in (None, ""):
+        labels = {str(key): label for key, label in choices}
+        return str(labels.get(str(getattr(value, "pk", value)), value))
+    return "—" if value in (None, "") else str(value)
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return sorted(str(_comparable(item)) for item in value)
+    return getattr(value, "pk", value)
+
+
+def _stale(form: Any, saved: dict[str, Any]) -> Stale:
+    """The fields where the saved part differs from what the editor sent, side by side."""
+    rows = []
+    for name, field in form.fields.items():
+        if name not in saved:
+            continue
+        yours = form.cleaned_data.get(name)
+        if _comparable(yours) != _comparable(saved[name]):
+            rows.append((str(field.label), _shown(field, saved[name]), _shown(field, yours)))
+    return Stale(form=form, rows=rows)
+
+
+def _expected_version(request: HttpRequest) -> int | None:
+    """The version of the part the editor opened (the form's hidden field)."""
+    return parse_id(request.POST.get("version"))
 
 
 def _governed(user: Any) -> Any:
@@ -157,6 +201,11 @@ def plan_carry(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _plan_values(plan: Plan) -> dict[str, Any]:
+    fields = ("title", "summary", "yellow_margin", "red_margin")
+    return {name: getattr(plan, name) for name in fields}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -164,14 +213,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _section(request)
     plan = _plan(request, pk)
     can_change = permissions.can_change_plan(request.user, plan)
-    plan_form = PlanForm(
-        initial={
-            "title": plan.title,
-            "summary": plan.summary,
-            "yellow_margin": plan.yellow_margin,
-            "red_margin": plan.red_margin,
-        }
-    )
+    plan_form = PlanForm(initial=_plan_values(plan))
+    stale = None
     department_form = DepartmentForm()
     periods_form = PeriodsForm(initial={"months": 1, "deadline_days": 5})
     if request.method == "POST":
@@ -181,7 +224,15 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             plan_form = PlanForm(request.POST)
             if plan_form.is_valid():
                 try:
-                    services.plan_update(actor=request.user, plan=plan, **plan_form.cleaned_data)
+                    services.plan_update(
+                        actor=request.user,
+                        plan=plan,
+                        expected_version=_expected_version(request),
+                        **plan_form.cleaned_data,
+                    )
+                except services.StaleEdit as error:
+                    _show(request, error, plan_form)
+                    stale = _stale(plan_form, _plan_values(error.current))
                 except UserFacingError as error:
                     _show(request, error, plan_form)
                 else:
@@ -230,6 +281,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if plan.state in {PlanState.DRAFTING, PlanState.VOTING}
             else [],
             "plan_form": plan_form,
+            "stale": stale,
+            "version": plan.version,
             "department_form": department_form,
             "periods_form": periods_form,
             "periods": reporting_periods(plan),
@@ -303,14 +356,9 @@ def project_new(request: HttpRequest, plan_pk: int) -> HttpResponse:
     return render(request, "plans/project.html", {"form": form, "plan": plan, "project": None})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    _section(request)
-    project = _project(request, pk)
-    plan = project.plan
+def _project_values(project: Project) -> dict[str, Any]:
     links = list(project.project_departments.select_related("department"))
-    initial = {
+    return {
         "number": project.number,
         "title": project.title,
         "domain": project.domain_id,
@@ -318,7 +366,16 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "lead": next((link.department_id for link in links if link.role == "lead"), None),
         "co": [link.department_id for link in links if link.role == "co"],
     }
-    form = ProjectForm(request.POST or None, plan=plan, initial=initial)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _section(request)
+    project = _project(request, pk)
+    plan = project.plan
+    form = ProjectForm(request.POST or None, plan=plan, initial=_project_values(project))
+    stale = None
     if request.method == "POST":
         _changeable(request, plan)
         if form.is_valid():
@@ -332,8 +389,16 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 changes["number"] = data["number"]
             try:
                 services.project_update(
-                    actor=request.user, project=project, lead=data["lead"], co=data["co"], **changes
+                    actor=request.user,
+                    project=project,
+                    lead=data["lead"],
+                    co=data["co"],
+                    expected_version=_expected_version(request),
+                    **changes,
                 )
+            except services.StaleEdit as error:
+                _show(request, error, form)
+                stale = _stale(form, _project_values(error.current))
             except UserFacingError as error:
                 _show(request, error, form)
             else:
@@ -346,6 +411,8 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "plan": plan,
             "project": project,
+            "stale": stale,
+            "version": project.version,
             "indicators": project.indicators.prefetch_related("allocations__jurisdiction"),
             "milestones": project.milestones.all(),
             "can_change": permissions.can_change_plan(request.user, plan),
@@ -408,6 +475,11 @@ def indicator_new(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
 
 
+def _indicator_values(indicator: Indicator) -> dict[str, Any]:
+    fields = ("name", "comparator", "target", "unit", "baseline", "due_date")
+    return {name: getattr(indicator, name) for name in fields}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -416,14 +488,8 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = _indicator(request, pk)
     plan = indicator.project.plan
     districts = services.allocation_districts(plan)
-    initial = {
-        "name": indicator.name,
-        "comparator": indicator.comparator,
-        "target": indicator.target,
-        "unit": indicator.unit,
-        "baseline": indicator.baseline,
-        "due_date": indicator.due_date,
-    }
+    initial = _indicator_values(indicator)
+    stale = None
     post = request.POST if request.method == "POST" else None
     action = request.POST.get("action") if post else None
     form = IndicatorForm(post if action == "indicator" else None, initial=initial)
@@ -438,19 +504,33 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if chosen is None:
             raise Http404
         if chosen.is_valid():
+            actor, opened = request.user, _expected_version(request)
             try:
                 if action == "indicator":
                     services.indicator_update(
-                        actor=request.user, indicator=indicator, **form.cleaned_data
+                        actor=actor,
+                        indicator=indicator,
+                        expected_version=opened,
+                        **form.cleaned_data,
                     )
                 elif action == "allocations":
                     services.allocations_set(
-                        actor=request.user, indicator=indicator, shares=allocation_form.shares()
+                        actor=actor,
+                        indicator=indicator,
+                        shares=allocation_form.shares(),
+                        expected_version=opened,
                     )
                 else:
                     services.schedule_set(
-                        actor=request.user, indicator=indicator, points=schedule_form.points()
+                        actor=actor,
+                        indicator=indicator,
+                        points=schedule_form.points(),
+                        expected_version=opened,
                     )
+            except services.StaleEdit as error:
+                _show(request, error, chosen)
+                if action == "indicator":
+                    stale = _stale(form, _indicator_values(error.current))
             except UserFacingError as error:
                 _show(request, error, chosen)
             else:
@@ -466,6 +546,8 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "allocation_form": allocation_form,
             "schedule_form": schedule_form,
+            "stale": stale,
+            "version": indicator.version,
             "can_change": permissions.can_change_plan(request.user, plan),
             "can_remove": permissions.can_remove_from_plan(request.user, plan),
         },
@@ -523,15 +605,18 @@ def milestone_new(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
 
 
+def _milestone_values(milestone: Milestone) -> dict[str, Any]:
+    return {"name": milestone.name, "due_date": milestone.due_date}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _section(request)
     milestone = _milestone(request, pk)
     plan = milestone.project.plan
-    form = MilestoneForm(
-        request.POST or None, initial={"name": milestone.name, "due_date": milestone.due_date}
-    )
+    form = MilestoneForm(request.POST or None, initial=_milestone_values(milestone))
+    stale = None
     if request.method == "POST":
         _changeable(request, plan)
         if request.POST.get("action") == "delete":
@@ -547,8 +632,14 @@ def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
         elif form.is_valid():
             try:
                 services.milestone_update(
-                    actor=request.user, milestone=milestone, **form.cleaned_data
+                    actor=request.user,
+                    milestone=milestone,
+                    expected_version=_expected_version(request),
+                    **form.cleaned_data,
                 )
+            except services.StaleEdit as error:
+                _show(request, error, form)
+                stale = _stale(form, _milestone_values(error.current))
             except UserFacingError as error:
                 _show(request, error, form)
             else:
@@ -560,6 +651,8 @@ def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "heading": str(milestone),
+            "stale": stale,
+            "version": milestone.version,
             "back_url": milestone.project_id,
             "back": "plans:project",
             "delete": permissions.can_remove_from_plan(request.user, plan),
