@@ -132,27 +132,51 @@ class IndicatorForm(forms.Form):
 
 
 class AllocationForm(forms.Form):
-    """One share per district; an empty box is no share."""
+    """One share per district, then one per department (责任单位); an empty box is no share."""
 
     def __init__(
-        self, *args: Any, indicator: Indicator, districts: list[Jurisdiction], **kwargs: Any
+        self,
+        *args: Any,
+        indicator: Indicator,
+        districts: list[Jurisdiction],
+        departments: list[Department],
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.districts = districts
-        shares = {a.jurisdiction_id: a.target for a in indicator.allocations.all()}
-        for district in districts:
-            self.fields[f"share_{district.pk}"] = QuantityField(
-                label=district.name,
-                unit=indicator.unit,
-                required=False,
-                initial=shares.get(district.pk),
+        self.holders: dict[str, Jurisdiction | Department] = {}
+        shares = {}
+        for allocation in indicator.allocations.all():
+            if allocation.jurisdiction_id is not None:
+                shares[f"share_{allocation.jurisdiction_id}"] = allocation.target
+            else:
+                shares[f"department_share_{allocation.department_id}"] = allocation.target
+        named: list[tuple[str, Jurisdiction | Department]] = [
+            (f"share_{d.pk}", d) for d in districts
+        ]
+        named += [(f"department_share_{d.pk}", d) for d in departments]
+        for name, holder in named:
+            self.holders[name] = holder
+            self.fields[name] = QuantityField(
+                label=holder.name, unit=indicator.unit, required=False, initial=shares.get(name)
             )
 
-    def shares(self) -> dict[Jurisdiction, Decimal]:
+    def department_shared(self) -> bool:
+        """Whether a department holds or is given a share: its boxes are then shown open."""
+        return any(field.value() not in (None, "") for field in self.department_fields()) or any(
+            field.errors for field in self.department_fields()
+        )
+
+    def district_fields(self) -> list[Any]:
+        return [self[name] for name in self.holders if name.startswith("share_")]
+
+    def department_fields(self) -> list[Any]:
+        return [self[name] for name in self.holders if name.startswith("department_share_")]
+
+    def shares(self) -> dict[Jurisdiction | Department, Decimal]:
         return {
-            district: self.cleaned_data[f"share_{district.pk}"]
-            for district in self.districts
-            if self.cleaned_data.get(f"share_{district.pk}") is not None
+            holder: self.cleaned_data[name]
+            for name, holder in self.holders.items()
+            if self.cleaned_data.get(name) is not None
         }
 
 

@@ -580,44 +580,54 @@ def allocation_districts(plan: Plan) -> list[Jurisdiction]:
     )
 
 
+def _holder_key(holder: Jurisdiction | Department | Allocation) -> str:
+    """ "district:12" or "department:5": one key for a share's holder, in the audit record too."""
+    if isinstance(holder, Allocation):
+        holder = holder.holder
+    kind = "district" if isinstance(holder, Jurisdiction) else "department"
+    return f"{kind}:{holder.pk}"
+
+
 @transaction.atomic
 def allocations_set(
     *,
     actor: Any,
     indicator: Indicator,
-    shares: dict[Jurisdiction, Decimal],
+    shares: dict[Jurisdiction | Department, Decimal],
     expected_version: int | None = None,
 ) -> list[Allocation]:
-    """任务分解: split an indicator's target over districts; the shares must add up exactly to
-    the target (Decimal, no rounding). No shares at all removes the split."""
+    """任务分解: split an indicator's target over districts and departments (责任单位); the
+    shares must add up exactly to the target (Decimal, no rounding). No shares at all removes
+    the split."""
     plan = indicator.project.plan
     _require(permissions.can_change_plan(actor, plan))
     indicator = _locked(Indicator, indicator.pk, expected_version)
-    allowed = {district.pk for district in allocation_districts(plan)}
-    for district, share in shares.items():
-        if district.pk not in allowed:
+    allowed = {_holder_key(district) for district in allocation_districts(plan)}
+    allowed |= {_holder_key(department) for department in plan.jurisdiction.departments.all()}
+    for holder, share in shares.items():
+        if _holder_key(holder) not in allowed:
             refuse(
-                _("%(district)s is not a district of %(jurisdiction)s"),
-                district=district.name,
+                _("%(holder)s is neither a district nor a department of %(jurisdiction)s"),
+                holder=holder.name,
                 jurisdiction=plan.jurisdiction.name,
             )
         if not share.is_finite() or share < 0:
             refuse(_("a share is a number of zero or more"))
-    shares = {district: share for district, share in shares.items() if share}
+    shares = {holder: share for holder, share in shares.items() if share}
     total = sum(shares.values(), Decimal(0))
     if shares and total != indicator.target:
         raise UserFacingError([_shares_message(indicator, total)])
     existing = {
-        allocation.jurisdiction_id: allocation for allocation in indicator.allocations.all()
+        _holder_key(allocation): allocation
+        for allocation in indicator.allocations.select_related("jurisdiction", "department")
     }
-    before = {str(k): str(a.target) for k, a in existing.items() if k is not None}
+    before = {key: str(allocation.target) for key, allocation in existing.items()}
     kept: list[Allocation] = []
-    for district, share in shares.items():
-        allocation = existing.pop(district.pk, None)
+    for holder, share in shares.items():
+        allocation = existing.pop(_holder_key(holder), None)
         if allocation is None:
-            allocation = Allocation.objects.create(
-                indicator=indicator, jurisdiction=district, target=share
-            )
+            place = {"jurisdiction" if isinstance(holder, Jurisdiction) else "department": holder}
+            allocation = Allocation.objects.create(indicator=indicator, target=share, **place)
         elif allocation.target != share:
             allocation.target = share
             allocation.save(update_fields=["target"])
@@ -637,7 +647,7 @@ def allocations_set(
         action="indicator.allocate",
         instance=indicator,
         before={"allocations": before},
-        after={"allocations": {str(a.jurisdiction_id): str(a.target) for a in kept}},
+        after={"allocations": {_holder_key(a): str(a.target) for a in kept}},
     )
     return kept
 

@@ -483,7 +483,7 @@ def _indicator_values(indicator: Indicator) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """An indicator's fields, its split over districts (任务分解) and its schedule (进度计划)."""
+    """An indicator's fields, its split over districts and departments (任务分解) and its schedule (进度计划)."""
     _section(request)
     indicator = _indicator(request, pk)
     plan = indicator.project.plan
@@ -494,7 +494,10 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = request.POST.get("action") if post else None
     form = IndicatorForm(post if action == "indicator" else None, initial=initial)
     allocation_form = AllocationForm(
-        post if action == "allocations" else None, indicator=indicator, districts=districts
+        post if action == "allocations" else None,
+        indicator=indicator,
+        districts=districts,
+        departments=list(plan.jurisdiction.departments.order_by("name")),
     )
     schedule_form = ScheduleForm(post if action == "schedule" else None, indicator=indicator)
     if post is not None:

@@ -52,7 +52,7 @@ def test_the_office_creates_next_years_plan_splits_an_indicator_and_publishes_it
     page.select_option("#id_unit", "个")
     page.click("main form button[type=submit]")
     expect(page.locator("#indicator-target")).to_contain_text("3000个")
-    shares = page.locator("#allocations input[type=text]")
+    shares = page.locator("#allocations fieldset input[type=text]")
     expect(shares).to_have_count(3)
     for index in range(3):
         shares.nth(index).fill("1000")

@@ -14,7 +14,13 @@ from minsheng.plans import services
 from minsheng.plans.choices import DepartmentRole, PlanState
 from minsheng.plans.models import Allocation, Indicator, Milestone, Plan, ProjectDepartment
 from minsheng.progress.permissions import can_report
-from minsheng.testing import make_indicator, make_milestone, make_project, make_report
+from minsheng.testing import (
+    make_department,
+    make_indicator,
+    make_milestone,
+    make_project,
+    make_report,
+)
 
 
 def _audited(action, instance):
@@ -265,7 +271,7 @@ def test_a_split_over_districts_is_audited_with_the_shares(setup_world):
         shares={a: Decimal(6000), b: Decimal(4000)},
     )
     record = _audited("indicator.allocate", setup_world.indicator)
-    assert record.after == {"allocations": {str(a.pk): "6000", str(b.pk): "4000"}}
+    assert record.after == {"allocations": {f"district:{a.pk}": "6000", f"district:{b.pk}": "4000"}}
 
 
 def test_an_indicator_change_is_audited_before_and_after(setup_world):
@@ -274,3 +280,13 @@ def test_an_indicator_change_is_audited_before_and_after(setup_world):
     )
     record = _audited("indicator.update", setup_world.indicator)
     assert (record.before["target"], record.after["target"]) == ("10000.0000", "12000")
+
+
+def test_a_department_of_another_city_gets_no_share(setup_world):
+    other = make_department(setup_world.province, name="省交通运输厅")
+    with pytest.raises(UserFacingError):
+        services.allocations_set(
+            actor=setup_world.office,
+            indicator=setup_world.indicator,
+            shares={other: Decimal(10000)},
+        )

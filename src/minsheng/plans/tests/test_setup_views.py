@@ -129,3 +129,45 @@ def test_the_plan_page_reads_in_a_fixed_number_of_queries(
     client.force_login(setup_world.office)
     with django_assert_max_num_queries(30):
         client.get(reverse("plans:detail", args=[setup_world.plan.pk]))
+
+
+def test_a_share_can_go_to_a_department(client, setup_world):
+    client.force_login(setup_world.office)
+    a, _b, _c = setup_world.districts
+    response = client.post(
+        reverse("plans:indicator", args=[setup_world.indicator.pk]),
+        {
+            "action": "allocations",
+            f"share_{a.pk}": "6000",
+            f"department_share_{setup_world.co.pk}": "4000",
+        },
+    )
+    assert response.status_code == 302
+    shares = {(s.jurisdiction_id, s.department_id): s.target for s in Allocation.objects.all()}
+    assert shares == {(a.pk, None): Decimal(6000), (None, setup_world.co.pk): Decimal(4000)}
+
+
+def test_saving_district_shares_keeps_a_department_share(client, setup_world):
+    a, _b, _c = setup_world.districts
+    Allocation.objects.create(
+        indicator=setup_world.indicator, department=setup_world.co, target=Decimal(4000)
+    )
+    client.force_login(setup_world.office)
+    client.post(
+        reverse("plans:indicator", args=[setup_world.indicator.pk]),
+        {
+            "action": "allocations",
+            f"share_{a.pk}": "6000",
+            f"department_share_{setup_world.co.pk}": "4000",
+        },
+    )
+    assert Allocation.objects.filter(department=setup_world.co).exists()
+
+
+def test_the_department_boxes_open_when_a_department_holds_a_share(client, setup_world):
+    Allocation.objects.create(
+        indicator=setup_world.indicator, department=setup_world.co, target=Decimal(10000)
+    )
+    client.force_login(setup_world.office)
+    page = client.get(reverse("plans:indicator", args=[setup_world.indicator.pk])).content
+    assert b'<details id="department-shares" open>' in page
