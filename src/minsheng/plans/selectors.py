@@ -7,6 +7,7 @@ from django.db.models import Case, Prefetch, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.accounts import scope
+from minsheng.accounts.selectors import find_user
 from minsheng.core.i18n import bilingual
 from minsheng.plans.choices import PUBLIC_PLAN_STATES, PlanState
 from minsheng.plans.models import Allocation, Indicator, Plan, Project, ProjectDepartment
@@ -21,9 +22,26 @@ def find_plan(jurisdiction: str, year: int) -> Plan | None:
     )
 
 
-def plan_for_command(jurisdiction: str, year: int) -> Plan:
-    """The plan a command names with --jurisdiction and --year, or a clear bilingual error."""
+def add_plan_arguments(parser: Any) -> None:
+    """--jurisdiction, --year and --user: which plan a command reads, and as whom."""
+    parser.add_argument("--jurisdiction", required=True, help="e.g. 青岛市 or qingdao")
+    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument(
+        "--user",
+        default=None,
+        help="read as this user: a plan outside the user's jurisdiction is not found "
+        "(default: the operator, who reads every plan)",
+    )
+
+
+def plan_for_command(jurisdiction: str, year: int, user: str | None = None) -> Plan:
+    """The plan a command names with --jurisdiction and --year, or a clear bilingual error.
+
+    With --user the scope rule applies as on the pages: a plan the user does not see is
+    "no plan", exactly as a page answers 404."""
     plan = find_plan(jurisdiction, year)
+    if plan is not None and user is not None and not scope.sees_plan(find_user(user), plan):
+        plan = None
     if plan is None:
         raise CommandError(
             bilingual(

@@ -126,6 +126,29 @@ def test_yantai_cannot_load_a_plan_of_qingdao_by_command(shandong, tmp_path):
         call_command("import_plan", str(path), "--user", yantai.office.username)
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["warnings", "--json"],
+        ["export_plan"],
+        ["missing_reports"],
+        ["report", "--format", "md", "-o", "-"],
+    ],
+)
+def test_yantai_reading_qingdao_by_command_finds_no_plan(shandong, command):
+    qingdao, yantai, _ = shandong
+    where = ["--jurisdiction", "青岛市", "--year", str(qingdao.plan.year)]
+    with pytest.raises(CommandError, match="青岛市"):
+        call_command(*command, *where, "--user", yantai.office.username)
+
+
+def test_qingdao_reads_its_own_warnings_by_command(shandong, capsys):
+    qingdao, _yantai, _ = shandong
+    where = ["--jurisdiction", "青岛市", "--year", str(qingdao.plan.year)]
+    call_command("warnings", "--json", *where, "--user", qingdao.office.username)
+    assert json.loads(capsys.readouterr().out)["plan"] == qingdao.plan.title
+
+
 def test_the_province_reads_both_cities_reports(shandong):
     qingdao, yantai, province_office = shandong
     client = Client()

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.core.i18n import bilingual
-from minsheng.plans.selectors import plan_for_command
+from minsheng.plans.selectors import add_plan_arguments, plan_for_command
 from minsheng.reports.document import Kind, Style
 from minsheng.reports.generate import Format, generate
 
@@ -24,8 +24,7 @@ class Command(BaseCommand):
     help = "Write the year-end report (or the quarterly bulletin) of a plan from approved data."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--jurisdiction", required=True, help="e.g. 青岛市 or qingdao")
-        parser.add_argument("--year", type=int, required=True)
+        add_plan_arguments(parser)
         parser.add_argument("--format", choices=[f.value for f in Format], default="html")
         parser.add_argument("--style", choices=[s.value for s in Style], default="press")
         parser.add_argument(
@@ -44,7 +43,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: str) -> None:
         if options["output"] == "-" and options["format"] in {Format.PDF, Format.DOCX}:
             raise CommandError(bilingual(_("PDF and Word files need a file name: -o FILE")))
-        plan = plan_for_command(options["jurisdiction"], int(options["year"]))
+        plan = plan_for_command(options["jurisdiction"], int(options["year"]), options["user"])
         # A finished year is reported as of its last day, not as of whenever it is printed.
         as_of = _day(options["as_of"]) if options["as_of"] else min(timezone.localdate(), plan.end)
         output = generate(

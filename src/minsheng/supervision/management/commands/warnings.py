@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from minsheng.plans.selectors import plan_for_command
+from minsheng.plans.selectors import add_plan_arguments, plan_for_command
 from minsheng.supervision.selectors import ItemWarning, plan_warnings
 
 
@@ -49,8 +49,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--jurisdiction", required=True, help="e.g. 青岛市 or qingdao")
-        parser.add_argument("--year", type=int, required=True)
+        add_plan_arguments(parser)
         parser.add_argument(
             "--as-of",
             type=date.fromisoformat,
@@ -60,7 +59,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
     def handle(self, *args: object, **options: Any) -> None:
-        plan = plan_for_command(str(options["jurisdiction"]), int(options["year"]))
+        plan = plan_for_command(options["jurisdiction"], options["year"], options["user"])
         as_of = options["as_of"] or timezone.localdate()
         rows = [item_dict(item) for item in plan_warnings(plan, as_of=as_of)]
         if options["json"]:
