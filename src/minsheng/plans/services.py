@@ -699,6 +699,35 @@ def schedule_set(
     return created
 
 
+@transaction.atomic
+def item_move(*, actor: Any, item: Indicator | Milestone, step: int) -> None:
+    """Move an indicator or milestone one place up (step -1) or down (+1) among its project's.
+
+    The project's items are numbered 0, 1, 2… afresh, so that items of equal order (imported
+    data) stand where the page showed them. At either end the move does nothing."""
+    _require(permissions.can_change_plan(actor, item.project.plan))
+    model = type(item)
+    siblings: list[Indicator | Milestone] = list(
+        model.objects.select_for_update().filter(project_id=item.project_id).order_by("order", "id")
+    )
+    place = next(index for index, sibling in enumerate(siblings) if sibling.pk == item.pk)
+    wanted = place + step
+    if step not in (-1, 1) or not 0 <= wanted < len(siblings):
+        return
+    siblings[place], siblings[wanted] = siblings[wanted], siblings[place]
+    for order, sibling in enumerate(siblings):
+        if sibling.order != order:
+            sibling.order = order
+            sibling.save(update_fields=["order"])
+    record_change(
+        actor=actor,
+        action=f"{model._meta.model_name}.move",
+        instance=item,
+        before={"place": place + 1},
+        after={"place": wanted + 1},
+    )
+
+
 MILESTONE_FIELDS = ("name", "due_date", "order")
 
 

@@ -17,4 +17,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("indicators/<int:pk>/delete/", views.indicator_delete, name="indicator_delete"),
     path("projects/<int:project_pk>/milestones/new/", views.milestone_new, name="milestone_new"),
     path("milestones/<int:pk>/", views.milestone_edit, name="milestone"),
+    path(
+        "indicators/<int:pk>/move/", views.item_move, {"kind": "indicator"}, name="indicator_move"
+    ),
+    path(
+        "milestones/<int:pk>/move/", views.item_move, {"kind": "milestone"}, name="milestone_move"
+    ),
 ]

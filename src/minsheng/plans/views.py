@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -571,6 +572,24 @@ def indicator_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("plans:indicator", pk=indicator.pk)
     messages.success(request, _("Indicator deleted."))
     return redirect("plans:project", pk=indicator.project_id)
+
+
+@require_POST
+@login_required
+def item_move(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """↑ or ↓ beside an indicator or milestone on its project's page."""
+    _section(request)
+    item: Indicator | Milestone
+    if kind == "indicator":
+        item = _readable(request, Indicator, pk)
+    else:
+        item = _readable(request, Milestone, pk)
+    _changeable(request, item.project.plan)
+    step = {"up": -1, "down": 1}.get(request.POST.get("direction", ""))
+    if step is None:
+        raise Http404
+    services.item_move(actor=request.user, item=item, step=step)
+    return redirect(reverse("plans:project", args=[item.project_id]) + f"#{kind}-{item.pk}")
 
 
 # ---------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.urls import reverse
 from minsheng.audit.models import AuditRecord
 from minsheng.plans.choices import PlanState
 from minsheng.plans.models import Allocation, Indicator, Plan
+from minsheng.testing import make_indicator, make_milestone
 
 
 def _pages(world):
@@ -171,3 +172,41 @@ def test_the_department_boxes_open_when_a_department_holds_a_share(client, setup
     client.force_login(setup_world.office)
     page = client.get(reverse("plans:indicator", args=[setup_world.indicator.pk])).content
     assert b'<details id="department-shares" open>' in page
+
+
+def _indicator_names(project):
+    return list(project.indicators.order_by("order", "id").values_list("name", flat=True))
+
+
+def test_an_indicator_moves_up_among_its_projects(client, setup_world):
+    second = make_indicator(setup_world.project, name="新增充电桩", order=1)
+    client.force_login(setup_world.office)
+    response = client.post(reverse("plans:indicator_move", args=[second.pk]), {"direction": "up"})
+    assert response.status_code == 302
+    assert _indicator_names(setup_world.project) == ["新增充电桩", "新增公共停车位"]
+
+
+def test_the_first_indicator_does_not_move_up(client, setup_world):
+    make_indicator(setup_world.project, name="新增充电桩", order=1)
+    client.force_login(setup_world.office)
+    client.post(
+        reverse("plans:indicator_move", args=[setup_world.indicator.pk]), {"direction": "up"}
+    )
+    assert _indicator_names(setup_world.project) == ["新增公共停车位", "新增充电桩"]
+
+
+def test_a_milestone_move_is_audited(client, setup_world):
+    first = make_milestone(setup_world.project, name="完成选址", order=0)
+    make_milestone(setup_world.project, name="开工建设", order=1)
+    client.force_login(setup_world.office)
+    client.post(reverse("plans:milestone_move", args=[first.pk]), {"direction": "down"})
+    record = AuditRecord.objects.get(action="milestone.move")
+    assert (record.before, record.after) == ({"place": 1}, {"place": 2})
+
+
+def test_another_citys_office_cannot_move_an_indicator(client, setup_world):
+    client.force_login(setup_world.other_office)
+    response = client.post(
+        reverse("plans:indicator_move", args=[setup_world.indicator.pk]), {"direction": "down"}
+    )
+    assert response.status_code == 404
