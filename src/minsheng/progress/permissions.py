@@ -79,15 +79,20 @@ def reports_directly(subject: Subject) -> bool:
     return not (isinstance(subject, Indicator) and subject.allocations.exists())
 
 
-def can_report(user: Any, subject: Subject) -> bool:
-    """Start a progress report for an indicator, allocation or milestone."""
+def can_report_in(user: Any, plan: Plan) -> bool:
+    """Whether the user files reports on this plan at all now: a reporter, or the office of
+    the plan's own jurisdiction (not one above it), while the plan takes reports."""
     if not (is_office(user) or is_reporter(user)):
         return False
-    plan = subject_project(subject).plan
     if is_office(user) and not scope.governs_plan(user, plan):
         return False
+    return plan.state in REPORTABLE_PLAN_STATES
+
+
+def can_report(user: Any, subject: Subject) -> bool:
+    """Start a progress report for an indicator, allocation or milestone."""
     return (
-        plan.state in REPORTABLE_PLAN_STATES
+        can_report_in(user, subject_project(subject).plan)
         and reports_directly(subject)
         and in_scope(user, subject)
     )

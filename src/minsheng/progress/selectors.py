@@ -6,7 +6,7 @@ model in progress.ledger_state; its names are re-exported here for existing call
 
 import calendar
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -109,6 +109,7 @@ class SubjectRow:
     comparator: str
     last: ProgressReport | None
     open: ProgressReport | None
+    reportable: bool = False  # whether the reader may start a report on it (can_report)
 
     @property
     def kind(self) -> str:
@@ -253,8 +254,16 @@ def subjects_in_scope(
 
 
 def subject_rows(user: Any, plan: Plan) -> list[SubjectRow]:
-    """The reporter's list: each subject with its target, last approved value and open report."""
-    return subject_rows_for(plan, reportable_subjects(user, plan))
+    """The reporter's list: each subject with its target, last approved value and open report,
+    and whether this user may start a report on it (a province office or a supervisor reads the
+    list but files nothing)."""
+    from minsheng.progress.permissions import can_report_in
+
+    # The list holds only what the user answers for and what reports directly (a split
+    # indicator through its allocations), so can_report comes down to the plan.
+    reportable = can_report_in(user, plan)
+    rows = subject_rows_for(plan, reportable_subjects(user, plan))
+    return [replace(row, reportable=reportable) for row in rows]
 
 
 def subject_rows_for(

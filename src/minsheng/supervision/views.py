@@ -97,6 +97,7 @@ def cockpit(request: HttpRequest) -> HttpResponse:
             "data": data,
             "risky": data.risky[:RISKY_ROWS],
             "today": timezone.localdate(),
+            "can_issue": permissions.can_issue_notice(request.user, plan),
         },
     )
 
