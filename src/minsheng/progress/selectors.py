@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Prefetch, Q, Window
+from django.db.models import F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -269,18 +269,23 @@ def subject_rows(user: Any, plan: Plan) -> list[SubjectRow]:
 def subject_rows_for(
     plan: Plan, subjects: list[Indicator | Allocation | Milestone]
 ) -> list[SubjectRow]:
-    """Rows for the given subjects of a plan, reading its reports in one query."""
+    """Rows for the given subjects of a plan: each subject's newest approved report and its
+    newest open one, chosen in the database (two queries, however many reports are kept)."""
     reports = ProgressReport.objects.filter(
         Q(indicator__project__plan=plan) | Q(milestone__project__plan=plan)
-    ).order_by("as_of", "id")
-    approved: dict[str, ProgressReport] = {}
-    opened: dict[str, ProgressReport] = {}
-    for report in reports:
-        key = _report_key(report)
-        if report.state == ReportState.APPROVED:
-            approved[key] = report
-        else:
-            opened[key] = report
+    )
+    newest = Window(
+        RowNumber(),
+        partition_by=[F("indicator_id"), F("allocation_id"), F("milestone_id")],
+        order_by=[F("as_of").desc(), F("id").desc()],
+    )
+
+    def newest_of(chosen: QuerySet[ProgressReport]) -> dict[str, ProgressReport]:
+        rows = chosen.annotate(newest=newest).filter(newest=1)
+        return {_report_key(report): report for report in rows}
+
+    approved = newest_of(reports.filter(state=ReportState.APPROVED))
+    opened = newest_of(reports.exclude(state=ReportState.APPROVED))
     return [_subject_row(subject, approved, opened) for subject in subjects]
 
 
