@@ -78,3 +78,7 @@ def test_exactly_one_wan_is_written_in_wan():
 
 def test_a_negative_yi_keeps_its_sign():
     assert format_chinese_number(Decimal(-200_000_000)) == "-2亿"
+
+
+def test_a_negative_zero_is_written_zero():
+    assert format_chinese_number(Decimal("-0.00")) == "0"
