@@ -263,7 +263,7 @@ def test_a_paper_choosing_one_candidate_twice_is_refused():
 
 
 def test_a_paper_with_too_many_choices_says_how_many_are_allowed():
-    with pytest.raises(InvalidPaper, match="^3 choices where at most 2 are allowed$"):
+    with pytest.raises(InvalidPaper, match=r"^3 choices where at most 2 are allowed$"):
         tally(ABCDE, [{"A", "B", "C"}], eligible=3, rules=Rules(2))
 
 
