@@ -6,11 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 from minsheng.plans.choices import Comparator, Status
-from minsheng.plans.completion import Assessment
 from minsheng.progress.ledger_state import (
     BULLETIN_RED,
     BULLETIN_YELLOW,
+    IndicatorRow,
     MilestoneFacts,
+    MilestoneRow,
     ProjectRow,
     Series,
     Terms,
@@ -176,26 +177,16 @@ def test_a_project_partly_done_and_partly_not_started_is_on_track():
     assert project_status([Status.COMPLETED, Status.NOT_STARTED]) == Status.ON_TRACK
 
 
-def project_row(indicator_percents=(), milestones=()):
-    """A ProjectRow of stand-in items: only their status and percent are read."""
+def project_row(indicator_actuals=(), milestones=()):
+    """A project's row from item states alone: the rows' models are not read by the rule."""
     row = ProjectRow(project=None, departments=[])  # type: ignore[arg-type]
-    for percent in indicator_percents:
-        item = item_state(terms(), series((MID_YEAR, percent)), MID_YEAR)
-        row.indicators.append(_Row(item.status, item.percent))  # type: ignore[arg-type]
+    for actual in indicator_actuals:
+        state = item_state(terms(), series((MID_YEAR, actual)), MID_YEAR)
+        row.indicators.append(IndicatorRow(indicator=None, state=state))  # type: ignore[arg-type]
     for done in milestones:
         state = milestone_state(facts(done=done), start=START, due=END, as_of=MID_YEAR)
-        row.milestones.append(_Milestone(state.status, done, state.assessment))  # type: ignore[arg-type]
+        row.milestones.append(MilestoneRow(milestone=None, state=state))  # type: ignore[arg-type]
     return row
-
-
-class _Row:
-    def __init__(self, status, percent):
-        self.status, self.percent = status, percent
-
-
-class _Milestone:
-    def __init__(self, status, done, assessment: Assessment):
-        self.status, self.done, self.assessment = status, done, assessment
 
 
 def test_a_projects_percent_is_the_mean_of_its_items_as_reported():
