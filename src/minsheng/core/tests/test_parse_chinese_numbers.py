@@ -61,3 +61,7 @@ def test_a_negative_figure_keeps_its_sign():
 
 def test_two_magnitudes_in_a_row_are_not_a_figure():
     assert parse_chinese_number("1亿万") is None
+
+
+def test_a_percent_is_not_a_figure_in_another_unit():
+    assert parse_chinese_number("90%", "人") is None
