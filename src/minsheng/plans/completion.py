@@ -108,18 +108,23 @@ def assess_indicator(
 def assess_milestone(
     *, done: bool, done_on: date | None, due: date, as_of: date, reported: bool
 ) -> Assessment:
-    """A milestone is 0 % or 100 %: done (early if before its due date), else on track or late."""
+    """A milestone is 0 % or 100 %: done (early if before its due date), else on track or late.
+
+    Its schedule asks for nothing before the due date and for all of it from that day on (as
+    its warning in supervision.early_warning reads it), done or not.
+    """
+    expected = round_percent(HUNDRED if as_of >= due else Decimal(0))
     if done:
         early = done_on is not None and done_on < due
         status = Status.COMPLETED_EARLY if early else Status.COMPLETED
-        return Assessment(HUNDRED.quantize(ONE_DECIMAL), status, HUNDRED.quantize(ONE_DECIMAL))
+        return Assessment(round_percent(HUNDRED), status, expected)
     if as_of > due:
         status = Status.LAGGING
     elif reported:
         status = Status.ON_TRACK
     else:
         status = Status.NOT_STARTED
-    return Assessment(Decimal("0.0"), status, Decimal("0.0"))
+    return Assessment(Decimal("0.0"), status, expected)
 
 
 def stated_percent_matches(

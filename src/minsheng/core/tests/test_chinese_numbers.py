@@ -78,3 +78,15 @@ def test_exactly_one_wan_is_written_in_wan():
 
 def test_a_negative_yi_keeps_its_sign():
     assert format_chinese_number(Decimal(-200_000_000)) == "-2亿"
+
+
+def test_a_negative_zero_is_written_zero():
+    assert format_chinese_number(Decimal("-0.00")) == "0"
+
+
+def test_no_percent_and_no_quantity_print_a_dash():
+    assert (format_percent(None), format_quantity(None, "个")) == ("—", "—")
+
+
+def test_a_percent_of_ten_thousand_or_more_is_not_scaled_by_wan():
+    assert format_quantity(Decimal(12000), "%") == "12000%"

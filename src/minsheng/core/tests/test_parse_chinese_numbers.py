@@ -37,3 +37,31 @@ def test_what_is_not_a_figure_is_none(text, unit):
 @given(st.decimals(min_value=0, max_value=10**12, places=4, allow_nan=False))
 def test_a_figure_reads_back_as_it_is_shown(value):
     assert parse_chinese_number(format_chinese_number(value)) == value
+
+
+def test_one_yi_is_a_hundred_million():
+    assert parse_chinese_number("1亿") == Decimal(100_000_000)
+
+
+def test_qian_wan_is_ten_million():
+    assert parse_chinese_number("1.5千万", "元") == Decimal(15_000_000)
+
+
+def test_bai_wan_is_a_million():
+    assert parse_chinese_number("3百万") == Decimal(3_000_000)
+
+
+def test_spaces_typed_inside_a_figure_are_ignored():
+    assert parse_chinese_number("3.5 万") == Decimal(35_000)
+
+
+def test_a_negative_figure_keeps_its_sign():
+    assert parse_chinese_number("-1.5万") == Decimal(-15_000)
+
+
+def test_two_magnitudes_in_a_row_are_not_a_figure():
+    assert parse_chinese_number("1亿万") is None
+
+
+def test_a_percent_is_not_a_figure_in_another_unit():
+    assert parse_chinese_number("90%", "人") is None

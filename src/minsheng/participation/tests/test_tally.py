@@ -217,3 +217,56 @@ def test_a_candidate_with_a_majority_below_the_kth_place_is_not_chosen():
     result = tally(ABCDE, papers((5, "AB"), (4, "AC"), (3, "BC")), eligible=12, rules=Rules(2))
     outcomes = {line.candidate: line.outcome for line in result.lines}
     assert [outcomes[c] for c in "ABC"] == [Outcome.CHOSEN, Outcome.CHOSEN, Outcome.NOT_CHOSEN]
+
+
+# Edges of the rule, one fact each (the mutants of scripts/mutation-test name them).
+
+
+def test_the_outcomes_are_stored_under_the_names_the_ballot_page_reads():
+    # BallotTally.outcome keeps these strings and ballot.html compares them literally.
+    names = [outcome.value for outcome in Outcome]
+    assert names == ["chosen", "tied", "not_chosen", "no_majority", "no_quorum"]
+
+
+def test_a_ballot_without_a_quorum_is_not_resolved():
+    assert not tally(ABCDE, papers((5, "A")), eligible=10, rules=Rules(1)).resolved
+
+
+def test_a_ballot_for_no_seat_is_refused():
+    with pytest.raises(ValueError, match="seats must be at least 1"):
+        Rules(0)
+
+
+def test_a_quorum_of_every_deputy_is_refused_as_a_share():
+    with pytest.raises(ValueError, match=r"quorum and majority are shares in \[0, 1\)"):
+        Rules(1, quorum=Fraction(1))
+
+
+def test_a_majority_of_every_ballot_is_refused_as_a_share():
+    with pytest.raises(ValueError, match="shares"):
+        Rules(1, majority=Fraction(1))
+
+
+def test_a_negative_majority_is_refused():
+    with pytest.raises(ValueError, match="shares"):
+        Rules(1, majority=Fraction(-1, 2))
+
+
+def test_a_candidate_listed_twice_is_an_error():
+    with pytest.raises(ValueError, match="a candidate is listed twice"):
+        tally(["A", "A"], [], eligible=1, rules=Rules(1))
+
+
+def test_a_paper_choosing_one_candidate_twice_is_refused():
+    with pytest.raises(InvalidPaper, match="a candidate is chosen twice"):
+        tally(ABCDE, [["A", "A"]], eligible=3, rules=Rules(2))
+
+
+def test_a_paper_with_too_many_choices_says_how_many_are_allowed():
+    with pytest.raises(InvalidPaper, match=r"^3 choices where at most 2 are allowed$"):
+        tally(ABCDE, [{"A", "B", "C"}], eligible=3, rules=Rules(2))
+
+
+def test_a_paper_naming_an_unknown_candidate_says_so():
+    with pytest.raises(InvalidPaper, match="a choice is not on the ballot"):
+        tally(ABCDE, [{"Z"}], eligible=3, rules=Rules(2))

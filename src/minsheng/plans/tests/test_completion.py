@@ -230,3 +230,89 @@ def test_an_equal_promise_kept_before_its_due_date_is_completed_early():
         met_on=date(2025, 6, 1),
     ).status
     assert status == Status.COMPLETED_EARLY
+
+
+# Edges of the rule, one fact each (the mutants of scripts/mutation-test name them).
+
+
+def test_a_promise_of_at_least_zero_is_kept_by_nothing_at_all():
+    assert percent_of_plan(Comparator.AT_LEAST, D(0), D(0)) == D("100.0")
+
+
+def test_nothing_done_of_at_least_ten_is_zero_percent():
+    assert percent_of_plan(Comparator.AT_LEAST, D(10), D(0)) == D("0.0")
+
+
+def test_half_of_a_target_of_one_is_fifty_percent():
+    assert percent_of_plan(Comparator.AT_LEAST, D(1), D("0.5")) == D("50.0")
+
+
+def test_zero_accidents_promised_and_zero_happened_is_kept():
+    assert percent_of_plan(Comparator.AT_MOST, D(0), D(0)) == D("100.0")
+
+
+def test_a_rate_above_its_ceiling_below_one_is_measured_as_target_over_actual():
+    # 事故率 ≤ 0.5‰, 0.8‰ reached: 0.5 ÷ 0.8.
+    assert percent_of_plan(Comparator.AT_MOST, D("0.5"), D("0.8")) == D("62.5")
+
+
+def test_a_baseline_equal_to_the_ceiling_falls_back_to_target_over_actual():
+    assert percent_of_plan(Comparator.AT_MOST, D(800), D(900), baseline=D(800)) == D("88.9")
+
+
+def test_the_expected_percent_is_the_schedules_share_in_percent():
+    assert _assess(Comparator.AT_LEAST, 100, 50, expected_share=D("0.25")).expected_percent == D(
+        "25.0"
+    )
+
+
+def test_no_report_on_the_due_date_itself_is_not_yet_lagging():
+    assert _assess(Comparator.AT_LEAST, 100, None, as_of=YEAR_END).status == Status.NOT_STARTED
+
+
+def test_within_tolerance_on_the_due_date_is_on_track_and_the_day_after_lagging():
+    on_the_day = _assess(Comparator.AT_LEAST, 100, 97, expected_share=D(1), as_of=YEAR_END)
+    day_after = _assess(Comparator.AT_LEAST, 100, 97, expected_share=D(1), as_of=date(2026, 1, 1))
+    assert (on_the_day.status, day_after.status) == (Status.ON_TRACK, Status.LAGGING)
+
+
+def test_exactly_the_tolerance_behind_is_still_on_track():
+    assert _assess(Comparator.AT_LEAST, 100, 45).status == Status.ON_TRACK
+
+
+def test_a_milestone_done_without_a_known_day_is_completed():
+    result = assess_milestone(done=True, done_on=None, due=YEAR_END, as_of=YEAR_END, reported=True)
+    assert result.status == Status.COMPLETED
+
+
+def test_a_milestone_done_on_its_due_date_is_completed_not_early():
+    result = assess_milestone(
+        done=True, done_on=YEAR_END, due=YEAR_END, as_of=YEAR_END, reported=True
+    )
+    assert result.status == Status.COMPLETED
+
+
+def test_a_reported_milestone_not_done_on_its_due_date_is_on_track():
+    result = assess_milestone(done=False, done_on=None, due=YEAR_END, as_of=YEAR_END, reported=True)
+    assert result.status == Status.ON_TRACK
+
+
+def test_a_milestone_nobody_reported_on_before_its_due_date_is_not_started():
+    result = assess_milestone(
+        done=False, done_on=None, due=YEAR_END, as_of=MID_YEAR, reported=False
+    )
+    assert result.status == Status.NOT_STARTED
+
+
+def test_a_milestone_not_done_shows_zero_percent_with_one_decimal():
+    result = assess_milestone(done=False, done_on=None, due=YEAR_END, as_of=MID_YEAR, reported=True)
+    assert str(result.percent) == "0.0"
+
+
+def test_a_milestones_expected_percent_is_nothing_before_its_due_date_and_all_from_it():
+    def expected(as_of):
+        return assess_milestone(
+            done=False, done_on=None, due=YEAR_END, as_of=as_of, reported=True
+        ).expected_percent
+
+    assert [str(expected(MID_YEAR)), str(expected(YEAR_END))] == ["0.0", "100.0"]

@@ -37,3 +37,19 @@ def test_expected_share_never_falls_and_stays_within_zero_and_one(first, second)
     a = expected_share(QUARTERS, start=START, end=END, as_of=early)
     b = expected_share(QUARTERS, start=START, end=END, as_of=late)
     assert 0 <= a <= b <= 1
+
+
+def test_a_schedule_that_plans_ninety_percent_by_the_end_expects_ninety_after_it():
+    points = [(END, Decimal(90))]
+    assert expected_share(points, start=START, end=END, as_of=date(2026, 1, 15)) == Decimal("0.9")
+
+
+def test_nothing_is_expected_on_the_first_day_even_with_a_point_on_it():
+    points = [(START, Decimal(10)), (END, Decimal(100))]
+    assert expected_share(points, start=START, end=END, as_of=START) == 0
+
+
+def test_between_two_points_the_share_is_read_on_the_straight_line():
+    # 20 % on 31 March to 50 % on 30 June: 45 of 91 days along on 15 May.
+    share = expected_share(QUARTERS, start=START, end=END, as_of=date(2025, 5, 15))
+    assert share == (Decimal(20) + Decimal(30) * Decimal(45) / Decimal(91)) / 100

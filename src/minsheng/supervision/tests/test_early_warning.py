@@ -210,3 +210,56 @@ def test_a_done_milestone_is_green_past_its_due_date():
 def test_a_reported_milestone_not_done_before_its_due_date_is_behind_by_nothing_yet():
     warning = milestone_warning(done=False, reported=True, as_of=date(2025, 3, 1), **MILESTONE_DAYS)
     assert (warning.actual, warning.behind_points) == (Decimal(0), Decimal(0))
+
+
+# Edges of the rule, one fact each (the mutants of scripts/mutation-test name them).
+
+
+def test_the_levels_are_named_in_chinese():
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        names = [str(level.label) for level in Level]
+    assert names == ["绿色", "黄色", "未填报", "红色", "逾期"]
+
+
+def test_within_a_level_more_points_behind_sorts_first():
+    ten_behind, six_behind = warn(12000), warn(13200)
+    assert (ten_behind.level, six_behind.level) == (Level.YELLOW, Level.YELLOW)
+    assert ten_behind.risk > six_behind.risk
+
+
+def test_an_item_without_a_figure_sorts_by_its_level_alone():
+    assert warn(None).risk == (RISK[Level.NO_REPORT], Decimal(0))
+
+
+def test_an_item_on_schedule_sorts_with_nothing_behind():
+    on_the_line = warn(15000, points=QUARTERS, as_of=date(2025, 6, 30))
+    assert on_the_line.risk == (RISK[Level.GREEN], Decimal(0))
+
+
+def test_exactly_the_red_margin_behind_is_yellow():
+    assert level_for(Decimal(15), yellow_margin=Decimal(5), red_margin=Decimal(15)) == Level.YELLOW
+
+
+def test_a_ceiling_without_a_baseline_expects_the_ceiling_all_year():
+    warning = warn(900, target=800, comparator=Comparator.AT_MOST)
+    assert warning.expected_value == Decimal("800.00")
+
+
+def test_no_report_on_the_due_date_itself_is_not_yet_overdue():
+    assert warn(None, as_of=END).level == Level.NO_REPORT
+
+
+def test_an_unkept_promise_on_its_due_date_is_judged_by_the_margins_not_overdue():
+    assert warn(29000, as_of=END).level == Level.GREEN
+
+
+def test_a_milestone_not_done_past_its_due_date_is_a_hundred_points_behind():
+    warning = milestone_warning(done=False, reported=True, as_of=date(2025, 7, 1), **MILESTONE_DAYS)
+    assert warning.behind_points == Decimal(100)
+
+
+def test_a_milestone_done_by_its_due_date_is_nothing_behind():
+    warning = milestone_warning(done=True, reported=True, as_of=date(2025, 7, 1), **MILESTONE_DAYS)
+    assert warning.behind_points == Decimal(0)
