@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from minsheng.ingest.parser.layouts import Row, inline_arabic, stacked_rows
 from minsheng.ingest.parser.numbers import to_decimal
 
 Span = tuple[int, int]
@@ -18,6 +19,8 @@ LINE_STYLES = {
     "cn": re.compile(rf"({CN_ORDINAL})\s*[、．.]"),
     "paren": re.compile(rf"[（]\s*({CN_ORDINAL}|\d{{1,3}})\s*[）]\s*"),
     "arabic": re.compile(r"(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*"),
+    # a number and a short heading alone on a line, the item below it: "1 医疗卫生"
+    "heading": re.compile(r"(\d{1,2})[ \t]+(?=[\u4e00-\u9fff]{2,10}[ \t]*$)"),
 }
 INLINE_SHI = re.compile(rf"(?:^|(?<=[。；！：，\s]))({CN_ORDINAL})是")
 COMPLETION_LABEL = re.compile(
@@ -93,7 +96,9 @@ def outline(text: str) -> Outline:
             captions.append((start, line.end))
         else:
             body_lines.append(line)
-    table = _table(text, body_lines)
+    table = _table(text, _cell_rows(body_lines)) or _table(
+        text, stacked_rows(text, [(ln.start, ln.end, ln.text) for ln in body_lines])
+    )
     if table:
         return Outline(table, captions, (0, table[0].span[0]), "table")
     style, starts = _line_style(body_lines)
@@ -105,6 +110,14 @@ def outline(text: str) -> Outline:
         return Outline(items, captions, (0, items[0].span[0]), "shi")
     items = _inline_paren_items(text)
     if items:
+        return Outline(items, captions, (0, items[0].span[0]), "inline_paren")
+    items = [
+        Item(number=number, span=span, promise=[promise])
+        for number, span, promise in inline_arabic(text)
+    ]
+    if items:
+        for item in items:
+            finish_item(text, item)
         return Outline(items, captions, (0, items[0].span[0]), "inline_paren")
     return Outline([], captions, (0, len(text)), "none")
 
@@ -158,7 +171,7 @@ def _line_items(text: str, lines: list[_Line], starts: list[tuple[_Line, int, in
             else:
                 item.promise.append((start, ln.end))
             first = False
-        _finish_item(text, item)
+        finish_item(text, item)
         items.append(item)
     return items
 
@@ -177,7 +190,7 @@ def _shi_items(text: str) -> list[Item]:
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else _paragraph_end(text, match)
         item = Item(number=index + 1, span=(match.start(), end), promise=[(match.end(), end)])
-        _finish_item(text, item)
+        finish_item(text, item)
         items.append(item)
     return items
 
@@ -204,7 +217,7 @@ def _inline_paren_items(text: str) -> list[Item]:
             stop = re.search(r"[。；](?=\s|$)|\n", text[match.end() :])
             end = match.end() + stop.end() if stop else len(text)
         item = Item(number=index + 1, span=(match.start(), end), promise=[(match.end(), end)])
-        _finish_item(text, item)
+        finish_item(text, item)
         items.append(item)
     return items
 
@@ -224,9 +237,17 @@ def _cells(line: _Line) -> list[Span]:
     return spans
 
 
-def _table(text: str, lines: list[_Line]) -> list[Item]:
-    """Rows of a pipe or tab table under a header that names the columns."""
-    rows = [ln for ln in lines if ln.text.count("|") >= 2 or ln.text.count("\t") >= 2]
+def _cell_rows(lines: list[_Line]) -> list[Row]:
+    """The lines of a pipe or tab table, each with its cells."""
+    return [
+        Row(ln.start, ln.end, ln.text, _cells(ln))
+        for ln in lines
+        if ln.text.count("|") >= 2 or ln.text.count("\t") >= 2
+    ]
+
+
+def _table(text: str, rows: list[Row]) -> list[Item]:
+    """Rows of a table under a header that names the columns."""
     if len(rows) < 3:
         return []
     # PDF and Word copies leave spaces inside the words of a header: 项 目 名 称
@@ -240,13 +261,13 @@ def _table(text: str, lines: list[_Line]) -> list[Item]:
     )
     if header_index is None:
         return []
-    header = [re.sub(r"\s+", "", text[s:e]) for s, e in _cells(rows[header_index])]
+    header = [re.sub(r"\s+", "", text[s:e]) for s, e in rows[header_index].cells]
     columns = _columns(header)
     if "title" not in columns:
         return []
     items: list[Item] = []
     for row in rows[header_index + 1 :]:
-        cells = _cells(row)
+        cells = row.cells
         if all(re.fullmatch(r"[-:\s]*", text[s:e]) for s, e in cells):
             continue  # the markdown rule under the header
         if len(cells) < len(header):
@@ -312,9 +333,10 @@ def _columns(header: list[str]) -> dict[str, int]:
             columns.setdefault("number", index)
         elif re.search(r"占.*(?:计划|目标|任务)|完成率|完成比例|百分比", name):
             columns.setdefault("percent", index)
-        elif "完成" in name or "进展" in name:
-            columns.setdefault("completion", index)
-        elif "配合" in name:
+        elif "完成" in name or "进展" in name or "推进情况" in name:
+            # of several progress columns (1-10月, 1-11月) the last is the latest
+            columns["completion"] = index
+        elif "配合" in name or "协同" in name:
             columns.setdefault("co", index)
         elif "单位" in name or "部门" in name:
             columns.setdefault("lead", index)
@@ -341,7 +363,7 @@ def _split_names(value: str) -> list[str]:
     return names
 
 
-def _finish_item(text: str, item: Item) -> None:
+def finish_item(text: str, item: Item) -> None:
     """Departments out of the promise, inline progress split off, the title from the first clause."""
     promise: list[Span] = []
     for start, end in item.promise:
