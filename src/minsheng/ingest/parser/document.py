@@ -22,7 +22,7 @@ from minsheng.ingest.parser.findings import (
     parts_agree,
 )
 from minsheng.ingest.parser.numbers import mask, normalize
-from minsheng.ingest.parser.results import Result, results
+from minsheng.ingest.parser.results import Result, results, spent_or_rate
 from minsheng.ingest.parser.script import simplified
 from minsheng.ingest.parser.layouts import paragraphs
 from minsheng.ingest.parser.structure import Item, Span, finish_item, outline
@@ -485,7 +485,11 @@ def _project(
         paired = [r for r in found if r.target is not None]
         rated = [r for r in found if r.target is None]
         taken = {r.actual.start for r in found} | {r.target.start for r in paired if r.target}
-        promised = [m for m in promised if m.quantity.start not in taken]
+        promised = [
+            m
+            for m in promised
+            if m.quantity.start not in taken and not spent_or_rate(text, m.quantity, m.clause[0])
+        ]
     elif not item.completion:
         # 新建口袋公园12个，整体完成率120%: a result closed by its rate, not a promise
         rated = [

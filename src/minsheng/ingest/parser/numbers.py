@@ -61,7 +61,7 @@ MULTIPLIERS = {
 _CN_DIGIT = re.compile(r"[〇零一二两三四五六七八九十]")
 # A Chinese unit character is sometimes the first of a word: 3部门 is not "3 部".
 _NOT_UNIT_BEFORE = {
-    "人": "员民口才群数均",
+    "人": "员民口才群数均制",  # 3人制篮球场 is a kind of court
     "家": "庭长属政",
     "部": "门分署位",
     "名": "单称额",

@@ -102,6 +102,12 @@ def _partner(
     return best if opens_line else None
 
 
+def spent_or_rate(text: str, quantity: Quantity, clause_start: int) -> bool:
+    """投资520万元 (what was spent) and 600元/人/年 (a rate): not work done."""
+    before = text[max(clause_start, quantity.start - 4) : quantity.start]
+    return text.startswith("/", quantity.end) or bool(INPUT_BEFORE.search(before))
+
+
 def results(text: str, masked: str, region: Span, loose: bool = False) -> list[Result]:
     """The results of a region; loose: every counted figure (a report item), not only 完成…."""
     start, end = region
@@ -115,7 +121,7 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         before = text[clause[0] : quantity.start]
         if quantity.unit == "件" and META.search(text[quantity.end : quantity.end + 4]):
             continue
-        if text.startswith("/", quantity.end) or INPUT_BEFORE.search(before[-4:]):
+        if spent_or_rate(text, quantity, clause[0]):
             continue
         partner = quantities[index + 1] if index + 1 < len(quantities) else None
         adjacent = (

@@ -36,7 +36,6 @@ DEPARTMENT_FIELD = re.compile(
     r"\s*[：]\s*"
 )
 LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]?")
-CLOSING = re.compile(r"(?<!牵头)）|[。\n]")
 TABLE_HEADER = re.compile(r"序号|项目|实事|目标|任务|内容|责任单位|牵头单位|完成情况|进展")
 
 
@@ -349,18 +348,48 @@ def _columns(header: list[str]) -> dict[str, int]:
     return columns
 
 
-COUNTY_GOVERNMENTS = re.compile(r"各区[、（]?市(?:）?政府|$)")
+COUNTY_GOVERNMENTS = re.compile(r"各(?:区|县)[、（]?(?:市|县)?(?:[、]区)?(?:）?政府|）政府|$)")
+NAME_BREAK = re.compile(r"[、，,；;\s]+|和(?=[市省区县])")
 
 
 def _split_names(value: str) -> list[str]:
     # 各区、市政府 are the district governments every item names, not a responsible department
     value = COUNTY_GOVERNMENTS.sub("", value)
     names = []
-    for part in re.split(r"[、，,；;\s]+|和(?=[市省区县])", value):
-        part = part.strip("。.（）() ")
+    for part in _top_level(value):
+        part = part.strip("。. ")
+        # a bracket that belongs to the name stays: 嘉兴经济技术开发区（国际商务区）
+        while part[:1] in "（(" and not re.search(r"[）)]", part):
+            part = part[1:]
+        while part[-1:] in "）)" and _unbalanced(part):
+            part = part[:-1]
+        if part.startswith("（") and part.endswith("）"):
+            part = part[1:-1]
         if 1 < len(part) <= 40 and part not in {"无", "等"}:
             names.append(part)
     return names
+
+
+def _unbalanced(part: str) -> bool:
+    return part.count("（") + part.count("(") < part.count("）") + part.count(")")
+
+
+def _top_level(value: str) -> list[str]:
+    """The names of a list, split at separators outside brackets: 市农办（市农业经济局）、市财政局."""
+    parts, depth, start, position = [], 0, 0, 0
+    while position < len(value):
+        char = value[position]
+        if char in "（(":
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+        elif depth == 0 and (separator := NAME_BREAK.match(value, position)):
+            parts.append(value[start:position])
+            start = position = separator.end()
+            continue
+        position += 1
+    parts.append(value[start:])
+    return [part for part in parts if part]
 
 
 def finish_item(text: str, item: Item) -> None:
@@ -409,24 +438,47 @@ def _cut_departments(text: str, item: Item, start: int, end: int) -> list[Span]:
         if block_start > start and text[block_start - 1] == "（":
             block_start -= 1
         # a block of fields run together ends at a closing bracket, a full stop or a newline
+        opened = text[block_start] == "（"
         block_end = index
-        while block_end + 1 < len(fields) and not CLOSING.search(
-            text[fields[block_end].end() : fields[block_end + 1].start()]
+        while (
+            block_end + 1 < len(fields)
+            and _closing(text, fields[block_end].end(), fields[block_end + 1].start(), opened)
+            is None
         ):
             block_end += 1
-        closing = CLOSING.search(text, fields[block_end].end(), end)
-        stop = closing.start() if closing else end
+        closing = _closing(text, fields[block_end].end(), end, opened)
+        stop = closing if closing is not None else end
         for position in range(index, block_end + 1):
             label = fields[position].group("label")
             value_end = fields[position + 1].start() if position < block_end else stop
             value = text[fields[position].end() : value_end]
             _add_departments(item, label, value, lead_seen)
         kept.append((cursor, block_start))
-        item.department_spans.append((block_start, stop + (1 if closing else 0)))
-        cursor = stop + (1 if closing and text[stop] == "）" else 0)
+        item.department_spans.append((block_start, stop + (1 if closing is not None else 0)))
+        cursor = stop + (1 if closing is not None and text[stop] == "）" else 0)
         index = block_end + 1
     kept.append((cursor, end))
     return [(s, e) for s, e in kept if e > s]
+
+
+def _closing(text: str, start: int, end: int, opened: bool) -> int | None:
+    """Where a block of department fields ends: its own closing bracket, a full stop or a line end.
+
+    A bracket inside a name (开发区（国际商务区）) is not the block's end.
+    """
+    depth = 0
+    for position in range(start, end):
+        char = text[position]
+        if char in "。\n":
+            return position
+        if char == "（":
+            depth += 1
+        elif char == "）":
+            if depth:
+                depth -= 1
+            elif opened and not text.endswith("牵头", 0, position):
+                return position
+    return None
 
 
 def _add_departments(item: Item, label: str, value: str, lead_seen: bool) -> None:
