@@ -149,9 +149,7 @@ def _breaks(pattern: re.Pattern[str], text: str, position: int, start: int, end:
 @lru_cache(maxsize=8192)
 def pairs(text: str) -> frozenset[str]:
     """Character pairs of the Chinese words in a text, without the ubiquitous ones."""
-    found: set[str] = set()
-    for word in WORD.findall(text):
-        found.update(map(str.__add__, word, word[1:]))
+    found = {word[i : i + 2] for word in WORD.findall(text) for i in range(len(word) - 1)}
     return frozenset(found - STOP_PAIRS)
 
 
@@ -229,6 +227,10 @@ def _comparator(quantity: Quantity, before: str, after: str) -> str:
     return "gte"
 
 
+AFTER_WORDS = re.compile(r"[^，。；！？、\n]*(?:、[^，。；！？、\n\d]+)*")
+TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
+
+
 def _set_context(text: str, mention: Mention, previous: Mention | None, after_end: int) -> None:
     quantity = mention.quantity
     after = text[quantity.end : after_end]
@@ -237,9 +239,9 @@ def _set_context(text: str, mention: Mention, previous: Mention | None, after_en
             after = after[len(suffix) :]
             mention.tail_end = quantity.end + len(suffix)
             break
-    after_words = re.match(r"[^，。；！？、\n]*(?:、[^，。；！？、\n\d]+)*", after)
+    after_words = AFTER_WORDS.match(after)
     after = after_words.group(0) if after_words else ""
-    mention.number_first = bool(re.match(r"[\u4e00-\u9fffA-Za-z]{2}", after)) and not (
+    mention.number_first = bool(TWO_LETTERS.match(after)) and not (
         TARGET_AFTER.match(after)
     )
     begin = mention.clause[0]
