@@ -21,10 +21,10 @@ from minsheng.ingest.parser.findings import (
     falls_short,
     parts_agree,
 )
+from minsheng.ingest.parser.layouts import paragraphs
 from minsheng.ingest.parser.numbers import mask, normalize
 from minsheng.ingest.parser.results import Result, results, spent_or_rate
 from minsheng.ingest.parser.script import simplified
-from minsheng.ingest.parser.layouts import paragraphs
 from minsheng.ingest.parser.structure import Item, Span, finish_item, outline
 
 FORMAT = "minsheng.plan/1"
@@ -237,9 +237,7 @@ def parse_text(
         projects = [report_only]
         _check_project(text, report_only, [], [], True, findings, checks)
     else:
-        projects = [
-            _project(text, masked, item, findings, checks, report) for item in shape.items
-        ]
+        projects = [_project(text, masked, item, findings, checks, report) for item in shape.items]
     numbers = Counter(project.item.number for project in projects)
     for project in projects:
         if numbers[project.item.number] > 1:
@@ -351,7 +349,7 @@ def _paragraph_items(text: str, masked: str) -> list[Item]:
     values = [
         [(m.value, m.unit) for m in extract.mentions(text, masked, span, [])] for span in spans
     ]
-    items = []
+    items: list[Item] = []
     for index, span in enumerate(spans):
         later = {v for rest in values[index + 1 :] for v in rest}
         if index == 0 and len(spans) > 1 and values[0] and set(values[0]) <= later:

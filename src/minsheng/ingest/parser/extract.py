@@ -241,9 +241,7 @@ def _set_context(text: str, mention: Mention, previous: Mention | None, after_en
             break
     after_words = AFTER_WORDS.match(after)
     after = after_words.group(0) if after_words else ""
-    mention.number_first = bool(TWO_LETTERS.match(after)) and not (
-        TARGET_AFTER.match(after)
-    )
+    mention.number_first = bool(TWO_LETTERS.match(after)) and not (TARGET_AFTER.match(after))
     begin = mention.clause[0]
     if previous is not None and previous.clause == mention.clause:
         begin = previous.tail_end

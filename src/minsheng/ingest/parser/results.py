@@ -134,13 +134,13 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         if distant is not None and distant not in skip:
             partner_quantity = quantities[distant]
             skip.add(distant)
-            result = Result(
-                partner_quantity, clause, before.strip("，、 ")[:60], target=quantity
-            )
+            result = Result(partner_quantity, clause, before.strip("，、 ")[:60], target=quantity)
             _rate(text, result, partner_quantity.end, end, SHARE_AFTER)
             found.append(result)
             continue
-        sentence_start = max([start, *(m.end() for m in SENTENCE.finditer(masked, start, quantity.start))])
+        sentence_start = max(
+            [start, *(m.end() for m in SENTENCE.finditer(masked, start, quantity.start))]
+        )
         if FUTURE_BEFORE.search(text, sentence_start, quantity.start):
             continue
         if adjacent and partner is not None:

@@ -101,7 +101,11 @@ REPORT = (
 
 
 def test_the_figures_of_a_report_item_are_results_without_targets() -> None:
-    assert results(parse_text(REPORT, jurisdiction="临江区")) == [(6200, "人"), (1800, "人"), (3, "条")]
+    assert results(parse_text(REPORT, jurisdiction="临江区")) == [
+        (6200, "人"),
+        (1800, "人"),
+        (3, "条"),
+    ]
 
 
 def test_money_spent_in_a_report_item_is_neither_a_result_nor_a_target() -> None:
@@ -168,8 +172,7 @@ def test_who_benefits_and_which_villages_are_not_targets() -> None:
 
 def test_the_count_of_the_list_itself_is_not_a_target() -> None:
     document = parse_text(
-        "在2011年临江省政府承诺做好的十件实事中，全省将新建农家书屋500家；"
-        "建设农村公路2000公里。\n"
+        "在2011年临江省政府承诺做好的十件实事中，全省将新建农家书屋500家；建设农村公路2000公里。\n"
     )
     assert targets(document) == [(Decimal(500), "家"), (Decimal(2000), "公里")]
 
