@@ -32,7 +32,7 @@ GTE_BEFORE = re.compile(
     r"(不少于|不低于|至少|(?<!不)超过|(?<!不)超|达到|达|提高到|提高至|提升到|提升至|增加到|增至)\s*$"
 )
 # 受益群众5万人, 惠及17个乡镇, 改善9万人口的饮水安全: who benefits, not what is promised
-BENEFIT_BEFORE = re.compile(r"受益(?:群众|人口|居民|农户|人群)?\s*$")
+BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居民|农户|人群)?\s*$")
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
 OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
 # 十件实事, 10件民生实事: the list itself, not one of its figures

@@ -73,6 +73,9 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
     if sum(1 for s, e in header if HEADER_WORDS.search(re.sub(r"\s+", "", text[s:e]))) < 2:
         return []
     width = len(header)
+    unit_column = next(
+        (i for i, (s, e) in enumerate(header) if "单位" in text[s:e] and i > 1), None
+    )
     starts = [one]
     expected = 2
     for index in range(one + 1, len(words)):
@@ -85,7 +88,7 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
         group = cells[start:end]
         while len(group) > width and not text[group[-1][0] : group[-1][1]].strip():
             group = group[:-1]
-        if len(group) == width + 1:
+        if len(group) == width + 1 or _group_title(text, group, unit_column):
             group = [group[0], *group[2:]]
         rows.append(_row(text, group[:width]))
         rest = group[width:]
@@ -94,6 +97,17 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
             rows.append(_row(text, [(rest[0][0], rest[0][0]), *rest[: width - 1]]))
             rest = rest[width - 1 :]
     return rows if len(rows) >= 3 else []
+
+
+DEPARTMENT = re.compile(r"(?:局|委|办|处|院|联|中心|公司|集团|政府|街道)$")
+
+
+def _group_title(text: str, group: list[Span], unit_column: int | None) -> bool:
+    """9 | 深化…改革 | 完成参保6300人 | 区人社局 |…: a group title pushes the row one cell right."""
+    if unit_column is None or len(group) <= unit_column + 1:
+        return False
+    here, there = (text[s:e].strip() for s, e in group[unit_column : unit_column + 2])
+    return not DEPARTMENT.search(here) and bool(DEPARTMENT.search(there))
 
 
 def _row(text: str, cells: list[Span]) -> Row:
