@@ -149,7 +149,9 @@ def _breaks(pattern: re.Pattern[str], text: str, position: int, start: int, end:
 @lru_cache(maxsize=8192)
 def pairs(text: str) -> frozenset[str]:
     """Character pairs of the Chinese words in a text, without the ubiquitous ones."""
-    found = {word[i : i + 2] for word in WORD.findall(text) for i in range(len(word) - 1)}
+    found: set[str] = set()
+    for word in WORD.findall(text):
+        found.update(map(str.__add__, word, word[1:]))
     return frozenset(found - STOP_PAIRS)
 
 

@@ -43,7 +43,30 @@ OTHER_UNITS: tuple[str, ...] = (
 )
 OTHER_UNITS += ("层", "档", "路", "轮", "代", "星", "秒")
 _ALL_UNITS = sorted(INDICATOR_UNITS + TIME_UNITS + OTHER_UNITS, key=len, reverse=True)
-UNIT_PATTERN = "|".join(re.escape(unit) for unit in _ALL_UNITS)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One alternative per first character (人次?|平方(?:米|公里)…), longest first.
+
+    A flat alternation of seventy units is tried unit by unit after every numeral, and
+    Chinese text is full of numerals (一, 万) that head no quantity; a trie fails at once.
+    """
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for head, tails in heads.items():
+        longer = [tail for tail in tails if tail]
+        if not longer:
+            parts.append(re.escape(head))
+            continue
+        inner = _trie_pattern(sorted(longer, key=len, reverse=True))
+        optional = "?" if "" in tails else ""
+        parts.append(f"{re.escape(head)}(?:{inner}){optional}")
+    return "|".join(parts)
+
+
+UNIT_PATTERN = _trie_pattern(_ALL_UNITS)
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
