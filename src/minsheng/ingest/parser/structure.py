@@ -1,7 +1,8 @@
 """The outline of a document: numbered items, their promise text, 完成情况, departments, captions.
 
-Recognised numbering: 第N件/第N项, 一、, （一）, 1. or 1、 at the start of a line, 一是…二是…
-inside a paragraph, and pipe or tab tables with a header row. Spans are offsets in the text.
+Recognised numbering: 第N件/第N项, 一、, （一）, 1. or 1、 or "1 标题" at the start of a line,
+一是…二是… or （1）… or 1.…2.… inside a paragraph, and tables with a header row (pipe or tab
+rows, or one cell per line: layouts.py). Spans are offsets in the text.
 """
 
 import re
