@@ -18,7 +18,7 @@ from minsheng.ingest.parser.errors import IngestError
 from minsheng.ingest.parser.script import strip_readings
 
 MAX_BYTES = 50 * 1024 * 1024
-CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "hz", "big5", "cp936", "euc_cn"}
+CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "hz", "cp936", "euc_cn"}
 MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 HTML_MARKERS = re.compile(r"<\s*(html|body|p|div|table|br|span|h[1-6])\b", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -67,6 +67,9 @@ def _decode_text(data: bytes) -> str:
     # GB18030 is the superset of GBK and GB2312: decoding with it never loses a character
     # that the narrower guess would have read.
     candidates = ["gb18030"] if guess in CHINESE_ENCODINGS or not guess else [guess, "gb18030"]
+    if guess.startswith(("big5", "cp950")):
+        # 繁体 pages saved in Big5: GB18030 would decode the bytes too, into other characters
+        candidates = [guess, "gb18030"]
     for encoding in candidates:
         try:
             text = data.decode(encoding)

@@ -21,15 +21,17 @@ from minsheng.ingest.parser.findings import (
     falls_short,
     parts_agree,
 )
+from minsheng.ingest.parser.layouts import paragraphs
 from minsheng.ingest.parser.numbers import mask, normalize
-from minsheng.ingest.parser.results import Result, results
+from minsheng.ingest.parser.results import Result, results, spent_or_rate
 from minsheng.ingest.parser.script import simplified
-from minsheng.ingest.parser.structure import Item, Span, outline
+from minsheng.ingest.parser.structure import Item, Span, finish_item, outline
 
 FORMAT = "minsheng.plan/1"
 LIST_NAMES = re.compile(r"(市办实事|民生实事|为民办实事|重点民生实事|民生项目|惠民实事)")
 PLACE = re.compile(
-    r"([\u4e00-\u9fff]{2,8}?(?:自治区|省|市|区|县|州))(?=(?:人民政府|政府|20\d\d年|年度|民生|市办|为民|重点))"
+    r"([\u4e00-\u9fff]{2,8}?(?:自治区|省|市|区|县|州))"
+    r"(?=(?:人民政府|政府|20\d\d年|年度|民生|市办|为民|重点|第[一二三四五六七八九十]+届))"
 )
 PLACE_STOP = {
     "全市",
@@ -207,7 +209,13 @@ def parse_text(
     text = normalize(simplified(raw))
     masked = mask(text)
     shape = outline(text)
+    report = is_report(text)
     report_only = None
+    if not shape.items and not report:
+        shape.items = _paragraph_items(text, masked)
+        shape.style = "paragraph"
+        if shape.items:
+            shape.preamble = (0, shape.items[0].span[0])
     if not shape.items:
         report_only = _results_only(text, masked)
         if report_only is None:
@@ -229,7 +237,7 @@ def parse_text(
         projects = [report_only]
         _check_project(text, report_only, [], [], True, findings, checks)
     else:
-        projects = [_project(text, masked, item, findings, checks) for item in shape.items]
+        projects = [_project(text, masked, item, findings, checks, report) for item in shape.items]
     numbers = Counter(project.item.number for project in projects)
     for project in projects:
         if numbers[project.item.number] > 1:
@@ -282,7 +290,7 @@ def _confidence(
         doubts.append("mismatch")
     if indicator.actual is not None and not indicator.actual_mentions:
         doubts.append("bare_cell")
-    if style in {"shi", "inline_paren", "none"}:
+    if style in {"shi", "inline_paren", "none", "paragraph"}:
         doubts.append("guessed_list")
     start = indicator.target.quantity.start
     if re.search(r"约|近|大约|左右", text[max(0, start - 2) : indicator.target.quantity.end + 2]):
@@ -313,14 +321,55 @@ def _results_only(text: str, masked: str) -> ParsedProject | None:
         if result.target is None:
             project.results.append(result)
             continue
-        target = result.target
-        mention = Mention(target, target.unit, result.clause, result.clause, result.name)
-        indicator = Indicator(target=mention, name=result.name or target.unit)
-        indicator.actual = result.actual.value
-        indicator.stated_percent = result.stated_percent
-        indicator.stated_span = result.stated_span
-        project.indicators.append(indicator)
+        project.indicators.append(_paired_indicator(result))
     return project
+
+
+# words of a report on work done, and of a plan of work to do, counted over the whole text
+REPORT_WORDS = re.compile(
+    r"已完成|已建成|已全部|累计完成|累计解决|完成率|实际完成|截至|截止|上半年|前三季度"
+    r"|进展情况|完成情况|落实情况|推进情况|全部完成|如期完成|超额完成|提前完成|成绩单"
+)
+PLAN_WORDS = re.compile(r"分别是|分别为|将|确定|提出|出炉|票决|承诺|力争|要办|拟办")
+
+
+def is_report(text: str) -> bool:
+    """A text that tells what was done (进展情况, 截至…已完成) rather than what will be."""
+    done = len(REPORT_WORDS.findall(text))
+    return done >= 2 and done >= len(PLAN_WORDS.findall(text)) / 2
+
+
+def _paragraph_items(text: str, masked: str) -> list[Item]:
+    """A plan that numbers nothing: its paragraphs (or the clauses of a list) are the items."""
+    counted = [
+        (m.quantity.start, m.quantity.end)
+        for m in extract.mentions(text, masked, (0, len(text)), [])
+    ]
+    spans = paragraphs(text, counted)
+    values = [
+        [(m.value, m.unit) for m in extract.mentions(text, masked, span, [])] for span in spans
+    ]
+    items: list[Item] = []
+    for index, span in enumerate(spans):
+        later = {v for rest in values[index + 1 :] for v in rest}
+        if index == 0 and len(spans) > 1 and values[0] and set(values[0]) <= later:
+            continue  # a lead paragraph repeating figures given below
+        item = Item(number=len(items) + 1, span=span, promise=[span])
+        finish_item(text, item)
+        items.append(item)
+    return items
+
+
+def _paired_indicator(result: Result) -> Indicator:
+    """A target a report states beside its result (15个…已完成8个): one indicator."""
+    target = result.target
+    assert target is not None
+    mention = Mention(target, target.unit, result.clause, result.clause, result.name)
+    indicator = Indicator(target=mention, name=result.name or target.unit)
+    indicator.actual = result.actual.value
+    indicator.stated_percent = result.stated_percent
+    indicator.stated_span = result.stated_span
+    return indicator
 
 
 def _year(head: str) -> int | None:
@@ -415,13 +464,31 @@ def _joined(text: str, spans: list[Span]) -> str:
 
 
 def _project(
-    text: str, masked: str, item: Item, findings: list[Finding], checks: Checks
+    text: str,
+    masked: str,
+    item: Item,
+    findings: list[Finding],
+    checks: Checks,
+    report: bool = False,
 ) -> ParsedProject:
     promised, reported, stated, parts = extract.targets_and_actuals(
         text, masked, item.promise, item.completion
     )
     rated: list[Result] = []
-    if not item.completion:
+    paired: list[Result] = []
+    marked = any(m.target_marked for m in promised + reported)
+    if report and not item.completion and not marked:
+        # an item of a report on work done: its figures are results, unless one reports on another
+        found = [r for region in item.promise for r in results(text, masked, region, loose=True)]
+        paired = [r for r in found if r.target is not None]
+        rated = [r for r in found if r.target is None]
+        taken = {r.actual.start for r in found} | {r.target.start for r in paired if r.target}
+        promised = [
+            m
+            for m in promised
+            if m.quantity.start not in taken and not spent_or_rate(text, m.quantity, m.clause[0])
+        ]
+    elif not item.completion:
         # 新建口袋公园12个，整体完成率120%: a result closed by its rate, not a promise
         rated = [
             r
@@ -448,6 +515,7 @@ def _project(
     )
     project.results = rated
     project.indicators = [Indicator(target=m, name=_name(text, m)) for m in promised]
+    project.indicators += [_paired_indicator(result) for result in paired]
     project.unmatched = extract.match(text, project.indicators, reported)
     _table_rows(text, project)
     for indicator in project.indicators:

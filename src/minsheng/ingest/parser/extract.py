@@ -31,6 +31,12 @@ LTE_BEFORE = re.compile(
 GTE_BEFORE = re.compile(
     r"(不少于|不低于|至少|(?<!不)超过|(?<!不)超|达到|达|提高到|提高至|提升到|提升至|增加到|增至)\s*$"
 )
+# 受益群众5万人, 惠及17个乡镇, 改善9万人口的饮水安全: who benefits, not what is promised
+BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居民|农户|人群)?\s*$")
+BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
+OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
+# 十件实事, 10件民生实事: the list itself, not one of its figures
+LIST_AFTER = re.compile(r"^(?:民生|惠民|为民|重点)?(?:实事|大事|事项)")
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
 SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
 GROWTH_BEFORE = re.compile(r"(同比|环比|增长|下降|增幅|降幅|提高了|下降了|比上年)\s*$")
@@ -157,6 +163,7 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         q
         for q in find_quantities(masked, start, end)
         if q.countable
+        and q.value >= 0  # 负1个 is no count of anything
         and q.unit in INDICATOR_UNIT_SET
         and not any(s <= q.start < e for s, e in excluded)
     ]
@@ -167,6 +174,8 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         after = text[quantity.end : clause[1]]
         if _excluded(quantity, before, after):
             continue
+        if index and quantities[index - 1].end == quantity.start:
+            continue  # 超230个50户以上木质房屋连片村寨: the second figure says which villages
         mention = Mention(quantity, quantity.unit, clause, sentence, "")
         mention.comparator = _comparator(quantity, before, after)
         mention.target_marked = bool(TARGET_AFTER.match(after) or TARGET_BEFORE.search(before))
@@ -194,6 +203,10 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
 
 def _excluded(quantity: Quantity, before: str, after: str) -> bool:
     tail = before[-6:]
+    if BENEFIT_BEFORE.search(tail) or (quantity.unit == "件" and LIST_AFTER.match(after)):
+        return True
+    if BETTER_BEFORE.search(before) and OF_AFTER.match(after) and quantity.unit in {"人", "户"}:
+        return True
     if SCOPE_BEFORE.search(tail) or THRESHOLD_BEFORE.search(tail):
         return True  # 在16家农贸市场, 150米半径, 每千人: scope and thresholds, not promises
     if quantity.unit == "%" and GROWTH_BEFORE.search(tail):
@@ -216,6 +229,10 @@ def _comparator(quantity: Quantity, before: str, after: str) -> str:
     return "gte"
 
 
+AFTER_WORDS = re.compile(r"[^，。；！？、\n]*(?:、[^，。；！？、\n\d]+)*")
+TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
+
+
 def _set_context(text: str, mention: Mention, previous: Mention | None, after_end: int) -> None:
     quantity = mention.quantity
     after = text[quantity.end : after_end]
@@ -224,11 +241,9 @@ def _set_context(text: str, mention: Mention, previous: Mention | None, after_en
             after = after[len(suffix) :]
             mention.tail_end = quantity.end + len(suffix)
             break
-    after_words = re.match(r"[^，。；！？、\n]*(?:、[^，。；！？、\n\d]+)*", after)
+    after_words = AFTER_WORDS.match(after)
     after = after_words.group(0) if after_words else ""
-    mention.number_first = bool(re.match(r"[\u4e00-\u9fffA-Za-z]{2}", after)) and not (
-        TARGET_AFTER.match(after)
-    )
+    mention.number_first = bool(TWO_LETTERS.match(after)) and not (TARGET_AFTER.match(after))
     begin = mention.clause[0]
     if previous is not None and previous.clause == mention.clause:
         begin = previous.tail_end

@@ -5,6 +5,7 @@ so the tokenizer is ours. Arabic figures are converted here, exactly, with Decim
 turns 1.23456万 into 12345 and 负5 into 5.0, both wrong. Every quantity keeps its span.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -42,7 +43,30 @@ OTHER_UNITS: tuple[str, ...] = (
 )
 OTHER_UNITS += ("层", "档", "路", "轮", "代", "星", "秒")
 _ALL_UNITS = sorted(INDICATOR_UNITS + TIME_UNITS + OTHER_UNITS, key=len, reverse=True)
-UNIT_PATTERN = "|".join(re.escape(unit) for unit in _ALL_UNITS)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One alternative per first character (人次?|平方(?:米|公里)…), longest first.
+
+    A flat alternation of seventy units is tried unit by unit after every numeral, and
+    Chinese text is full of numerals (一, 万) that head no quantity; a trie fails at once.
+    """
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for head, tails in heads.items():
+        longer = [tail for tail in tails if tail]
+        if not longer:
+            parts.append(re.escape(head))
+            continue
+        inner = _trie_pattern(sorted(longer, key=len, reverse=True))
+        optional = "?" if "" in tails else ""
+        parts.append(f"{re.escape(head)}(?:{inner}){optional}")
+    return "|".join(parts)
+
+
+UNIT_PATTERN = _trie_pattern(_ALL_UNITS)
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
@@ -61,7 +85,7 @@ MULTIPLIERS = {
 _CN_DIGIT = re.compile(r"[〇零一二两三四五六七八九十]")
 # A Chinese unit character is sometimes the first of a word: 3部门 is not "3 部".
 _NOT_UNIT_BEFORE = {
-    "人": "员民口才群数均",
+    "人": "员民口才群数均制",  # 3人制篮球场 is a kind of court
     "家": "庭长属政",
     "部": "门分署位",
     "名": "单称额",
@@ -116,9 +140,15 @@ class StatedPercent:
     respectively: bool
 
 
+_NORMAL_FORM = {chr(code): chr(target) for code, target in _HALF.items()}
+_NORMAL_FORM |= {chr(code): target for code, target in _CHINESE_PUNCT.items()}
+# str.translate visits every character; a page holds few that change, so only they are visited
+_TO_NORMALIZE = re.compile("[" + re.escape("".join(_NORMAL_FORM)) + "]")
+
+
 def normalize(text: str) -> str:
     """Full-width digits and ASCII punctuation to one form; the result has the same length."""
-    text = text.translate(_HALF).translate(_CHINESE_PUNCT)
+    text = _TO_NORMALIZE.sub(lambda match: _NORMAL_FORM[match.group(0)], text)
     return _ASCII_COMMA.sub("，", text)
 
 
@@ -135,6 +165,10 @@ def mask(text: str) -> str:
     return SHORT_ASIDE.sub(soften, QUOTES.sub(blank, PHONE.sub(blank, text)))
 
 
+_ARABIC = re.compile(ARABIC)
+_ARABIC_WITH = {suffix: re.compile(ARABIC + suffix) for suffix in ("千万", "百万", "万", "亿")}
+
+
 def to_decimal(numeral: str) -> Decimal | None:
     """An Arabic or Chinese numeral as an exact Decimal: "3.84万" → 38400, "三千六百" → 3600."""
     numeral = numeral.strip()
@@ -144,12 +178,12 @@ def to_decimal(numeral: str) -> Decimal | None:
         return None
     multiplier = Decimal(1)
     for suffix in ("千万", "百万", "万", "亿"):
-        if numeral.endswith(suffix) and re.fullmatch(ARABIC + suffix, numeral):
+        if numeral.endswith(suffix) and _ARABIC_WITH[suffix].fullmatch(numeral):
             multiplier = MULTIPLIERS[suffix]
             numeral = numeral[: -len(suffix)]
             break
     value: Decimal | None
-    if re.fullmatch(ARABIC, numeral):
+    if _ARABIC.fullmatch(numeral):
         value = Decimal(numeral.replace(",", "")) * multiplier
     else:
         value = _chinese(numeral)
@@ -171,9 +205,31 @@ def _chinese(numeral: str) -> Decimal | None:
         return None
 
 
+class _Scan:
+    """The quantities of the text read last: a parse asks for them region by region, and the
+    text is scanned once. Keyed on the text object itself, so every parse scans afresh."""
+
+    text: str | None = None
+    quantities: list[Quantity] = []
+    starts: list[int] = []
+
+
 def find_quantities(masked: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Every number with a unit in masked[start:end], in order, with spans in the document."""
     end = len(masked) if end is None else end
+    if _Scan.text is not masked:
+        _Scan.quantities = _scan(masked, 0, len(masked))
+        _Scan.starts = [q.start for q in _Scan.quantities]
+        _Scan.text = masked
+    first = bisect.bisect_left(_Scan.starts, start)
+    last = bisect.bisect_left(_Scan.starts, end)
+    inside = [q for q in _Scan.quantities[first:last] if q.end <= end]
+    if len(inside) == last - first:
+        return inside
+    return _scan(masked, start, end)  # a figure runs past the region's end: read the region alone
+
+
+def _scan(masked: str, start: int, end: int) -> list[Quantity]:
     found = []
     for match in QUANTITY.finditer(masked, start, end):
         quantity = _quantity(masked, match)

@@ -1,13 +1,15 @@
 """The outline of a document: numbered items, their promise text, 完成情况, departments, captions.
 
-Recognised numbering: 第N件/第N项, 一、, （一）, 1. or 1、 at the start of a line, 一是…二是…
-inside a paragraph, and pipe or tab tables with a header row. Spans are offsets in the text.
+Recognised numbering: 第N件/第N项, 一、, （一）, 1. or 1、 or "1 标题" at the start of a line,
+一是…二是… or （1）… or 1.…2.… inside a paragraph, and tables with a header row (pipe or tab
+rows, or one cell per line: layouts.py). Spans are offsets in the text.
 """
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from minsheng.ingest.parser.layouts import Row, inline_arabic, stacked_rows
 from minsheng.ingest.parser.numbers import to_decimal
 
 Span = tuple[int, int]
@@ -18,6 +20,8 @@ LINE_STYLES = {
     "cn": re.compile(rf"({CN_ORDINAL})\s*[、．.]"),
     "paren": re.compile(rf"[（]\s*({CN_ORDINAL}|\d{{1,3}})\s*[）]\s*"),
     "arabic": re.compile(r"(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*"),
+    # a number and a short heading alone on a line, the item below it: "1 医疗卫生"
+    "heading": re.compile(r"(\d{1,2})[ \t]+(?=[\u4e00-\u9fff]{2,10}[ \t]*$)"),
 }
 INLINE_SHI = re.compile(rf"(?:^|(?<=[。；！：，\s]))({CN_ORDINAL})是")
 COMPLETION_LABEL = re.compile(
@@ -33,7 +37,6 @@ DEPARTMENT_FIELD = re.compile(
     r"\s*[：]\s*"
 )
 LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]?")
-CLOSING = re.compile(r"(?<!牵头)）|[。\n]")
 TABLE_HEADER = re.compile(r"序号|项目|实事|目标|任务|内容|责任单位|牵头单位|完成情况|进展")
 
 
@@ -93,7 +96,9 @@ def outline(text: str) -> Outline:
             captions.append((start, line.end))
         else:
             body_lines.append(line)
-    table = _table(text, body_lines)
+    table = _table(text, _cell_rows(body_lines)) or _table(
+        text, stacked_rows(text, [(ln.start, ln.end, ln.text) for ln in body_lines])
+    )
     if table:
         return Outline(table, captions, (0, table[0].span[0]), "table")
     style, starts = _line_style(body_lines)
@@ -105,6 +110,14 @@ def outline(text: str) -> Outline:
         return Outline(items, captions, (0, items[0].span[0]), "shi")
     items = _inline_paren_items(text)
     if items:
+        return Outline(items, captions, (0, items[0].span[0]), "inline_paren")
+    items = [
+        Item(number=number, span=span, promise=[promise])
+        for number, span, promise in inline_arabic(text)
+    ]
+    if items:
+        for item in items:
+            finish_item(text, item)
         return Outline(items, captions, (0, items[0].span[0]), "inline_paren")
     return Outline([], captions, (0, len(text)), "none")
 
@@ -158,7 +171,7 @@ def _line_items(text: str, lines: list[_Line], starts: list[tuple[_Line, int, in
             else:
                 item.promise.append((start, ln.end))
             first = False
-        _finish_item(text, item)
+        finish_item(text, item)
         items.append(item)
     return items
 
@@ -177,7 +190,7 @@ def _shi_items(text: str) -> list[Item]:
     for index, match in enumerate(found):
         end = found[index + 1].start() if index + 1 < len(found) else _paragraph_end(text, match)
         item = Item(number=index + 1, span=(match.start(), end), promise=[(match.end(), end)])
-        _finish_item(text, item)
+        finish_item(text, item)
         items.append(item)
     return items
 
@@ -204,7 +217,7 @@ def _inline_paren_items(text: str) -> list[Item]:
             stop = re.search(r"[。；](?=\s|$)|\n", text[match.end() :])
             end = match.end() + stop.end() if stop else len(text)
         item = Item(number=index + 1, span=(match.start(), end), promise=[(match.end(), end)])
-        _finish_item(text, item)
+        finish_item(text, item)
         items.append(item)
     return items
 
@@ -224,9 +237,17 @@ def _cells(line: _Line) -> list[Span]:
     return spans
 
 
-def _table(text: str, lines: list[_Line]) -> list[Item]:
-    """Rows of a pipe or tab table under a header that names the columns."""
-    rows = [ln for ln in lines if ln.text.count("|") >= 2 or ln.text.count("\t") >= 2]
+def _cell_rows(lines: list[_Line]) -> list[Row]:
+    """The lines of a pipe or tab table, each with its cells."""
+    return [
+        Row(ln.start, ln.end, ln.text, _cells(ln))
+        for ln in lines
+        if ln.text.count("|") >= 2 or ln.text.count("\t") >= 2
+    ]
+
+
+def _table(text: str, rows: list[Row]) -> list[Item]:
+    """Rows of a table under a header that names the columns."""
     if len(rows) < 3:
         return []
     # PDF and Word copies leave spaces inside the words of a header: 项 目 名 称
@@ -240,13 +261,13 @@ def _table(text: str, lines: list[_Line]) -> list[Item]:
     )
     if header_index is None:
         return []
-    header = [re.sub(r"\s+", "", text[s:e]) for s, e in _cells(rows[header_index])]
+    header = [re.sub(r"\s+", "", text[s:e]) for s, e in rows[header_index].cells]
     columns = _columns(header)
     if "title" not in columns:
         return []
     items: list[Item] = []
     for row in rows[header_index + 1 :]:
-        cells = _cells(row)
+        cells = row.cells
         if all(re.fullmatch(r"[-:\s]*", text[s:e]) for s, e in cells):
             continue  # the markdown rule under the header
         if len(cells) < len(header):
@@ -312,9 +333,10 @@ def _columns(header: list[str]) -> dict[str, int]:
             columns.setdefault("number", index)
         elif re.search(r"占.*(?:计划|目标|任务)|完成率|完成比例|百分比", name):
             columns.setdefault("percent", index)
-        elif "完成" in name or "进展" in name:
-            columns.setdefault("completion", index)
-        elif "配合" in name:
+        elif "完成" in name or "进展" in name or "推进情况" in name:
+            # of several progress columns (1-10月, 1-11月) the last is the latest
+            columns["completion"] = index
+        elif "配合" in name or "协同" in name:
             columns.setdefault("co", index)
         elif "单位" in name or "部门" in name:
             columns.setdefault("lead", index)
@@ -327,21 +349,51 @@ def _columns(header: list[str]) -> dict[str, int]:
     return columns
 
 
-COUNTY_GOVERNMENTS = re.compile(r"各区[、（]?市(?:）?政府|$)")
+COUNTY_GOVERNMENTS = re.compile(r"各(?:区|县)[、（]?(?:市|县)?(?:[、]区)?(?:）?政府|）政府|$)")
+NAME_BREAK = re.compile(r"[、，,；;\s]+|和(?=[市省区县])")
 
 
 def _split_names(value: str) -> list[str]:
     # 各区、市政府 are the district governments every item names, not a responsible department
     value = COUNTY_GOVERNMENTS.sub("", value)
     names = []
-    for part in re.split(r"[、，,；;\s]+|和(?=[市省区县])", value):
-        part = part.strip("。.（）() ")
+    for part in _top_level(value):
+        part = part.strip("。. ")
+        # a bracket that belongs to the name stays: 嘉兴经济技术开发区（国际商务区）
+        while part[:1] in "（(" and not re.search(r"[）)]", part):
+            part = part[1:]
+        while part[-1:] in "）)" and _unbalanced(part):
+            part = part[:-1]
+        if part.startswith("（") and part.endswith("）"):
+            part = part[1:-1]
         if 1 < len(part) <= 40 and part not in {"无", "等"}:
             names.append(part)
     return names
 
 
-def _finish_item(text: str, item: Item) -> None:
+def _unbalanced(part: str) -> bool:
+    return part.count("（") + part.count("(") < part.count("）") + part.count(")")
+
+
+def _top_level(value: str) -> list[str]:
+    """The names of a list, split at separators outside brackets: 市农办（市农业经济局）、市财政局."""
+    parts, depth, start, position = [], 0, 0, 0
+    while position < len(value):
+        char = value[position]
+        if char in "（(":
+            depth += 1
+        elif char in "）)" and depth:
+            depth -= 1
+        elif depth == 0 and (separator := NAME_BREAK.match(value, position)):
+            parts.append(value[start:position])
+            start = position = separator.end()
+            continue
+        position += 1
+    parts.append(value[start:])
+    return [part for part in parts if part]
+
+
+def finish_item(text: str, item: Item) -> None:
     """Departments out of the promise, inline progress split off, the title from the first clause."""
     promise: list[Span] = []
     for start, end in item.promise:
@@ -387,24 +439,47 @@ def _cut_departments(text: str, item: Item, start: int, end: int) -> list[Span]:
         if block_start > start and text[block_start - 1] == "（":
             block_start -= 1
         # a block of fields run together ends at a closing bracket, a full stop or a newline
+        opened = text[block_start] == "（"
         block_end = index
-        while block_end + 1 < len(fields) and not CLOSING.search(
-            text[fields[block_end].end() : fields[block_end + 1].start()]
+        while (
+            block_end + 1 < len(fields)
+            and _closing(text, fields[block_end].end(), fields[block_end + 1].start(), opened)
+            is None
         ):
             block_end += 1
-        closing = CLOSING.search(text, fields[block_end].end(), end)
-        stop = closing.start() if closing else end
+        closing = _closing(text, fields[block_end].end(), end, opened)
+        stop = closing if closing is not None else end
         for position in range(index, block_end + 1):
             label = fields[position].group("label")
             value_end = fields[position + 1].start() if position < block_end else stop
             value = text[fields[position].end() : value_end]
             _add_departments(item, label, value, lead_seen)
         kept.append((cursor, block_start))
-        item.department_spans.append((block_start, stop + (1 if closing else 0)))
-        cursor = stop + (1 if closing and text[stop] == "）" else 0)
+        item.department_spans.append((block_start, stop + (1 if closing is not None else 0)))
+        cursor = stop + (1 if closing is not None and text[stop] == "）" else 0)
         index = block_end + 1
     kept.append((cursor, end))
     return [(s, e) for s, e in kept if e > s]
+
+
+def _closing(text: str, start: int, end: int, opened: bool) -> int | None:
+    """Where a block of department fields ends: its own closing bracket, a full stop or a line end.
+
+    A bracket inside a name (开发区（国际商务区）) is not the block's end.
+    """
+    depth = 0
+    for position in range(start, end):
+        char = text[position]
+        if char in "。\n":
+            return position
+        if char == "（":
+            depth += 1
+        elif char == "）":
+            if depth:
+                depth -= 1
+            elif opened and not text.endswith("牵头", 0, position):
+                return position
+    return None
 
 
 def _add_departments(item: Item, label: str, value: str, lead_seen: bool) -> None:
