@@ -92,7 +92,9 @@ def main(rows: int) -> None:
     print(f"write lock held (the write transaction):  {inside[0]:7.3f} s")
     print(f"one draft saved by a clerk (reference):   {single:7.3f} s")
     print(f"SQLite busy timeout:                      {timeout} ms")
-    print(f"lock held for {inside[0] / total:.0%} of the upload, {inside[0] / single:.1f}× one draft save")
+    print(
+        f"lock held for {inside[0] / total:.0%} of the upload, {inside[0] / single:.1f}× one draft save"
+    )
 
 
 if __name__ == "__main__":

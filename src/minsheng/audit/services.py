@@ -166,6 +166,7 @@ def _chain_head() -> ChainHead:
         )
     return head
 
+
 def _lock_chain() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -42,7 +42,9 @@ class DraftsChanged(UserFacingError):
     """Someone saved some of the subjects after their drafts were checked; nothing was saved."""
 
     def __init__(self, changed: list[int]) -> None:
-        super().__init__([_("Someone else saved some of these items meanwhile. Nothing was saved.")])
+        super().__init__(
+            [_("Someone else saved some of these items meanwhile. Nothing was saved.")]
+        )
         self.changed = changed  # positions in the list of drafts
 
 

@@ -140,5 +140,8 @@ def test_records_written_together_chain_like_records_written_one_by_one():
 
 def test_a_record_added_beyond_the_head_is_named():
     first, second = _records(2)
-    _raw("UPDATE audit_chainhead SET count = 1, last_id = %s, last_digest = %s", [first.pk, first.digest])
+    _raw(
+        "UPDATE audit_chainhead SET count = 1, last_id = %s, last_digest = %s",
+        [first.pk, first.digest],
+    )
     assert chain_break()[1] == chain.Break(second.pk, "beyond_head")
