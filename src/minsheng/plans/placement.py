@@ -19,7 +19,7 @@ from minsheng.plans.choices import JurisdictionLevel
 from minsheng.plans.models import Jurisdiction
 
 # The level of a jurisdiction made below one of this level.
-CHILD_LEVEL = {
+CHILD_LEVEL: dict[str, str] = {
     JurisdictionLevel.PROVINCE: JurisdictionLevel.CITY,
     JurisdictionLevel.CITY: JurisdictionLevel.DISTRICT,
     JurisdictionLevel.DISTRICT: JurisdictionLevel.STREET,

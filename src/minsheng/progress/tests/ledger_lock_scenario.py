@@ -61,7 +61,7 @@ def upload_in_thread(reporter, plan, data, outcome):
             outcome["saved"] = len(ledger.import_ledger(actor=reporter, plan=plan, upload=data))
         except ledger.LedgerError as error:
             outcome["refused"] = error.messages[:3]
-        except Exception as error:  # noqa: BLE001  (reported to the test, which fails on it)
+        except Exception as error:  # reported to the test, which fails on it
             outcome["error"] = repr(error)
         finally:
             connection.close()
