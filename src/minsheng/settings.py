@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -302,13 +302,14 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
 SIGNED_IN_SESSION_MAX_AGE = env_int("SIGNED_IN_SESSION_MAX_AGE", 12 * 60 * 60)
 
 # Content-Security-Policy on every response (django-csp): scripts only from our own static
-# files (every page's scripts are files; data travels in json_script blocks). Inline style
-# attributes stay allowed: progress bars and ECharts' tooltips set them.
+# files (every page's scripts are files; data travels in json_script blocks), styles only from
+# our own stylesheets: no inline style attribute or block (progress bars use classes, ECharts
+# draws its tooltips as SVG text, renderMode "richText").
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF],
         "img-src": [SELF, "data:", "blob:"],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],

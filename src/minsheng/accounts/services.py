@@ -9,6 +9,7 @@ deactivated and may be reactivated.
 from dataclasses import dataclass
 from typing import IO, Any
 
+from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -211,16 +212,48 @@ def password_changed(*, user: User, how: str) -> None:
     _audit(user, how, current, before)
 
 
-def flags_changed(
-    *,
-    actor: Any,
-    user: User,
-    before: dict[str, Any] | None,
-    created: bool,
-    action: str = "",
+def admin_snapshot(user: User) -> dict[str, Any]:
+    """What the Django admin can change of an account: the audited fields, its groups, its
+    own permissions, and whether it has a usable password (never the password or its hash)."""
+    return {
+        **user_snapshot(user),
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+        "user_permissions": _permission_names(user.user_permissions.all()),
+        "usable_password": user.has_usable_password(),
+    }
+
+
+def _permission_names(permissions: Any) -> list[str]:
+    return sorted(
+        f"{app}.{codename}"
+        for app, codename in permissions.values_list("content_type__app_label", "codename")
+    )
+
+
+def admin_user_changed(
+    *, actor: Any, user: User, before: dict[str, Any] | None, action: str
 ) -> None:
-    """An account changed in the Django admin (superusers only): the same audit record."""
-    _audit(actor, action or ("create" if created else "update"), user, before)
+    """An account changed in the Django admin (superusers only): flags, groups, permissions
+    or password; call once everything of the change is saved (groups and permissions too)."""
+    record_change(
+        actor=actor,
+        action=f"user.{action}",
+        instance=user,
+        before=before,
+        after=admin_snapshot(user),
+    )
+
+
+def group_snapshot(group: Group) -> dict[str, Any]:
+    return {"name": group.name, "permissions": _permission_names(group.permissions.all())}
+
+
+def admin_group_changed(
+    *, actor: Any, group: Group, before: dict[str, Any] | None, action: str
+) -> None:
+    """A group (and so the permissions of every member) changed in the Django admin."""
+    after = group_snapshot(group) if action != "delete" else None
+    record_change(actor=actor, action=f"group.{action}", instance=group, before=before, after=after)
 
 
 # ---------------------------------------------------------------------------------------

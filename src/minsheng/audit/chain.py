@@ -75,13 +75,21 @@ class Break:
     """The first record where the chain does not hold, and why."""
 
     record_id: int
-    reason: str  # "altered": its values do not give its digest; "unlinked": a record before it is gone or moved
+    # "altered": its values do not give its digest; "unlinked": a record before it is gone
+    # or moved; "truncated": the newest records up to this one (the head's last) are gone;
+    # "beyond_head": this record and those after it are not counted by the chain head.
+    reason: str
 
 
-def first_break(records: Any) -> tuple[int, Break | None]:
-    """Walk records in id order: (how many were checked, the first break or None)."""
+def first_break(records: Any, head: Any = None) -> tuple[int, Break | None]:
+    """Walk records in id order: (how many were checked, the first break or None).
+
+    `head` (count, last_id, last_digest), when given, is where the chain must end: a chain
+    that is whole but shorter lost its newest records, one that is longer grew outside it.
+    """
     expected = GENESIS
     checked = 0
+    ids: list[int] = []
     for record in records:
         checked += 1
         if record.previous_digest != expected:
@@ -89,4 +97,10 @@ def first_break(records: Any) -> tuple[int, Break | None]:
         if digest_of(record) != record.digest:
             return checked, Break(record.pk, "altered")
         expected = record.digest
-    return checked, None
+        if head is not None and checked == head.count + 1:
+            ids.append(record.pk)
+    if head is None or (checked == head.count and expected == head.last_digest):
+        return checked, None
+    if checked > head.count:
+        return checked, Break(ids[0], "beyond_head")
+    return checked, Break(head.last_id or 0, "truncated")

@@ -79,3 +79,24 @@ class AuditRecord(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise PermissionError("audit records are append-only")
+
+
+class ChainHead(models.Model):
+    """The end of the audit chain, kept apart from the records: how many, and the last digest.
+
+    Written in the same transaction as every record, so deleting the newest records (which
+    leaves an intact but shorter chain) no longer matches the head: verify_audit names it.
+    One row (pk 1); PostgreSQL refuses to delete it.
+    """
+
+    count = models.PositiveBigIntegerField(_("records"), default=0)
+    last_id = models.BigIntegerField(_("last record"), null=True, blank=True)
+    last_digest = models.CharField(_("last digest"), max_length=64)
+
+    class Meta:
+        verbose_name = _("audit chain head")
+        verbose_name_plural = _("audit chain head")
+        triggers = [pgtrigger.Protect(name="audit_head_kept", operation=pgtrigger.Delete)]
+
+    def __str__(self) -> str:
+        return f"{self.count} · {self.last_digest[:12]}"

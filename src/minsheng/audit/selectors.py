@@ -6,7 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from minsheng.audit import chain
-from minsheng.audit.models import AuditRecord
+from minsheng.audit.models import AuditRecord, ChainHead
 
 
 def audit_records(
@@ -58,6 +58,8 @@ def changed_fields(
 
 
 def chain_break() -> tuple[int, chain.Break | None]:
-    """Check the whole audit chain in id order: (records checked, the first break or None)."""
+    """Check the whole audit chain in id order, and that it ends at the chain head:
+    (records checked, the first break or None)."""
+    head = ChainHead.objects.filter(pk=1).first() or ChainHead(count=0, last_digest=chain.GENESIS)
     records = AuditRecord.objects.order_by("id").iterator(chunk_size=2000)
-    return chain.first_break(records)
+    return chain.first_break(records, head)

@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from minsheng.audit.services import record_change, snapshot
 from minsheng.core.i18n import UserFacingError, bilingual
-from minsheng.plans.choices import UNITS, JurisdictionLevel, PlanState
+from minsheng.plans import placement
+from minsheng.plans.choices import UNITS, PlanState
 from minsheng.plans.models import (
     Allocation,
     Department,
@@ -417,7 +418,7 @@ def import_plan(data: Any, *, actor: Any = None) -> Plan:
     if problems:
         raise UserFacingError(problems)
     with transaction.atomic():
-        jurisdiction = _get_or_create_jurisdiction(data["jurisdiction"], parent=None, actor=actor)
+        jurisdiction = placement.plan_jurisdiction(data["jurisdiction"], actor=actor)
         if Plan.objects.filter(jurisdiction=jurisdiction, year=data["year"]).exists():
             raise UserFacingError(
                 [
@@ -429,7 +430,7 @@ def import_plan(data: Any, *, actor: Any = None) -> Plan:
                 ]
             )
         for district in data.get("districts", []):
-            _get_or_create_jurisdiction(district, parent=jurisdiction, actor=actor)
+            placement.jurisdiction_get_or_create(district, parent=jurisdiction, actor=actor)
         plan = Plan.objects.create(
             jurisdiction=jurisdiction,
             year=data["year"],
@@ -441,28 +442,6 @@ def import_plan(data: Any, *, actor: Any = None) -> Plan:
         for project_data in data["projects"]:
             _import_project(plan, project_data, actor)
     return plan
-
-
-def _get_or_create_jurisdiction(
-    data: dict[str, str], *, parent: Jurisdiction | None, actor: Any
-) -> Jurisdiction:
-    existing = Jurisdiction.objects.filter(name=data["name"], parent=parent).first()
-    if existing:
-        return existing
-    jurisdiction = Jurisdiction.objects.create(
-        name=data["name"],
-        slug=data.get("slug") or f"j{Jurisdiction.objects.count() + 1}",
-        code=data.get("code", ""),
-        level=data.get("level", JurisdictionLevel.DISTRICT if parent else JurisdictionLevel.CITY),
-        parent=parent,
-    )
-    record_change(
-        actor=actor,
-        action="jurisdiction.create",
-        instance=jurisdiction,
-        after=snapshot(jurisdiction),
-    )
-    return jurisdiction
 
 
 def _import_project(plan: Plan, data: dict[str, Any], actor: Any) -> None:

@@ -49,7 +49,7 @@ NOT_FOUND = _("Not found: no public plan, project or indicator at this address."
 
 # The docs page loads django-ninja's bundled Swagger UI from our own static files only.
 DOCS_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'"
 )

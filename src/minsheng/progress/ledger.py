@@ -17,7 +17,6 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
@@ -28,8 +27,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from minsheng.core.i18n import UserFacingError
 from minsheng.core.ids import parse_id
 from minsheng.plans.models import Allocation, Indicator, Milestone, Plan
-from minsheng.progress import permissions, selectors, services
-from minsheng.progress.models import ProgressReport, ReportingPeriod, ReportState
+from minsheng.progress import drafts, permissions, selectors
+from minsheng.progress.models import ProgressReport, ReportingPeriod
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -346,21 +345,14 @@ def _item_name(subject: Any) -> str:
     return str(subject.name)
 
 
-@dataclass(frozen=True)
-class _Planned:
-    row: int
-    subject: Any
-    fields: dict[str, Any]
-    expected_version: int | None  # the open report's version the row was made from
-
-
 def import_ledger(*, actor: Any, plan: Plan, upload: IO[bytes]) -> list[ProgressReport]:
     """Every filled row becomes (or updates) a draft report; any problem and none does.
 
     Rows with neither a value, a done mark, a narrative nor a reason are left alone. A row
     naming an item the person does not answer for, or an item someone saved after the file
-    was downloaded, is a problem, not skipped. The file is read and checked before the
-    write transaction opens, so the database is locked only for the writing itself.
+    was downloaded, is a problem, not skipped. The file is read and every row checked with
+    no transaction open; the rows are then written together in one short transaction
+    (`drafts.drafts_save`), so the database is locked only for a few bulk queries.
     """
     workbook, formulas = _open_workbook(upload)
     found = _find_ledger(workbook)
@@ -369,7 +361,7 @@ def import_ledger(*, actor: Any, plan: Plan, upload: IO[bytes]) -> list[Progress
     if sheet.max_row > MAX_ROWS:
         raise LedgerError([_("The ledger has more than %(rows)s rows.") % {"rows": MAX_ROWS}])
     unreadable = _unreadable_cells(found, formulas, problems)
-    planned: list[_Planned] = []
+    planned: list[tuple[int, drafts.Draft]] = []
     conflicts: list[RowConflict] = []
     seen: set[str] = set()
     for index, cells in enumerate(
@@ -437,51 +429,25 @@ def import_ledger(*, actor: Any, plan: Plan, upload: IO[bytes]) -> list[Progress
                 continue
         newest = selectors.latest_report(subject)
         # A sheet without the stamp (made before it existed) counts as made before any save.
-        if (_text(cell(STAMP)) or "0") != selectors.report_stamp(newest):
+        stamp = _text(cell(STAMP)) or "0"
+        if stamp != selectors.report_stamp(newest):
             problems.add(index, _changed_since())
             conflicts.append(RowConflict(index, _item_name(subject), newest, dict(fields)))
             continue
-        expected = newest.version if newest is not None and newest.state != "approved" else None
-        planned.append(_Planned(index, subject, fields, expected))
+        planned.append((index, drafts.Draft(subject, fields, stamp)))
+    rows = [draft for _row, draft in planned]
+    for position, messages in drafts.drafts_check(actor=actor, drafts=rows).items():
+        for message in messages:
+            problems.add(planned[position][0], message)
     if problems.messages:
         raise LedgerError(problems.messages, conflicts)
-    return _save_rows(actor, planned, problems)
-
-
-@transaction.atomic
-def _save_rows(actor: Any, planned: list[_Planned], problems: _Problems) -> list[ProgressReport]:
-    saved: list[ProgressReport] = []
-    for item in planned:
-        report = _save_row(actor, item, problems)
-        if report is not None:
-            saved.append(report)
-    if problems.messages:
-        # Raising inside the atomic block undoes every row already saved.
-        raise LedgerError(problems.messages)
-    return saved
-
-
-def _save_row(actor: Any, item: _Planned, problems: _Problems) -> ProgressReport | None:
-    current = selectors.open_report(item.subject)
     try:
-        with transaction.atomic():
-            if current is None:
-                return services.progress_report_create(
-                    actor=actor, subject=item.subject, **item.fields
-                )
-            if current.state == ReportState.SUBMITTED:
-                problems.add(item.row, _("the report is already submitted and awaits review"))
-                return None
-            # The version the sheet was made from: a save after our check is a conflict too.
-            return services.progress_report_update(
-                actor=actor,
-                report=current,
-                expected_version=item.expected_version or current.version,
-                **item.fields,
-            )
-    except services.ReportConflict:
-        problems.add(item.row, _changed_since())
-    except UserFacingError as error:
-        for message in error.messages:
-            problems.add(item.row, message)
-    return None
+        return drafts.drafts_save(actor=actor, plan=plan, drafts=rows)
+    except drafts.DraftsChanged as changed:
+        # Saved by someone between the check above and the write: refused like any conflict.
+        for position in changed.changed:
+            row, draft = planned[position]
+            problems.add(row, _changed_since())
+            newest = selectors.latest_report(draft.subject)
+            conflicts.append(RowConflict(row, _item_name(draft.subject), newest, draft.fields))
+        raise LedgerError(problems.messages, conflicts) from changed

@@ -1,6 +1,9 @@
 """Changes to people through the admin are audited, and never rewrite the trail (issue 13, point 11)."""
 
+import json
+
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.db.models import ProtectedError
 from django.urls import reverse
 
@@ -82,3 +85,57 @@ def test_the_admin_refuses_to_delete_a_person_who_acted(admin_client):
     record_change(actor=actor, action="plan.update", instance=make_plan())
     admin_client.post(reverse("admin:accounts_user_delete", args=[actor.pk]), {"post": "yes"})
     assert User.objects.filter(pk=actor.pk).exists()
+
+
+def _records(action: str, user) -> list[AuditRecord]:
+    return list(AuditRecord.objects.filter(action=action, object_id=str(user.pk)))
+
+
+def test_adding_a_user_to_a_group_in_the_admin_is_audited(admin_client):
+    group = Group.objects.create(name="督查组")
+    user = make_user(Role.OBSERVER)
+    record = _change(admin_client, user, groups=[group.pk])
+    assert (record.before["groups"], record.after["groups"]) == ([], ["督查组"])
+
+
+def test_granting_a_permission_in_the_admin_is_audited(admin_client):
+    permission = Permission.objects.get(codename="view_auditrecord")
+    user = make_user(Role.OBSERVER)
+    record = _change(admin_client, user, user_permissions=[permission.pk])
+    assert record.after["user_permissions"] == ["audit.view_auditrecord"]
+    assert record.before["user_permissions"] == []
+
+
+def test_a_password_set_in_the_admin_is_audited_without_the_password(admin_client):
+    user = make_user(Role.OBSERVER)
+    user.set_unusable_password()
+    user.save()
+    response = admin_client.post(
+        reverse("admin:auth_user_password_change", args=[user.pk]),
+        {
+            "password1": "Qd-2025-minsheng!",
+            "password2": "Qd-2025-minsheng!",
+            "usable_password": "true",
+        },
+    )
+    assert response.status_code == 302
+    [record] = _records("user.password_reset", user)
+    user.refresh_from_db()
+    stored = json.dumps([record.before, record.after], ensure_ascii=False)
+    assert "Qd-2025-minsheng!" not in stored and user.password not in stored
+    assert (record.before["usable_password"], record.after["usable_password"]) == (False, True)
+
+
+def test_a_change_to_a_groups_permissions_in_the_admin_is_audited(admin_client):
+    group = Group.objects.create(name="审计组")
+    permission = Permission.objects.get(codename="view_auditrecord")
+    response = admin_client.post(
+        reverse("admin:auth_group_change", args=[group.pk]),
+        {"name": "审计组", "permissions": [permission.pk]},
+    )
+    assert response.status_code == 302
+    record = AuditRecord.objects.get(action="group.update", object_id=str(group.pk))
+    assert (record.before["permissions"], record.after["permissions"]) == (
+        [],
+        ["audit.view_auditrecord"],
+    )

@@ -9,7 +9,7 @@ from django.db import DatabaseError, connection, transaction
 from minsheng.audit import chain
 from minsheng.audit.models import AuditRecord
 from minsheng.audit.selectors import chain_break
-from minsheng.audit.services import record_change
+from minsheng.audit.services import Change, record_change, record_changes
 from minsheng.testing import make_plan, make_user
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +113,35 @@ def test_concurrent_writers_keep_the_chain_whole():
         thread.join()
     assert errors == []
     assert chain_break() == (60, None)
+
+
+def test_deleting_the_newest_records_is_named_as_truncation():
+    records = _records(4)
+    _raw("DELETE FROM audit_auditrecord WHERE id >= %s", [records[2].pk])
+    assert chain_break()[1] == chain.Break(records[3].pk, "truncated")
+
+
+def test_verify_audit_names_truncation_and_exits_non_zero():
+    records = _records(3)
+    _raw("DELETE FROM audit_auditrecord WHERE id = %s", [records[2].pk])
+    with pytest.raises(CommandError) as raised:
+        call_command("verify_audit")
+    assert str(records[2].pk) in str(raised.value)
+    assert "截断" in str(raised.value) or "gone" in str(raised.value)
+
+
+def test_records_written_together_chain_like_records_written_one_by_one():
+    plan = make_plan()
+    changes = [Change("plan.update", plan, None, {"n": n}) for n in range(3)]
+    records = record_changes(actor=None, changes=changes)
+    assert [r.previous_digest for r in records[1:]] == [r.digest for r in records[:-1]]
+    assert chain_break() == (3, None)
+
+
+def test_a_record_added_beyond_the_head_is_named():
+    first, second = _records(2)
+    _raw(
+        "UPDATE audit_chainhead SET count = 1, last_id = %s, last_digest = %s",
+        [first.pk, first.digest],
+    )
+    assert chain_break()[1] == chain.Break(second.pk, "beyond_head")

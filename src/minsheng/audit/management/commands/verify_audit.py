@@ -7,6 +7,12 @@ from minsheng.core.i18n import bilingual
 REASONS = {
     "altered": _("its stored values do not match its digest (changed after it was written)"),
     "unlinked": _("it does not follow the record before it (a record was removed or moved)"),
+    "truncated": _(
+        "the newest records up to this one are gone (the chain ends before its recorded head)"
+    ),
+    "beyond_head": _(
+        "this record and those after it are not counted by the chain head (written outside the application)"
+    ),
 }
 
 

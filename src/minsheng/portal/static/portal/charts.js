@@ -14,7 +14,7 @@
       aria: { enabled: true, label: { description: element.getAttribute("aria-label") } },
       grid: { left: 44, right: 12, top: 28, bottom: 28 },
       legend: { top: 0, textStyle: { color: "#1f2328" } },
-      tooltip: { trigger: "axis", valueFormatter: function (v) { return v + "%"; } },
+      tooltip: { trigger: "axis", renderMode: "richText", valueFormatter: function (v) { return v + "%"; } },
       xAxis: { type: "time", axisLabel: { color: "#1f2328", hideOverlap: true } },
       yAxis: { type: "value", min: 0, axisLabel: { color: "#1f2328", formatter: "{value}%" } },
       series: [

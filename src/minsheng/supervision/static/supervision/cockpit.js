@@ -19,7 +19,7 @@
   }
 
   draw("chart-schedule", {
-    tooltip: { trigger: "axis" },
+    tooltip: { trigger: "axis", renderMode: "richText" },
     legend: { data: [words.expected, words.actual] },
     grid: { left: 220, right: 30, top: 30, bottom: 30 },
     xAxis: { type: "value", max: function (v) { return Math.max(100, v.max); } },
@@ -33,7 +33,7 @@
   });
   var bars = function (block) {
     return {
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", renderMode: "richText" },
       grid: { left: 50, right: 20, top: 20, bottom: 60 },
       xAxis: { type: "category", data: block.names, axisLabel: { rotate: 30 } },
       yAxis: { type: "value", max: 100 },
