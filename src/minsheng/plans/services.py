@@ -34,6 +34,7 @@ from minsheng.plans.models import (
     ProjectDepartment,
     SchedulePoint,
 )
+from minsheng.progress import ledger_store
 
 # Which state may follow which: the office's buttons on the plan page.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -500,6 +501,8 @@ def indicator_update(*, actor: Any, indicator: Indicator, **changes: Any) -> Ind
         raise UserFacingError([_shares_message(indicator, sum(shares, Decimal(0)))])
     indicator.version += 1
     indicator.save()
+    # The first day a promise was kept depends on its target and comparator.
+    ledger_store.refresh(indicators=[indicator.pk])
     record_change(
         actor=actor,
         action="indicator.update",
@@ -587,6 +590,8 @@ def allocations_set(
                 district=allocation.holder.name,
             )
         allocation.delete()
+    # A split indicator is the sum of its shares' reports; one without, of its own.
+    ledger_store.refresh(indicators=[indicator.pk])
     record_change(
         actor=actor,
         action="indicator.allocate",
