@@ -231,13 +231,17 @@ def history_subject_series(
     indicator_ids: Sequence[int] | None = None,
     *,
     stated: bool = True,
+    own: bool = True,
 ) -> tuple[dict[int, Series], dict[int, Series]]:
     """Each indicator's rolled-up series and each allocation's own, from approved reports on or before `as_of`.
 
     One query; at most three rows per subject reach Python. Without `stated` the reports'
-    stated percents are not read (the cockpit does not show them).
+    stated percents are not read (the cockpit does not show them); without `own`, nor the
+    allocations' own series.
     """
-    return _collect(_series_rows([plan.pk], as_of, indicator_ids, full=False, stated=stated))
+    return _collect(
+        _series_rows([plan.pk], as_of, indicator_ids, full=False, stated=stated, own=own)
+    )
 
 
 def indicator_histories_of(

@@ -14,6 +14,7 @@ rules themselves stay pure: plans.completion, plans.schedule, supervision.early_
 supervision.forecast.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +40,7 @@ from minsheng.plans.models import (
     Plan,
     Project,
     ProjectDepartment,
+    SchedulePoint,
 )
 from minsheng.progress import ledger_store
 from minsheng.progress.ledger_history import (  # noqa: F401  (the ledger's names, re-exported)
@@ -78,16 +80,54 @@ def subject_series(
     indicator_ids: Sequence[int] | None = None,
     *,
     stated: bool = True,
+    own: bool = True,
 ) -> tuple[dict[int, Series], dict[int, Series]]:
-    """Each indicator's rolled-up series and each allocation's own on `as_of`.
+    """Each indicator's rolled-up series and (with `own`) each allocation's own on `as_of`.
 
     Without `stated` the history's reduction skips the reports' stated percents (the cockpit
     does not show them).
     """
-    stored = ledger_store.stored_series([plan.pk], as_of, indicator_ids)
+    stored = ledger_store.stored_series([plan.pk], as_of, indicator_ids, own=own)
     if stored is not None:
         return stored
-    return history_subject_series(plan, as_of, indicator_ids, stated=stated)
+    return history_subject_series(plan, as_of, indicator_ids, stated=stated, own=own)
+
+
+def schedule_points_of(indicator_ids: Sequence[int]) -> dict[int, tuple[tuple[date, Decimal], ...]]:
+    """Each indicator's schedule as (date, cumulative percent) in date order (one query)."""
+    found: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
+    for indicator_id, day, percent in (
+        SchedulePoint.objects.filter(indicator_id__in=indicator_ids)
+        .order_by("indicator_id", "date")
+        .values_list("indicator_id", "date", "cumulative_percent")
+    ):
+        found[indicator_id].append((day, percent))
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def district_completion(
+    plan: Plan, as_of: date, district_id: int | None = None
+) -> list[tuple[str, Decimal, Decimal]]:
+    """(district, sum of each share's actual capped at its target, sum of targets) per district.
+
+    A summary of the plan's shares without one object per share: a GROUP BY over the current
+    state when it holds for `as_of`, else the shares' series reduced for that day.
+    """
+    if ledger_store.holds([plan.pk], as_of):
+        return ledger_store.stored_district_completion(plan.pk, district_id)
+    _, series = history_subject_series(plan, as_of, stated=False)
+    totals: dict[str, list[Decimal]] = {}
+    shares = Allocation.objects.filter(
+        indicator__project__plan=plan, jurisdiction__isnull=False, target__gt=0
+    )
+    if district_id is not None:
+        shares = shares.filter(jurisdiction_id=district_id)
+    for pk, name, target in shares.order_by("id").values_list("pk", "jurisdiction__name", "target"):
+        actual = series.get(pk, EMPTY).actual or Decimal(0)
+        found = totals.setdefault(name, [Decimal(0), Decimal(0)])
+        found[0] += min(actual, target)
+        found[1] += target
+    return [(name, done, total) for name, (done, total) in totals.items()]
 
 
 def milestone_facts(plan: Plan, as_of: date) -> dict[int, MilestoneFacts]:

@@ -19,9 +19,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 
-from minsheng.plans.models import Indicator, Milestone
+from minsheng.plans.models import Allocation, Indicator, Jurisdiction, Milestone, Project
 from minsheng.progress.ledger_history import (
     FOUR_PLACES,
     Key,
@@ -235,3 +235,43 @@ def stored_milestone_facts(
             done=bool(done), reported=True, last_report_on=last_on, done_on=done_on
         )
     return facts
+
+
+def holds(plan_ids: Sequence[int], as_of: date) -> bool:
+    """Whether the stored state is the state of these plans on `as_of` (no later report)."""
+    return not LedgerState.objects.filter(plan_id__in=plan_ids, last_on__gt=as_of).exists()
+
+
+def stored_district_completion(
+    plan_id: int, district_id: int | None = None
+) -> list[tuple[str, Decimal, Decimal]]:
+    """district_completion from the table: one GROUP BY over the plan's shares."""
+    allocation = Allocation._meta.db_table
+    indicator = Indicator._meta.db_table
+    project = Project._meta.db_table
+    place = Jurisdiction._meta.db_table
+    state = LedgerState._meta.db_table
+    only = "AND a.jurisdiction_id = %s" if district_id is not None else ""
+    sql = f"""
+        SELECT j.name,
+            SUM(CASE WHEN COALESCE(s.actual, 0) < a.target THEN COALESCE(s.actual, 0)
+                ELSE a.target END),
+            SUM(a.target)
+        FROM {allocation} a
+        JOIN {place} j ON j.id = a.jurisdiction_id
+        JOIN {indicator} i ON i.id = a.indicator_id
+        JOIN {project} p ON p.id = i.project_id
+        LEFT JOIN {state} s ON s.allocation_id = a.id
+        WHERE p.plan_id = %s AND a.target > 0 {only}
+        GROUP BY j.name ORDER BY MIN(a.id)
+    """  # noqa: S608  (table names only; values are parameters)
+    params = [plan_id] + ([district_id] if district_id is not None else [])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(name, _decimal(done), _decimal(total)) for name, done, total in cursor.fetchall()]
+
+
+def _decimal(value: Any) -> Decimal:
+    # SQLite sums decimals as floats: back to the columns' four places.
+    number = value if isinstance(value, Decimal) else Decimal(repr(value))
+    return number.quantize(FOUR_PLACES)
