@@ -112,6 +112,8 @@ def plan_update(*, actor: Any, plan: Plan, **changes: Any) -> Plan:
         refuse(_("the red margin must be at least the yellow margin"))
     plan.version += 1
     plan.save()
+    # The margins judge every item: the stored verdicts of the plan are stale.
+    ledger_store.forget(plans=[plan.pk])
     record_change(
         actor=actor,
         action="plan.update",
@@ -632,6 +634,7 @@ def schedule_set(
         SchedulePoint(indicator=indicator, date=day, cumulative_percent=percent)
         for day, percent in points
     )
+    ledger_store.forget(indicators=[indicator.pk])
     record_change(
         actor=actor,
         action="indicator.schedule",
@@ -672,6 +675,7 @@ def milestone_update(*, actor: Any, milestone: Milestone, **changes: Any) -> Mil
         setattr(milestone, name, value)
     milestone.version += 1
     milestone.save()
+    ledger_store.forget(milestones=[milestone.pk])
     record_change(
         actor=actor,
         action="milestone.update",

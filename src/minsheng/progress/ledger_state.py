@@ -236,7 +236,7 @@ class ItemState:
     def level(self) -> Level:
         return self.warning.level
 
-    @property
+    @cached_property
     def forecast(self) -> Forecast:
         terms = self.terms
         return forecast(

@@ -137,6 +137,20 @@ def refresh_subject_of(report: Any) -> None:
     )
 
 
+def forget(
+    *, plans: Iterable[int] = (), indicators: Iterable[int] = (), milestones: Iterable[int] = ()
+) -> None:
+    """Clear the stored verdicts (ledger_judged) of subjects whose terms changed: a schedule,
+    a due date, a plan's margins or year. The next read judges them again."""
+    cleared = {"judged_on": None}
+    if plans:
+        LedgerState.objects.filter(plan_id__in=list(plans)).update(**cleared)
+    if indicators:
+        LedgerState.objects.filter(indicator_id__in=list(indicators)).update(**cleared)
+    if milestones:
+        LedgerState.objects.filter(milestone_id__in=list(milestones)).update(**cleared)
+
+
 def refresh_plans(plan_ids: Iterable[int]) -> None:
     """Recompute the stored state of every subject of these plans (an import, the demo)."""
     chosen = sorted(set(plan_ids))
@@ -179,11 +193,15 @@ class Difference:
 
 @transaction.atomic
 def rebuild() -> list[Difference]:
-    """Recompute the whole table from the reports; the differences found are returned."""
+    """Recompute the whole table from the reports; the differences found are returned.
+
+    The judgements are dropped with the rest: the next read judges again.
+    """
     plans = dict(Indicator.objects.values_list("pk", "project__plan_id"))
     milestone_plans = dict(Milestone.objects.values_list("pk", "project__plan_id"))
     computed = {_subject(row): row for row in _computed(plans, None, milestone_plans, None)}
-    stored = {_subject(row): row for row in LedgerState.objects.all()}
+    # Rows holding only a judgement (no report) are a cache of the rules, not a state.
+    stored = {_subject(row): row for row in LedgerState.objects.filter(last_on__isnull=False)}
     differences: list[Difference] = []
     for key in sorted(set(computed) | set(stored)):
         new, old = computed.get(key), stored.get(key)
@@ -208,7 +226,9 @@ def stored_series(
     own: bool = True,
 ) -> tuple[dict[int, Series], dict[int, Series]] | None:
     """Indicators' roll-ups and (with `own`) allocations' series on `as_of`, from the table."""
-    rows = LedgerState.objects.filter(plan_id__in=plan_ids, indicator__isnull=False)
+    rows = LedgerState.objects.filter(
+        plan_id__in=plan_ids, indicator__isnull=False, last_on__isnull=False
+    )
     if indicator_ids is not None:
         rows = rows.filter(indicator_id__in=indicator_ids)
     if not own:
@@ -227,7 +247,7 @@ def stored_milestone_facts(
     """Each reported milestone's latest state and first done day on `as_of`, from the table."""
     facts: dict[int, MilestoneFacts] = {}
     for milestone_id, last_on, done, done_on in LedgerState.objects.filter(
-        plan_id__in=plan_ids, milestone__isnull=False
+        plan_id__in=plan_ids, milestone__isnull=False, last_on__isnull=False
     ).values_list(*FACT_FIELDS):
         if last_on > as_of:
             return None

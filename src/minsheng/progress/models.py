@@ -229,6 +229,11 @@ class LedgerState(models.Model):
     latest state and first done day — exactly what progress.ledger_history computes from the
     reports for a date, kept for "today" in the same transaction as every change to what is
     approved (progress.ledger_store). A row is valid for any date on or after its `last_on`.
+
+    The judgement columns cache the rules' verdict (supervision.early_warning, plans.completion)
+    on `judged_on` for a province's summary; a row without a report holds only a judgement.
+    Any change to the subject's reports or terms clears them, and a read for another day
+    judges again (progress.ledger_judged).
     """
 
     plan = models.ForeignKey(
@@ -243,7 +248,7 @@ class LedgerState(models.Model):
     milestone = models.ForeignKey(
         Milestone, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    last_on = models.DateField(_("last report day"))
+    last_on = models.DateField(_("last report day"), null=True, blank=True)
     actual = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     previous_on = models.DateField(null=True, blank=True)
     previous = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
@@ -252,6 +257,13 @@ class LedgerState(models.Model):
     stated_percent = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     done = models.BooleanField(null=True, blank=True)
     done_on = models.DateField(null=True, blank=True)
+    judged_on = models.DateField(null=True, blank=True)
+    level = models.CharField(max_length=10, blank=True)
+    risk = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=20, blank=True)
+    percent = models.DecimalField(max_digits=20, decimal_places=1, null=True, blank=True)
+    expected_percent = models.DecimalField(max_digits=8, decimal_places=1, null=True, blank=True)
+    behind_points = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
 
     class Meta:
         verbose_name = _("ledger state")
