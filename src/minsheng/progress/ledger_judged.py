@@ -166,6 +166,7 @@ class PlanTally:
 
     items: int
     unjudged: int
+    last_report_on: date | None  # the stored state holds for a day on or after it
     percent_total: Decimal
     lagging: int
     overdue: int
@@ -185,12 +186,12 @@ def tallies(
     late_in = _placeholders(late)
     sql = f"""
         WITH items AS (
-            SELECT p.plan_id, s.judged_on, s.level, s.status, s.percent
+            SELECT p.plan_id, s.judged_on, s.level, s.status, s.percent, s.last_on
             FROM {indicator} i JOIN {project} p ON p.id = i.project_id
             LEFT JOIN {state} s ON s.indicator_id = i.id AND s.allocation_id IS NULL
             WHERE p.plan_id IN ({plans})
             UNION ALL
-            SELECT p.plan_id, s.judged_on, s.level, s.status, s.percent
+            SELECT p.plan_id, s.judged_on, s.level, s.status, s.percent, s.last_on
             FROM {milestone} m JOIN {project} p ON p.id = m.project_id
             LEFT JOIN {state} s ON s.milestone_id = m.id
             WHERE p.plan_id IN ({plans})
@@ -200,7 +201,8 @@ def tallies(
             SUM(CASE WHEN percent > 100 THEN 100 ELSE COALESCE(percent, 0) END),
             SUM(CASE WHEN status = %s THEN 1 ELSE 0 END),
             SUM(CASE WHEN level = %s THEN 1 ELSE 0 END),
-            SUM(CASE WHEN level IN ({late_in}) THEN 0 ELSE 1 END)
+            SUM(CASE WHEN level IN ({late_in}) THEN 0 ELSE 1 END),
+            MAX(last_on)
         FROM items GROUP BY plan_id
     """  # noqa: S608  (table names only; values are parameters)
     with connection.cursor() as cursor:
@@ -214,8 +216,9 @@ def tallies(
             lagging=int(lag),
             overdue=int(over),
             on_time=int(timely),
+            last_report_on=None if last is None else _date(last),
         )
-        for plan_id, items, unjudged, total, lag, over, timely in found
+        for plan_id, items, unjudged, total, lag, over, timely, last in found
     }
 
 
@@ -228,20 +231,32 @@ def _tenths(value: Any) -> Decimal:
 def flagged(plan_ids: Sequence[int], day: date, limit: int, **where: Any) -> list[dict[str, Any]]:
     """The riskiest `limit` whole items of the plans matching `where` (status=…, level=…).
 
-    Riskiest first: by level's risk, then points behind, then indicators before milestones.
+    Riskiest first: by level's risk, then points behind, then indicators before milestones,
+    then by id. The names are joined to those `limit` rows only.
     """
-    rows = LedgerState.objects.filter(
-        plan_id__in=plan_ids, judged_on=day, allocation__isnull=True, **where
-    ).annotate(
-        behind=Coalesce("behind_points", Value(Decimal(0))),
-        is_milestone=Case(When(milestone__isnull=False, then=Value(1)), default=Value(0)),
-        subject=Coalesce("indicator_id", "milestone_id"),
+    ranked = (
+        LedgerState.objects.filter(
+            plan_id__in=plan_ids, judged_on=day, allocation__isnull=True, **where
+        )
+        .annotate(
+            behind=Coalesce("behind_points", Value(Decimal(0))),
+            is_milestone=Case(When(milestone__isnull=False, then=Value(1)), default=Value(0)),
+            subject=Coalesce("indicator_id", "milestone_id"),
+        )
+        .order_by("-risk", "-behind", "is_milestone", "subject")
     )
-    return list(
-        rows.order_by("-risk", "-behind", "is_milestone", "subject").values(
-            "plan_id", "indicator_id", "milestone_id", "status", "level", "percent",
-            "expected_percent", "behind_points", "indicator__name", "milestone__name",
-            "indicator__project__number", "indicator__project__title",
-            "milestone__project__number", "milestone__project__title",
-        )[:limit]
+    rows = LedgerState.objects.filter(pk__in=ranked.values("pk")[:limit]).values(
+        "plan_id", "indicator_id", "milestone_id", "status", "level", "percent", "risk",
+        "expected_percent", "behind_points", "indicator__name", "milestone__name",
+        "indicator__project__number", "indicator__project__title",
+        "milestone__project__number", "milestone__project__title",
     )  # fmt: skip
+    return sorted(
+        rows,
+        key=lambda row: (
+            -row["risk"],
+            -(row["behind_points"] or 0),
+            row["milestone_id"] is not None,
+            row["indicator_id"] or row["milestone_id"],
+        ),
+    )

@@ -18,7 +18,7 @@ from django.utils import timezone
 from minsheng.plans.choices import JurisdictionLevel, Status
 from minsheng.plans.completion import HUNDRED, round_percent
 from minsheng.plans.models import Indicator, Jurisdiction, Milestone, Plan
-from minsheng.progress import ledger_judged, ledger_store
+from minsheng.progress import ledger_judged
 from minsheng.progress.ledger_judged import behind
 from minsheng.progress.ledger_state import (
     EMPTY,
@@ -190,14 +190,23 @@ def _judged_in_store(
     plan_ids = list(plans)
     if not plan_ids:
         return [], [], 0, 0
-    if not (ledger_store.holds(plan_ids, day) and ledger_judged.judge(plan_ids, day)):
-        return None
-    tallies = ledger_judged.tallies(
-        plan_ids, day, lagging=Status.LAGGING, overdue=Level.OVERDUE,
-        late=[Level.NO_REPORT, Level.OVERDUE],
-    )  # fmt: skip
-    if any(tally.unjudged for tally in tallies.values()):
-        return None  # an approval cleared a verdict meanwhile
+
+    def tally() -> dict[int, ledger_judged.PlanTally]:
+        return ledger_judged.tallies(
+            plan_ids, day, lagging=Status.LAGGING, overdue=Level.OVERDUE,
+            late=[Level.NO_REPORT, Level.OVERDUE],
+        )  # fmt: skip
+
+    tallies = tally()
+    if any(t.last_report_on is not None and t.last_report_on > day for t in tallies.values()):
+        return None  # a report after the day: the stored state is not that day's
+    if any(t.unjudged for t in tallies.values()):
+        # The first read of the day, or items changed since the last: judge them, once.
+        if not ledger_judged.judge(plan_ids, day):
+            return None
+        tallies = tally()
+        if any(t.unjudged for t in tallies.values()):
+            return None  # an approval cleared a verdict meanwhile
     for plan_id, tally in tallies.items():
         standing = city_of[plan_id]
         standing.items = tally.items

@@ -203,10 +203,10 @@ def test_todays_province_cockpit_reads_a_fixed_number_of_queries(
     city_with(province, "青岛市", 90)
     with time_machine.travel(TODAY, tick=False):
         province_cockpit(province, year=2025, as_of=DAY)  # the day's first read judges
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(7):
             province_cockpit(province, year=2025, as_of=DAY)
         for n in range(3):
             city_with(province, f"城市{n}", 30 * n)
         province_cockpit(province, year=2025, as_of=DAY)
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(7):
             province_cockpit(province, year=2025, as_of=DAY)
