@@ -306,6 +306,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     call_command("load_demo", "--if-empty", verbosity=0)
     print(f"database: {connection.vendor}; today is {TODAY} (time-machine)")
     office, _ = User.objects.get_or_create(username="bench-office", defaults={"role": Role.OFFICE})

@@ -126,7 +126,7 @@ def judge(plan_ids: Sequence[int], day: date) -> bool:
     if stored is None or facts is None:
         return False
     series = stored[0]
-    points = schedule_points_of([row[0] for row in indicators])
+    points = schedule_points_of(indicator__project__plan_id__in=plan_ids)
     updated: list[LedgerState] = []
     created: list[LedgerState] = []
     for pk, plan_id, comparator, raw_target, raw_baseline, raw_due, row_id in indicators:

@@ -93,11 +93,16 @@ def subject_series(
     return history_subject_series(plan, as_of, indicator_ids, stated=stated, own=own)
 
 
-def schedule_points_of(indicator_ids: Sequence[int]) -> dict[int, tuple[tuple[date, Decimal], ...]]:
-    """Each indicator's schedule as (date, cumulative percent) in date order (one query)."""
+def schedule_points_of(**where: Any) -> dict[int, tuple[tuple[date, Decimal], ...]]:
+    """Each indicator's schedule as (date, cumulative percent) in date order (one query).
+
+    `where` chooses the points by their indicator's project or plan
+    (`indicator__project__plan_id__in=…`): a list of a thousand indicator ids costs more to
+    send than the points.
+    """
     found: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
     for indicator_id, day, percent in (
-        SchedulePoint.objects.filter(indicator_id__in=indicator_ids)
+        SchedulePoint.objects.filter(**where)
         .order_by("indicator_id", "date")
         .values_list("indicator_id", "date", "cumulative_percent")
     ):

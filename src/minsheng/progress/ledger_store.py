@@ -281,7 +281,7 @@ def stored_district_completion(
         JOIN {place} j ON j.id = a.jurisdiction_id
         JOIN {indicator} i ON i.id = a.indicator_id
         JOIN {project} p ON p.id = i.project_id
-        LEFT JOIN {state} s ON s.allocation_id = a.id
+        LEFT JOIN {state} s ON s.allocation_id = a.id AND s.plan_id = p.plan_id
         WHERE p.plan_id = %s AND a.target > 0 {only}
         GROUP BY j.name ORDER BY MIN(a.id)
     """  # noqa: S608  (table names only; values are parameters)

@@ -158,7 +158,7 @@ def _judged_in_python(
             "comparator", "target", "baseline", "due_date",
         )
     )  # fmt: skip
-    points = schedule_points_of([row[0] for row in indicators])
+    points = schedule_points_of(indicator__project__plan_id__in=plan_ids)
     for pk, plan_id, number, title, name, comparator, target, baseline, due in indicators:
         plan = plans[plan_id]
         terms = Terms(

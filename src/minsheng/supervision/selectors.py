@@ -174,7 +174,7 @@ def plan_indicators(
     """Each project's indicators with the terms their state is judged by (two queries)."""
     chosen = Indicator.objects.filter(project_id__in=[project.pk for project in projects])
     indicators = list(chosen.order_by("project_id", "order", "id"))
-    points = schedule_points_of([indicator.pk for indicator in indicators])
+    points = schedule_points_of(indicator__project_id__in=[project.pk for project in projects])
     by_project: dict[int, list[tuple[Indicator, Terms]]] = defaultdict(list)
     for indicator in indicators:
         terms = Terms(
