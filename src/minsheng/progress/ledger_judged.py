@@ -252,7 +252,7 @@ def flagged(plan_ids: Sequence[int], day: date, limit: int, **where: Any) -> lis
         "milestone__project__number", "milestone__project__title",
     )  # fmt: skip
     return sorted(
-        rows,
+        (dict(row) for row in rows),
         key=lambda row: (
             -row["risk"],
             -(row["behind_points"] or 0),

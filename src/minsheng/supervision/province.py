@@ -191,20 +191,20 @@ def _judged_in_store(
     if not plan_ids:
         return [], [], 0, 0
 
-    def tally() -> dict[int, ledger_judged.PlanTally]:
+    def count_verdicts() -> dict[int, ledger_judged.PlanTally]:
         return ledger_judged.tallies(
             plan_ids, day, lagging=Status.LAGGING, overdue=Level.OVERDUE,
             late=[Level.NO_REPORT, Level.OVERDUE],
         )  # fmt: skip
 
-    tallies = tally()
+    tallies = count_verdicts()
     if any(t.last_report_on is not None and t.last_report_on > day for t in tallies.values()):
         return None  # a report after the day: the stored state is not that day's
     if any(t.unjudged for t in tallies.values()):
         # The first read of the day, or items changed since the last: judge them, once.
         if not ledger_judged.judge(plan_ids, day):
             return None
-        tallies = tally()
+        tallies = count_verdicts()
         if any(t.unjudged for t in tallies.values()):
             return None  # an approval cleared a verdict meanwhile
     for plan_id, tally in tallies.items():
