@@ -110,6 +110,44 @@ def _verdict(row: LedgerState, day: date, state: Any) -> LedgerState:
     return row
 
 
+def _update_verdicts(rows: list[LedgerState]) -> None:
+    """UPDATE the verdict columns of existing rows: one statement on PostgreSQL.
+
+    Django's bulk_update writes a CASE per column with a branch per row, which at ten thousand
+    rows costs minutes; PostgreSQL takes the values as arrays instead.
+    """
+    if connection.vendor != "postgresql":
+        LedgerState.objects.bulk_update(rows, VERDICT_FIELDS, batch_size=100)
+        return
+    table = LedgerState._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            chunk = rows[start : start + 5000]
+            cursor.execute(
+                f"""
+                UPDATE {table} AS s SET judged_on = v.judged_on, level = v.level,
+                    risk = v.risk, status = v.status, percent = v.percent,
+                    expected_percent = v.expected_percent, behind_points = v.behind_points
+                FROM (SELECT UNNEST(%s::bigint[]) AS id, UNNEST(%s::date[]) AS judged_on,
+                    UNNEST(%s::text[]) AS level, UNNEST(%s::int[]) AS risk,
+                    UNNEST(%s::text[]) AS status, UNNEST(%s::numeric[]) AS percent,
+                    UNNEST(%s::numeric[]) AS expected_percent,
+                    UNNEST(%s::numeric[]) AS behind_points) AS v
+                WHERE s.id = v.id
+                """,  # noqa: S608  (the table name only; values are parameters)
+                [
+                    [row.pk for row in chunk],
+                    [row.judged_on for row in chunk],
+                    [str(row.level) for row in chunk],
+                    [row.risk for row in chunk],
+                    [str(row.status) for row in chunk],
+                    [row.percent for row in chunk],
+                    [row.expected_percent for row in chunk],
+                    [row.behind_points for row in chunk],
+                ],
+            )
+
+
 def judge(plan_ids: Sequence[int], day: date) -> bool:
     """Store the verdict of every whole item of the plans for `day`; False if it could not be.
 
@@ -153,7 +191,7 @@ def judge(plan_ids: Sequence[int], day: date) -> bool:
         with transaction.atomic():
             # An UPDATE of a row an approval replaced meanwhile changes nothing (its new row
             # has no verdict and is judged next time); an INSERT beside a new row is refused.
-            LedgerState.objects.bulk_update(updated, VERDICT_FIELDS, batch_size=500)
+            _update_verdicts(updated)
             LedgerState.objects.bulk_create(created, batch_size=2000)
     except IntegrityError:
         return False
