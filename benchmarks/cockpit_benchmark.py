@@ -42,6 +42,7 @@ from minsheng.plans.models import (  # noqa: E402
     ProjectDepartment,
     SchedulePoint,
 )
+from minsheng.progress import ledger_store  # noqa: E402
 from minsheng.progress.models import ProgressReport, ReportState  # noqa: E402
 from minsheng.supervision.selectors import cockpit  # noqa: E402
 
@@ -116,6 +117,8 @@ def synthetic_plan(projects: int = 100, indicators: int = 10, districts: int = 1
             ProgressReport.objects.bulk_create(batch)
             batch = []
     ProgressReport.objects.bulk_create(batch)
+    # Written around the approval service: the current state is computed once, here.
+    ledger_store.refresh_plans([plan.pk])
     return plan
 
 

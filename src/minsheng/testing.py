@@ -22,6 +22,7 @@ from minsheng.plans.models import (
     Project,
     ProjectDepartment,
 )
+from minsheng.progress import ledger_store
 from minsheng.progress.models import ProgressReport, ReportState
 
 _serial = count(1)
@@ -103,9 +104,13 @@ def make_report(
     state: str = ReportState.APPROVED,
     **overrides: Any,
 ) -> ProgressReport:
-    return ProgressReport.objects.create(
+    report = ProgressReport.objects.create(
         value=None if value is None else Decimal(value), as_of=as_of, state=state, **overrides
     )
+    if state == ReportState.APPROVED:
+        # As the approval service does: the current state follows what is approved.
+        ledger_store.refresh_subject_of(report)
+    return report
 
 
 def make_province(**overrides: Any) -> Jurisdiction:

@@ -43,6 +43,7 @@ from minsheng.plans.models import (
     SchedulePoint,
 )
 from minsheng.plans.vocabulary import ensure_default_domains
+from minsheng.progress import ledger_store
 from minsheng.progress import services as progress
 from minsheng.progress.evidence import check_upload
 from minsheng.progress.models import Evidence, ProgressReport, ReportState
@@ -802,6 +803,8 @@ def _load() -> Counts:
     supervise(plan_2026, cast)
     history_2025(plan_2025, cast)
     suggestions = people(plan_2026, cast)
+    # The history above is written in bulk: the current state is computed once, at the end.
+    ledger_store.refresh_plans([plan_2025.pk, plan_2026.pk])
     counts = Counts(
         users=DemoAccount.objects.count(),
         reports=ProgressReport.objects.count(),

@@ -34,6 +34,7 @@ from minsheng.plans.models import (
     ProjectDepartment,
     SchedulePoint,
 )
+from minsheng.progress import ledger_store
 from minsheng.progress.models import Evidence, EvidenceKind, ProgressReport, ReportState
 from minsheng.progress.selectors import plan_ledger
 
@@ -441,6 +442,8 @@ def import_plan(data: Any, *, actor: Any = None) -> Plan:
         record_change(actor=actor, action="plan.import", instance=plan, after=snapshot(plan))
         for project_data in data["projects"]:
             _import_project(plan, project_data, actor)
+        # The imported actuals are approved: the current state counts them from now on.
+        ledger_store.refresh_plans([plan.pk])
     return plan
 
 

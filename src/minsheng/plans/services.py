@@ -34,6 +34,7 @@ from minsheng.plans.models import (
     ProjectDepartment,
     SchedulePoint,
 )
+from minsheng.progress import ledger_store
 
 # Which state may follow which: the office's buttons on the plan page.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -146,6 +147,8 @@ def plan_update(
         refuse(_("the red margin must be at least the yellow margin"))
     plan.version += 1
     plan.save()
+    # The margins judge every item: the stored verdicts of the plan are stale.
+    ledger_store.forget(plans=[plan.pk])
     record_change(
         actor=actor,
         action="plan.update",
@@ -539,6 +542,8 @@ def indicator_update(
         raise UserFacingError([_shares_message(indicator, sum(shares, Decimal(0)))])
     indicator.version += 1
     indicator.save()
+    # The first day a promise was kept depends on its target and comparator.
+    ledger_store.refresh(indicators=[indicator.pk])
     record_change(
         actor=actor,
         action="indicator.update",
@@ -642,6 +647,8 @@ def allocations_set(
         allocation.delete()
     indicator.version += 1
     indicator.save(update_fields=["version"])
+    # A split indicator is the sum of its shares' reports; one without, of its own.
+    ledger_store.refresh(indicators=[indicator.pk])
     record_change(
         actor=actor,
         action="indicator.allocate",
@@ -689,6 +696,7 @@ def schedule_set(
     )
     indicator.version += 1
     indicator.save(update_fields=["version"])
+    ledger_store.forget(indicators=[indicator.pk])
     record_change(
         actor=actor,
         action="indicator.schedule",
@@ -761,6 +769,7 @@ def milestone_update(
         setattr(milestone, name, value)
     milestone.version += 1
     milestone.save()
+    ledger_store.forget(milestones=[milestone.pk])
     record_change(
         actor=actor,
         action="milestone.update",

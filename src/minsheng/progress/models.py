@@ -218,3 +218,77 @@ class ReportingPeriod(models.Model):
     def key(self) -> str:
         """The period's name in URLs and ledger files: its first day."""
         return self.starts_on.isoformat()
+
+
+class LedgerState(models.Model):
+    """现状: one subject's approved history reduced to what the ledger's rules read.
+
+    A row per indicator (its roll-up over allocations), allocation and milestone that has an
+    approved report: the latest cumulative actual and its day, the report day before it, the
+    first day the promise was kept, the stated percent of the newest report, a milestone's
+    latest state and first done day — exactly what progress.ledger_history computes from the
+    reports for a date, kept for "today" in the same transaction as every change to what is
+    approved (progress.ledger_store). A row is valid for any date on or after its `last_on`.
+
+    The judgement columns cache the rules' verdict (supervision.early_warning, plans.completion)
+    on `judged_on` for a province's summary; a row without a report holds only a judgement.
+    Any change to the subject's reports or terms clears them, and a read for another day
+    judges again (progress.ledger_judged).
+    """
+
+    plan = models.ForeignKey(
+        "plans.Plan", verbose_name=_("plan"), on_delete=models.CASCADE, related_name="+"
+    )
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    allocation = models.ForeignKey(
+        Allocation, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    milestone = models.ForeignKey(
+        Milestone, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    last_on = models.DateField(_("last report day"), null=True, blank=True)
+    actual = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    previous_on = models.DateField(null=True, blank=True)
+    previous = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    met_on = models.DateField(null=True, blank=True)
+    met_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    stated_percent = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    done = models.BooleanField(null=True, blank=True)
+    done_on = models.DateField(null=True, blank=True)
+    judged_on = models.DateField(null=True, blank=True)
+    level = models.CharField(max_length=10, blank=True)
+    risk = models.PositiveSmallIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=20, blank=True)
+    percent = models.DecimalField(max_digits=20, decimal_places=1, null=True, blank=True)
+    expected_percent = models.DecimalField(max_digits=8, decimal_places=1, null=True, blank=True)
+    behind_points = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ledger state")
+        verbose_name_plural = _("ledger states")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(indicator__isnull=True) ^ Q(milestone__isnull=True),
+                name="ledger_state_indicator_or_milestone",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator"],
+                condition=Q(allocation__isnull=True, indicator__isnull=False),
+                name="ledger_state_once_per_indicator",
+            ),
+            models.UniqueConstraint(
+                fields=["allocation"],
+                condition=Q(allocation__isnull=False),
+                name="ledger_state_once_per_allocation",
+            ),
+            models.UniqueConstraint(
+                fields=["milestone"],
+                condition=Q(milestone__isnull=False),
+                name="ledger_state_once_per_milestone",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.milestone_id or self.allocation_id or self.indicator_id} @ {self.last_on}"

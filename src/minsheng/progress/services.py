@@ -21,7 +21,7 @@ from minsheng.audit.services import record_change, snapshot
 from minsheng.core.i18n import UserFacingError
 from minsheng.notifications import events
 from minsheng.plans.models import Allocation, Indicator, Milestone, Plan
-from minsheng.progress import permissions
+from minsheng.progress import ledger_store, permissions
 from minsheng.progress.evidence import check_upload
 from minsheng.progress.models import Evidence, ProgressReport, ReportingPeriod, ReportState
 from minsheng.progress.selectors import default_periods, last_approved, open_report
@@ -308,6 +308,8 @@ def progress_report_approve(
         reviewer_id=actor.pk,
         reviewed_at=timezone.now(),
     )
+    # What is approved changed: the current state changes in the same transaction.
+    ledger_store.refresh_subject_of(updated)
     _audit(actor, "approve", updated, before)
     events.report_reviewed(updated)
     return updated

@@ -7,7 +7,6 @@ model (progress.ledger_state) applied to histories reduced in the database: a fi
 queries and no model instance per indicator, allocation or report.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -18,7 +17,9 @@ from django.utils import timezone
 
 from minsheng.plans.choices import JurisdictionLevel, Status
 from minsheng.plans.completion import HUNDRED, round_percent
-from minsheng.plans.models import Indicator, Jurisdiction, Milestone, Plan, SchedulePoint
+from minsheng.plans.models import Indicator, Jurisdiction, Milestone, Plan
+from minsheng.progress import ledger_judged
+from minsheng.progress.ledger_judged import behind
 from minsheng.progress.ledger_state import (
     EMPTY,
     NO_FACTS,
@@ -27,6 +28,7 @@ from minsheng.progress.ledger_state import (
     milestone_state,
     plans_indicator_series,
     plans_milestone_facts,
+    schedule_points_of,
 )
 from minsheng.supervision.early_warning import RISK, Level
 from minsheng.supervision.models import AWAITING_REPLY, CaseState, SupervisionNotice
@@ -34,6 +36,7 @@ from minsheng.supervision.models import AWAITING_REPLY, CaseState, SupervisionNo
 # The lists of lagging and overdue items show the riskiest this many; the counts count all.
 LISTED_ITEMS = 100
 LISTED_NOTICES = 50
+INDICATOR, MILESTONE = "indicator", "milestone"
 
 
 @dataclass
@@ -73,6 +76,8 @@ class ProvinceItem:
     percent: Decimal | None
     expected_percent: Decimal
     behind_points: Decimal | None
+    kind: str = INDICATOR
+    pk: int = 0
 
     @property
     def risk(self) -> tuple[int, Decimal]:
@@ -101,23 +106,140 @@ def province_cities(province: Jurisdiction) -> list[Jurisdiction]:
     )
 
 
-def _points(plan_ids: list[int]) -> dict[int, tuple[tuple[date, Decimal], ...]]:
-    found: dict[int, list[tuple[date, Decimal]]] = defaultdict(list)
-    for indicator_id, day, percent in (
-        SchedulePoint.objects.filter(indicator__project__plan_id__in=plan_ids)
-        .order_by("indicator_id", "date")
-        .values_list("indicator_id", "date", "cumulative_percent")
-    ):
-        found[indicator_id].append((day, percent))
-    return {key: tuple(value) for key, value in found.items()}
-
-
 def _count(standing: CityStanding, status: Status, level: Level, percent: Decimal | None) -> None:
     standing.items += 1
     standing.percent_total += min(percent or Decimal(0), HUNDRED)
     standing.lagging += status == Status.LAGGING
     standing.overdue += level == Level.OVERDUE
     standing.on_time += level not in (Level.NO_REPORT, Level.OVERDUE)
+
+
+def _ranked(flagged: list[ProvinceItem]) -> list[ProvinceItem]:
+    """Riskiest first (level, then points behind); indicators before milestones, then by id."""
+    return sorted(
+        flagged, key=lambda item: (-item.risk[0], -item.risk[1], item.kind == MILESTONE, item.pk)
+    )
+
+
+def _judged_in_python(
+    plans: dict[int, Plan], city_of: dict[int, CityStanding], day: date
+) -> list[ProvinceItem]:
+    """Every item judged by the rules now: for a past day, or when the verdicts are not stored."""
+    plan_ids = list(plans)
+    series = plans_indicator_series(plan_ids, day)
+    facts = plans_milestone_facts(plan_ids, day)
+    flagged: list[ProvinceItem] = []
+
+    def flag(
+        kind: str, pk: int, plan_id: int, number: int, title: str, name: str, state: Any
+    ) -> None:
+        if state.status != Status.LAGGING and state.level != Level.OVERDUE:
+            return
+        flagged.append(
+            ProvinceItem(
+                city=city_of[plan_id].city,
+                plan=plans[plan_id],
+                project_number=number,
+                project_title=title,
+                name=name,
+                status=state.status,
+                level=state.level,
+                percent=state.warning.percent,
+                expected_percent=state.warning.expected_percent,
+                behind_points=behind(state.warning),
+                kind=kind,
+                pk=pk,
+            )
+        )
+
+    indicators = list(
+        Indicator.objects.filter(project__plan_id__in=plan_ids).values_list(
+            "id", "project__plan_id", "project__number", "project__title", "name",
+            "comparator", "target", "baseline", "due_date",
+        )
+    )  # fmt: skip
+    points = schedule_points_of(indicator__project__plan_id__in=plan_ids)
+    for pk, plan_id, number, title, name, comparator, target, baseline, due in indicators:
+        plan = plans[plan_id]
+        terms = Terms(
+            comparator=comparator, target=target, baseline=baseline,
+            points=points.get(pk, ()), start=plan.start, due=due or plan.end,
+            yellow_margin=plan.yellow_margin, red_margin=plan.red_margin,
+        )  # fmt: skip
+        state = item_state(terms, series.get(pk, EMPTY), day)
+        _count(city_of[plan_id], state.status, state.level, state.warning.percent)
+        flag(INDICATOR, pk, plan_id, number, title, name, state)
+    milestones = Milestone.objects.filter(project__plan_id__in=plan_ids).values_list(
+        "id", "project__plan_id", "project__number", "project__title", "name", "due_date"
+    )
+    for pk, plan_id, number, title, name, due in milestones:
+        plan = plans[plan_id]
+        kept = milestone_state(
+            facts.get(pk, NO_FACTS), start=plan.start, due=due or plan.end, as_of=day
+        )
+        _count(city_of[plan_id], kept.status, kept.level, kept.warning.percent)
+        flag(MILESTONE, pk, plan_id, number, title, name, kept)
+    return _ranked(flagged)
+
+
+def _judged_in_store(
+    plans: dict[int, Plan], city_of: dict[int, CityStanding], day: date
+) -> tuple[list[ProvinceItem], list[ProvinceItem], int, int] | None:
+    """The same figures from the verdicts stored for `day` (ledger_judged): a GROUP BY and the
+    two lists, riskiest first. None when some verdict could not be stored."""
+    plan_ids = list(plans)
+    if not plan_ids:
+        return [], [], 0, 0
+
+    def count_verdicts() -> dict[int, ledger_judged.PlanTally]:
+        return ledger_judged.tallies(
+            plan_ids, day, lagging=Status.LAGGING, overdue=Level.OVERDUE,
+            late=[Level.NO_REPORT, Level.OVERDUE],
+        )  # fmt: skip
+
+    tallies = count_verdicts()
+    if any(t.last_report_on is not None and t.last_report_on > day for t in tallies.values()):
+        return None  # a report after the day: the stored state is not that day's
+    if any(t.unjudged for t in tallies.values()):
+        # The first read of the day, or items changed since the last: judge them, once.
+        if not ledger_judged.judge(plan_ids, day):
+            return None
+        tallies = count_verdicts()
+        if any(t.unjudged for t in tallies.values()):
+            return None  # an approval cleared a verdict meanwhile
+    for plan_id, tally in tallies.items():
+        standing = city_of[plan_id]
+        standing.items = tally.items
+        standing.percent_total = tally.percent_total
+        standing.lagging = tally.lagging
+        standing.overdue = tally.overdue
+        standing.on_time = tally.on_time
+
+    def items(**where: Any) -> list[ProvinceItem]:
+        found = []
+        for row in ledger_judged.flagged(plan_ids, day, LISTED_ITEMS, **where):
+            kind = MILESTONE if row["milestone_id"] else INDICATOR
+            found.append(
+                ProvinceItem(
+                    city=city_of[row["plan_id"]].city,
+                    plan=plans[row["plan_id"]],
+                    project_number=row[f"{kind}__project__number"],
+                    project_title=row[f"{kind}__project__title"],
+                    name=row[f"{kind}__name"],
+                    status=Status(row["status"]),
+                    level=Level(row["level"]),
+                    percent=row["percent"],
+                    expected_percent=row["expected_percent"],
+                    behind_points=row["behind_points"],
+                    kind=kind,
+                    pk=row[f"{kind}_id"],
+                )
+            )
+        return found
+
+    lagging_count = sum(tally.lagging for tally in tallies.values())
+    overdue_count = sum(tally.overdue for tally in tallies.values())
+    return items(status=Status.LAGGING), items(level=Level.OVERDUE), lagging_count, overdue_count
 
 
 def province_cockpit(
@@ -133,54 +255,18 @@ def province_cockpit(
     by_plan = {plan.pk: plan for plan in plans.values()}
     city_of = {plan.pk: standings[plan.jurisdiction_id] for plan in plans.values()}
     plan_ids = list(by_plan)
-    series = plans_indicator_series(plan_ids, day)
-    points = _points(plan_ids)
-    facts = plans_milestone_facts(plan_ids, day)
-    flagged: list[ProvinceItem] = []
-
-    def flag(plan_id: int, number: int, title: str, name: str, state: Any) -> None:
-        if state.status != Status.LAGGING and state.level != Level.OVERDUE:
-            return
-        plan = by_plan[plan_id]
-        flagged.append(
-            ProvinceItem(
-                city=city_of[plan_id].city,
-                plan=plan,
-                project_number=number,
-                project_title=title,
-                name=name,
-                status=state.status,
-                level=state.level,
-                percent=state.warning.percent,
-                expected_percent=state.warning.expected_percent,
-                behind_points=state.warning.behind_points,
-            )
-        )
-
-    indicators = Indicator.objects.filter(project__plan_id__in=plan_ids).values_list(
-        "id", "project__plan_id", "project__number", "project__title", "name",
-        "comparator", "target", "baseline", "due_date",
-    )  # fmt: skip
-    for pk, plan_id, number, title, name, comparator, target, baseline, due in indicators:
-        plan = by_plan[plan_id]
-        terms = Terms(
-            comparator=comparator, target=target, baseline=baseline,
-            points=points.get(pk, ()), start=plan.start, due=due or plan.end,
-            yellow_margin=plan.yellow_margin, red_margin=plan.red_margin,
-        )  # fmt: skip
-        state = item_state(terms, series.get(pk, EMPTY), day)
-        _count(city_of[plan_id], state.status, state.level, state.warning.percent)
-        flag(plan_id, number, title, name, state)
-    milestones = Milestone.objects.filter(project__plan_id__in=plan_ids).values_list(
-        "id", "project__plan_id", "project__number", "project__title", "name", "due_date"
-    )
-    for pk, plan_id, number, title, name, due in milestones:
-        plan = by_plan[plan_id]
-        kept = milestone_state(
-            facts.get(pk, NO_FACTS), start=plan.start, due=due or plan.end, as_of=day
-        )
-        _count(city_of[plan_id], kept.status, kept.level, kept.warning.percent)
-        flag(plan_id, number, title, name, kept)
+    # Today's figures are read from the stored verdicts; a past day is judged now.
+    stored = _judged_in_store(by_plan, city_of, day) if day == timezone.localdate() else None
+    if stored is None:
+        for standing in city_of.values():
+            standing.items, standing.percent_total = 0, Decimal(0)
+            standing.lagging = standing.overdue = standing.on_time = 0
+        flagged = _judged_in_python(by_plan, city_of, day)
+        lagging = [item for item in flagged if item.status == Status.LAGGING]
+        overdue = [item for item in flagged if item.level == Level.OVERDUE]
+        lagging_count, overdue_count = len(lagging), len(overdue)
+    else:
+        lagging, overdue, lagging_count, overdue_count = stored
 
     today = timezone.localdate()
     open_cases = SupervisionNotice.objects.filter(plan_id__in=plan_ids).exclude(
@@ -197,9 +283,6 @@ def province_cockpit(
     ):
         city_of[plan_id].open_notices = opened
         city_of[plan_id].overdue_notices = late
-    flagged.sort(key=lambda item: item.risk, reverse=True)
-    lagging = [item for item in flagged if item.status == Status.LAGGING]
-    overdue = [item for item in flagged if item.level == Level.OVERDUE]
     ranked = sorted(
         standings.values(),
         key=lambda s: (s.plan is None, -s.completion, -s.on_time_percent, s.city.name),
@@ -211,8 +294,8 @@ def province_cockpit(
         cities=ranked,
         lagging=lagging[:LISTED_ITEMS],
         overdue=overdue[:LISTED_ITEMS],
-        lagging_count=len(lagging),
-        overdue_count=len(overdue),
+        lagging_count=lagging_count,
+        overdue_count=overdue_count,
         open_notices=list(
             open_cases.select_related("plan__jurisdiction", "department").order_by(
                 "reply_deadline", "number"

@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 
 from minsheng.plans.completion import HUNDRED, assess_indicator, is_met
 from minsheng.plans.models import SchedulePoint
+from minsheng.progress import ledger_store
+from minsheng.progress.ledger_history import history_milestone_facts, history_subject_series
 from minsheng.progress.ledger_state import bulletin_colour, plan_ledger
-from minsheng.progress.models import ReportState
+from minsheng.progress.models import ProgressReport, ReportState
 from minsheng.reports.bulletin import YELLOW, quarterly_bulletin
 from minsheng.supervision.early_warning import Level, indicator_warning
 from minsheng.supervision.forecast import forecast
@@ -233,3 +235,70 @@ def test_every_consumer_gives_the_same_figures_and_levels(data):
                 own = reference_series([f for f in seen if f[2] == item.allocation.pk], split=True)
                 assert item.warning.actual == (own[-1][1] if own else None)
         transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=history, withdrawn=st.lists(st.tuples(st.integers(0, 9), st.booleans()), max_size=3))
+def test_the_stored_state_and_the_history_agree_with_the_reference_after_withdrawals(
+    data, withdrawn
+):
+    with transaction.atomic():
+        plan, indicator, facts = build(data)
+        gone = set()
+        for which, delete in withdrawn:
+            if which >= len(facts) or which in gone:
+                continue
+            gone.add(which)
+            report = ProgressReport.objects.get(pk=facts[which][0])
+            # An approved report withdrawn (or deleted): its subject's state is recomputed.
+            if delete:
+                report.delete()
+            else:
+                ProgressReport.objects.filter(pk=report.pk).update(state=ReportState.RETURNED)
+            ledger_store.refresh_subject_of(report)
+        kept = [fact for n, fact in enumerate(facts) if n not in gone]
+        day = START + timedelta(days=400)  # after every report: the stored state holds
+        full = reference_series(kept, split=bool(data["districts"]))
+        met_on = next(
+            (d for d, v in full if is_met(indicator.comparator, indicator.target, v)), None
+        )
+        days = {d for d, _ in full[-2:]} | ({met_on} if met_on else set())
+        expected = [(d, v) for d, v in full if d in days]
+
+        stored = ledger_store.stored_series([plan.pk], day)
+        computed = history_subject_series(plan, day)
+        assert stored is not None
+        assert stored == computed
+        series = stored[0].get(indicator.pk)
+        assert (list(series.points) if series else []) == expected
+        assert (series.met_on if series else None) == met_on
+        assert ledger_store.stored_milestone_facts([plan.pk], day) == history_milestone_facts(
+            [plan.pk], day
+        )
+        assert ledger_store.rebuild() == []
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_a_day_before_the_last_report_is_read_from_the_history():
+    plan = make_plan()
+    indicator = make_indicator(make_project(plan), target=D(100))
+    make_report(indicator=indicator, value=40, as_of=date(2025, 5, 31))
+    make_report(indicator=indicator, value=70, as_of=date(2025, 8, 31))
+    assert ledger_store.stored_series([plan.pk], date(2025, 6, 30)) is None
+
+
+@pytest.mark.django_db
+def test_the_rebuild_command_lists_a_state_that_differed_from_the_reports():
+    plan = make_plan()
+    indicator = make_indicator(make_project(plan), target=D(100))
+    make_report(indicator=indicator, value=40, as_of=date(2025, 5, 31))
+    ledger_store.LedgerState.objects.filter(indicator=indicator).update(actual=D(1))
+    out = StringIO()
+    call_command("rebuild_ledger_state", stdout=out)
+    assert out.getvalue().startswith(f"indicator:{indicator.pk}\t")
