@@ -72,6 +72,9 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 MULT = r"千万|百万|万|亿"
 QUANTITY = re.compile(
+    # the lookahead fails at once on the many characters that start no numeral; without it
+    # every position of the page tries the optional range prefix first
+    r"(?=[负\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?P<neg>负)?(?:(?P<low>{ARABIC}|{CN_NUM})(?:{MULT})?\s*(?:%\s*)?[—–\-~～至到]\s*)?"
     rf"(?P<num>{ARABIC}|{CN_NUM})(?P<mult>{MULT})?(?P<more>多|余)?\s?(?P<unit>{UNIT_PATTERN})"
 )
@@ -171,6 +174,8 @@ _ARABIC_WITH = {suffix: re.compile(ARABIC + suffix) for suffix in ("千万", "�
 
 def to_decimal(numeral: str) -> Decimal | None:
     """An Arabic or Chinese numeral as an exact Decimal: "3.84万" → 38400, "三千六百" → 3600."""
+    if numeral.isascii() and numeral.isdigit():
+        return Decimal(numeral)  # most figures of a page: no sign, separator or multiplier
     numeral = numeral.strip()
     negative = numeral.startswith(("负", "-"))
     numeral = numeral.lstrip("负-")
