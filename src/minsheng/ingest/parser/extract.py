@@ -5,6 +5,7 @@ A quantity's context is the words that name what it counts: the words before it 
 compares those words as character pairs, within one project and between compatible units.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -146,6 +147,13 @@ def _breaks(pattern: re.Pattern[str], text: str, position: int, start: int, end:
     return (left, right_match.start() if right_match else end)
 
 
+def _between_marks(marks: list[int], position: int, start: int, end: int) -> Span:
+    """What _breaks gives, from the break positions of the region found once beforehand."""
+    index = bisect.bisect_left(marks, position)
+    left = marks[index - 1] + 1 if index else start
+    return (left, marks[index] if index < len(marks) else end)
+
+
 @lru_cache(maxsize=8192)
 def pairs(text: str) -> frozenset[str]:
     """Character pairs of the Chinese words in a text, without the ubiquitous ones."""
@@ -165,9 +173,12 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         and q.unit in INDICATOR_UNIT_SET
         and not any(s <= q.start < e for s, e in excluded)
     ]
+    # the breaks are single characters, so a region's are found once and bisected per figure
+    clause_marks = [b.start() for b in CLAUSE_BREAK.finditer(masked, start, end)]
+    sentence_marks = [b.start() for b in SENTENCE_BREAK.finditer(masked, start, end)]
     for index, quantity in enumerate(quantities):
-        clause = _breaks(CLAUSE_BREAK, masked, quantity.start, start, end)
-        sentence = _breaks(SENTENCE_BREAK, masked, quantity.start, start, end)
+        clause = _between_marks(clause_marks, quantity.start, start, end)
+        sentence = _between_marks(sentence_marks, quantity.start, start, end)
         before = text[clause[0] : quantity.start]
         after = text[quantity.end : clause[1]]
         if _excluded(quantity, before, after):
