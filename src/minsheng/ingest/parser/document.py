@@ -604,7 +604,7 @@ def _milestones(
     for group in groups:
         name = "，".join(group)
         wanted_pairs = pairs(name)
-        shared = sum(pair in completion for pair in wanted_pairs)  # as in _assign_captions
+        shared = sum(map(completion.__contains__, wanted_pairs))  # as in _assign_captions
         overlap = shared / max(len(wanted_pairs), 1)
         done = bool(completion) and overlap >= 0.6 and bool(DONE_WORDS.search(completion))
         found.append({"name": name[:300], "done": done})
@@ -786,7 +786,7 @@ def _assign_captions(text: str, projects: list[ParsedProject], captions: list[Sp
         if not text[start:end].strip():
             continue
         caption_pairs = pairs(text[start:end])
-        scores = [sum(pair in w for pair in caption_pairs) for w in words]
+        scores = [sum(map(w.__contains__, caption_pairs)) for w in words]
         best = max(range(len(projects)), key=lambda i: (scores[i], -abs(i)))
         if scores[best] < 2:
             preceding = [p for p in projects if p.item.span[0] <= start]
