@@ -249,8 +249,13 @@ def _scan(masked: str, start: int, end: int) -> list[Quantity]:
     return found
 
 
+_UNIT_ALIAS = {"名": "人", "千米": "公里"}
+_TIME_UNIT_SET = frozenset(TIME_UNITS)
+_OTHER_UNIT_SET = frozenset(OTHER_UNITS)
+
+
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
-    numeral, unit = match.group("num"), match.group("unit")
+    neg, low, numeral, mult, more, unit = match.group("neg", "low", "num", "mult", "more", "unit")
     before = text[max(0, match.start() - 2) : match.start()]
     following = text[match.end() : match.end() + 1]
     is_chinese = not numeral[0].isdigit()
@@ -264,28 +269,26 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if unit == "个" and text.startswith(("小时", "工作日", "星期"), match.end()):
         return None  # 两个小时, 三个工作日: durations
-    value = to_decimal(numeral + (match.group("mult") or ""))
+    value = to_decimal(numeral + (mult or ""))
     if value is None:
         return None
-    if match.group("neg"):
+    if neg:
         value = -value
-    if unit == "元" and match.group("mult") == "万":
+    if unit == "元" and mult == "万":
         unit, value = "万元", value / MULTIPLIERS["万"]
-    unit = {"名": "人", "千米": "公里"}.get(unit, unit)
-    if unit in TIME_UNITS:
+    unit = _UNIT_ALIAS.get(unit, unit)
+    if unit in _TIME_UNIT_SET:
         kind = "time"
-    elif unit in OTHER_UNITS:
+    elif unit in _OTHER_UNIT_SET:
         kind = "other"
-    elif match.group("low"):
+    elif low:
         kind = "range"
     else:
         kind = "quantity"
-    start = match.start("neg") if match.group("neg") else match.start("num")
-    if match.group("low"):
+    start = match.start("neg") if neg else match.start("num")
+    if low:
         start = match.start("low")
-    return Quantity(
-        value.normalize() + 0, unit, start, match.end(), kind, bool(match.group("more"))
-    )
+    return Quantity(value.normalize() + 0, unit, start, match.end(), kind, bool(more))
 
 
 def find_stated_percents(
