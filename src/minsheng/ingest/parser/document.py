@@ -604,7 +604,9 @@ def _milestones(
     for group in groups:
         name = "，".join(group)
         wanted_pairs = pairs(name)
-        shared = sum(map(completion.__contains__, wanted_pairs))  # as in _assign_captions
+        # a pair of letters is among a text's pairs exactly when it occurs in it: a name's few
+        # pairs are looked up in the completion text rather than building all of its pairs
+        shared = sum(map(completion.__contains__, wanted_pairs))
         overlap = shared / max(len(wanted_pairs), 1)
         done = bool(completion) and overlap >= 0.6 and bool(DONE_WORDS.search(completion))
         found.append({"name": name[:300], "done": done})
@@ -779,14 +781,12 @@ def _assign_captions(text: str, projects: list[ParsedProject], captions: list[Sp
     """A ■ caption goes to the project it speaks of, else to the project it follows."""
     if not projects:
         return
-    # a caption's pairs are looked up in each project's text: a pair of letters is among a
-    # text's pairs exactly when it occurs in it, and building every project's pairs costs more
-    words = [p.title + p.description + p.completion_summary for p in projects]
+    words = [pairs(p.title + p.description + p.completion_summary) for p in projects]
     for start, end in captions:
         if not text[start:end].strip():
             continue
         caption_pairs = pairs(text[start:end])
-        scores = [sum(map(w.__contains__, caption_pairs)) for w in words]
+        scores = [len(caption_pairs & w) for w in words]
         best = max(range(len(projects)), key=lambda i: (scores[i], -abs(i)))
         if scores[best] < 2:
             preceding = [p for p in projects if p.item.span[0] <= start]
