@@ -779,8 +779,8 @@ def _claims(
 
 def _assign_captions(text: str, projects: list[ParsedProject], captions: list[Span]) -> None:
     """A ■ caption goes to the project it speaks of, else to the project it follows."""
-    if not projects:
-        return
+    if not projects or not captions:
+        return  # most pages have no captions: the projects' word pairs are not built for them
     words = [pairs(p.title + p.description + p.completion_summary) for p in projects]
     for start, end in captions:
         if not text[start:end].strip():
