@@ -604,7 +604,10 @@ def _milestones(
     for group in groups:
         name = "，".join(group)
         wanted_pairs = pairs(name)
-        overlap = len(wanted_pairs & pairs(completion)) / max(len(wanted_pairs), 1)
+        # a pair of letters is among a text's pairs exactly when it occurs in it: a name's few
+        # pairs are looked up in the completion text rather than building all of its pairs
+        shared = sum(map(completion.__contains__, wanted_pairs))
+        overlap = shared / max(len(wanted_pairs), 1)
         done = bool(completion) and overlap >= 0.6 and bool(DONE_WORDS.search(completion))
         found.append({"name": name[:300], "done": done})
     return found
@@ -776,8 +779,8 @@ def _claims(
 
 def _assign_captions(text: str, projects: list[ParsedProject], captions: list[Span]) -> None:
     """A ■ caption goes to the project it speaks of, else to the project it follows."""
-    if not projects:
-        return
+    if not projects or not captions:
+        return  # most pages have no captions: the projects' word pairs are not built for them
     words = [pairs(p.title + p.description + p.completion_summary) for p in projects]
     for start, end in captions:
         if not text[start:end].strip():

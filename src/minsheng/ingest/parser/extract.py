@@ -5,6 +5,7 @@ A quantity's context is the words that name what it counts: the words before it 
 compares those words as character pairs, within one project and between compatible units.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -47,7 +48,7 @@ CLAIM = re.compile(
     r"全部完成|全面完成|顺利完成|如期完成|超额完成|顺利实现|均已实现|实现年度目标"
     r"|完成(?:年度|全年)(?:目标)?任务(?!的)|完成任务"
 )
-WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,}")
+PAIR = re.compile(r"(?=([\u4e00-\u9fffA-Za-z]{2}))")
 FORECAST = re.compile(r"预计|确保|力争|争取|计划|有望|将于|将在|年底前|月底前")
 STOP_PAIRS = frozenset(
     [
@@ -146,13 +147,18 @@ def _breaks(pattern: re.Pattern[str], text: str, position: int, start: int, end:
     return (left, right_match.start() if right_match else end)
 
 
+def _between_marks(marks: list[int], position: int, start: int, end: int) -> Span:
+    """What _breaks gives, from the break positions of the region found once beforehand."""
+    index = bisect.bisect_left(marks, position)
+    left = marks[index - 1] + 1 if index else start
+    return (left, marks[index] if index < len(marks) else end)
+
+
 @lru_cache(maxsize=8192)
 def pairs(text: str) -> frozenset[str]:
     """Character pairs of the Chinese words in a text, without the ubiquitous ones."""
-    found: set[str] = set()
-    for word in WORD.findall(text):
-        found.update(map(str.__add__, word, word[1:]))
-    return frozenset(found - STOP_PAIRS)
+    # every overlapping pair of letters in one findall, instead of a Python loop per word
+    return frozenset(PAIR.findall(text)).difference(STOP_PAIRS)
 
 
 def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list[Mention]:
@@ -167,9 +173,12 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         and q.unit in INDICATOR_UNIT_SET
         and not any(s <= q.start < e for s, e in excluded)
     ]
+    # the breaks are single characters, so a region's are found once and bisected per figure
+    clause_marks = [b.start() for b in CLAUSE_BREAK.finditer(masked, start, end)]
+    sentence_marks = [b.start() for b in SENTENCE_BREAK.finditer(masked, start, end)]
     for index, quantity in enumerate(quantities):
-        clause = _breaks(CLAUSE_BREAK, masked, quantity.start, start, end)
-        sentence = _breaks(SENTENCE_BREAK, masked, quantity.start, start, end)
+        clause = _between_marks(clause_marks, quantity.start, start, end)
+        sentence = _between_marks(sentence_marks, quantity.start, start, end)
         before = text[clause[0] : quantity.start]
         after = text[quantity.end : clause[1]]
         if _excluded(quantity, before, after):
@@ -344,6 +353,9 @@ class _Candidate:
 def match(text: str, indicators: list[Indicator], reported: list[Mention]) -> list[Mention]:
     """Give each indicator its actual; return the actuals that answer no indicator."""
     candidates: list[_Candidate] = []
+    # each mention's word pairs are built once, not once per indicator
+    local_pairs = {id(m): pairs(m.context) for m in reported}
+    broad_pairs = {id(m): pairs(text[m.clause[0] : m.clause[1]]) for m in reported}
     for indicator in indicators:
         target = indicator.target
         target_pairs = pairs(target.context)
@@ -358,8 +370,8 @@ def match(text: str, indicators: list[Indicator], reported: list[Mention]) -> li
             factor = compatible(mention.unit, target.unit)
             assert factor is not None
             value = mention.value * factor
-            local = len(target_pairs & pairs(mention.context))
-            broad = len(clause_pairs & pairs(text[mention.clause[0] : mention.clause[1]]))
+            local = len(target_pairs & local_pairs[id(mention)])
+            broad = len(clause_pairs & broad_pairs[id(mention)])
             score = 2.0 * local + 0.5 * broad
             if score < 2.0 and not lone:
                 continue

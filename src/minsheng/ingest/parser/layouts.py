@@ -59,7 +59,7 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
     holding the next row number. A row one cell longer than the header carries a group title
     in its second cell, which is left out; rows without a number continue the row above.
     """
-    if not any(re.sub(r"[\s|]+", "", line) == "序号" for _s, _e, line in lines):
+    if not any("序" in line and re.sub(r"[\s|]+", "", line) == "序号" for _s, _e, line in lines):
         return []
     cells = _stacked_cells(lines)
     words = [text[s:e].strip() for s, e in cells]

@@ -72,6 +72,9 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 MULT = r"千万|百万|万|亿"
 QUANTITY = re.compile(
+    # the lookahead fails at once on the many characters that start no numeral; without it
+    # every position of the page tries the optional range prefix first
+    r"(?=[负\d零〇一二两三四五六七八九十百千万亿])"
     rf"(?P<neg>负)?(?:(?P<low>{ARABIC}|{CN_NUM})(?:{MULT})?\s*(?:%\s*)?[—–\-~～至到]\s*)?"
     rf"(?P<num>{ARABIC}|{CN_NUM})(?P<mult>{MULT})?(?P<more>多|余)?\s?(?P<unit>{UNIT_PATTERN})"
 )
@@ -104,8 +107,9 @@ _NOT_UNIT_BEFORE = {
 QUOTES = re.compile(r"“[^”\n]{0,40}”|‘[^’\n]{0,40}’|《[^》\n]{0,60}》|\"[^\"\n]{0,40}\"")
 PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{5,}(?=(?:服务)?热线))(?![\d.])")
 SHORT_ASIDE = re.compile(r"（([^（）\d，。；]{1,4})）")
+# the lookahead fails at once where no claim can start (分别, 占, 完成, 整体…)
 STATED = re.compile(
-    r"(?P<lead>分别)?(?:占(?:年度|全年|年)?(?:目标任务|计划任务|计划|目标|任务)的?"
+    r"(?=[分占完整总综])(?P<lead>分别)?(?:占(?:年度|全年|年)?(?:目标任务|计划任务|计划|目标|任务)的?"
     r"|完成(?:了)?(?:年度|全年)?(?:目标任务|计划任务|目标|任务|计划)(?:[\d.,]+[万亿]?[^\d，。；的]{0,3})?的"
     r"|(?:整体|总体|综合)?完成率(?:为|达到|达)?"
     r"|完成进度(?:为|达到|达)?)"
@@ -171,6 +175,8 @@ _ARABIC_WITH = {suffix: re.compile(ARABIC + suffix) for suffix in ("千万", "�
 
 def to_decimal(numeral: str) -> Decimal | None:
     """An Arabic or Chinese numeral as an exact Decimal: "3.84万" → 38400, "三千六百" → 3600."""
+    if numeral.isascii() and numeral.isdigit():
+        return Decimal(numeral)  # most figures of a page: no sign, separator or multiplier
     numeral = numeral.strip()
     negative = numeral.startswith(("负", "-"))
     numeral = numeral.lstrip("负-")
@@ -243,8 +249,13 @@ def _scan(masked: str, start: int, end: int) -> list[Quantity]:
     return found
 
 
+_UNIT_ALIAS = {"名": "人", "千米": "公里"}
+_TIME_UNIT_SET = frozenset(TIME_UNITS)
+_OTHER_UNIT_SET = frozenset(OTHER_UNITS)
+
+
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
-    numeral, unit = match.group("num"), match.group("unit")
+    neg, low, numeral, mult, more, unit = match.group("neg", "low", "num", "mult", "more", "unit")
     before = text[max(0, match.start() - 2) : match.start()]
     following = text[match.end() : match.end() + 1]
     is_chinese = not numeral[0].isdigit()
@@ -258,28 +269,26 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if unit == "个" and text.startswith(("小时", "工作日", "星期"), match.end()):
         return None  # 两个小时, 三个工作日: durations
-    value = to_decimal(numeral + (match.group("mult") or ""))
+    value = to_decimal(numeral + (mult or ""))
     if value is None:
         return None
-    if match.group("neg"):
+    if neg:
         value = -value
-    if unit == "元" and match.group("mult") == "万":
+    if unit == "元" and mult == "万":
         unit, value = "万元", value / MULTIPLIERS["万"]
-    unit = {"名": "人", "千米": "公里"}.get(unit, unit)
-    if unit in TIME_UNITS:
+    unit = _UNIT_ALIAS.get(unit, unit)
+    if unit in _TIME_UNIT_SET:
         kind = "time"
-    elif unit in OTHER_UNITS:
+    elif unit in _OTHER_UNIT_SET:
         kind = "other"
-    elif match.group("low"):
+    elif low:
         kind = "range"
     else:
         kind = "quantity"
-    start = match.start("neg") if match.group("neg") else match.start("num")
-    if match.group("low"):
+    start = match.start("neg") if neg else match.start("num")
+    if low:
         start = match.start("low")
-    return Quantity(
-        value.normalize() + 0, unit, start, match.end(), kind, bool(match.group("more"))
-    )
+    return Quantity(value.normalize() + 0, unit, start, match.end(), kind, bool(more))
 
 
 def find_stated_percents(

@@ -5,6 +5,7 @@ Recognised numbering: 第N件/第N项, 一、, （一）, 1. or 1、 or "1 标�
 rows, or one cell per line: layouts.py). Spans are offsets in the text.
 """
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -153,9 +154,13 @@ def _line_style(lines: list[_Line]) -> tuple[str, list[tuple[_Line, int, int]]]:
 def _line_items(text: str, lines: list[_Line], starts: list[tuple[_Line, int, int]]) -> list[Item]:
     items = []
     start_lines = [entry[0].start for entry in starts]
+    line_starts = [ln.start for ln in lines]  # in order: an item's lines are one slice
     for index, (line, number, marker_end) in enumerate(starts):
         end = start_lines[index + 1] if index + 1 < len(starts) else len(text)
-        body = [ln for ln in lines if line.start <= ln.start < end and ln.text.strip()]
+        lines_in = lines[
+            bisect.bisect_left(line_starts, line.start) : bisect.bisect_left(line_starts, end)
+        ]
+        body = [ln for ln in lines_in if ln.text.strip()]
         item = Item(number=number, span=(line.start, end))
         first = True
         in_completion = False
