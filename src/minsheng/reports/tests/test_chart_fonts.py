@@ -1,4 +1,5 @@
-"""Chinese chart labels are drawn with a CJK font that matplotlib was handed by file path."""
+"""Chinese chart labels are drawn with a CJK font: by matplotlib (Word), handed the file by path,
+and by WeasyPrint (PDF), from the SVG's font list."""
 
 import warnings
 from datetime import date
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from minsheng.reports import charts
+from minsheng.reports import chart_png as charts
 from minsheng.reports.document import Kind, Style
 from minsheng.reports.generate import Format, generate
 
