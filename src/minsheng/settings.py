@@ -195,12 +195,16 @@ else:
         }
     }
 # The hot rate limits (API, downloads) count here: Redis, shared by every app server, in
-# production; process memory on the embedded default, so that reading the API writes nothing
-# to SQLite. See minsheng/core/ratelimit.py.
+# production; on the embedded default a small SQLite file of their own, shared by every worker
+# on the machine, so that reading the API never writes to the main database.
+# See minsheng/core/ratelimit.py and core/counter_cache.py.
 CACHES["ratelimit"] = (
     {**CACHES["default"], "KEY_PREFIX": "minsheng-rate"}
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
+    else {
+        "BACKEND": "minsheng.core.counter_cache.CounterCache",
+        "LOCATION": str(DATA_DIR / "ratelimit.sqlite3"),
+    }
 )
 
 AUTHENTICATION_BACKENDS = [

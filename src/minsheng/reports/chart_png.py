@@ -13,7 +13,7 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
-from matplotlib import font_manager
+from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -98,11 +98,16 @@ def cjk_family() -> str | None:
 
 def png(chart: Chart) -> bytes:
     """The chart as PNG bytes: one horizontal bar a row, first row at the top."""
-    bars = chart.bars
-    height = min(max(1.6, 0.2 * len(bars) + 1.0), 12.0)
     family = cjk_family()
     # DejaVu Sans (matplotlib's own) draws what the CJK font lacks, such as "−".
-    fonts = {"family": [family, "DejaVu Sans"]} if family else {}
+    fonts = [family, "DejaVu Sans"] if family else ["DejaVu Sans"]
+    with rc_context({"font.family": fonts}):  # text finds its font when drawn: savefig stays inside
+        return _draw(chart)
+
+
+def _draw(chart: Chart) -> bytes:
+    bars = chart.bars
+    height = min(max(1.6, 0.2 * len(bars) + 1.0), 12.0)
     figure = Figure(figsize=(7.0, height), dpi=110)
     FigureCanvasAgg(figure)
     axes = figure.subplots()
@@ -110,11 +115,11 @@ def png(chart: Chart) -> bytes:
     values = [float(value) for _label, value in bars][::-1]
     axes.barh(range(len(values)), values, color=[colour(v) for v in values], height=0.6)
     axes.set_yticks(range(len(values)))
-    axes.set_yticklabels(labels, fontsize=8 if len(bars) > 30 else 9, **fonts)
+    axes.set_yticklabels(labels, fontsize=8 if len(bars) > 30 else 9)
     axes.set_xlim(0, axis_limit(values))
     axes.axvline(100, color=TARGET_LINE, linewidth=0.8, linestyle="--")
     axes.set_xlabel("%")
-    axes.set_title(chart.title, fontsize=11, **fonts)
+    axes.set_title(chart.title, fontsize=11)
     if len(bars) <= 40:
         for index, value in enumerate(values):
             axes.text(value + 1, index, f"{value:g}%", va="center", fontsize=7)
