@@ -9,7 +9,7 @@ concurrent requests cannot all slip in under the last free place.
 
 Counts live in a Django cache. The hot scopes (the API, downloads, look-ups while typing)
 use the `ratelimit` cache: Redis in production, shared by every app server; on the embedded
-default a small SQLite file of its own (core/counter_cache.py), shared by every worker on the
+default the cache's own SQLite file (core/sqlite_cache.py), shared by every worker on the
 machine, so that a read of the API never writes to the main database. The other scopes, rare and worth counting exactly (posting
 suggestions, failed logins), use the shared default cache on every deployment.
 
@@ -28,8 +28,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from minsheng.core.counter_cache import CounterCache
 from minsheng.core.i18n import UserFacingError, bilingual
+from minsheng.core.sqlite_cache import SQLiteCache
 
 SLICES = 6
 FAST_SCOPES = frozenset({"api", "download", "similar"})
@@ -61,7 +61,7 @@ def _keys(scope: str, client: str, now: float, window: int) -> tuple[list[str], 
 
 def _add(store: BaseCache, key: str, delta: int, timeout: int) -> int:
     """Add `delta` to a counter atomically; create it with `timeout` if it is not there."""
-    if isinstance(store, CounterCache):
+    if isinstance(store, SQLiteCache):
         return store.add_to(key, delta, timeout)
     if isinstance(store, DatabaseCache):
         # The database cache's incr is a read and a write; in one transaction, which on

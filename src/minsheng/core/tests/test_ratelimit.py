@@ -93,7 +93,7 @@ for _ in range(int(sys.argv[2])):
 def test_two_processes_count_against_one_limit_on_the_embedded_default(settings, tmp_path):
     # As two gunicorn workers on one machine: the same counter file, no Redis.
     counters = {
-        "BACKEND": "minsheng.core.counter_cache.CounterCache",
+        "BACKEND": "minsheng.core.sqlite_cache.SQLiteCache",
         "LOCATION": str(tmp_path / "ratelimit.sqlite3"),
         "KEY_PREFIX": settings.CACHES["ratelimit"]["KEY_PREFIX"],
     }
@@ -115,7 +115,7 @@ def test_counting_an_api_request_on_the_embedded_default_leaves_the_main_databas
     settings.CACHES = {
         **settings.CACHES,
         "ratelimit": {
-            "BACKEND": "minsheng.core.counter_cache.CounterCache",
+            "BACKEND": "minsheng.core.sqlite_cache.SQLiteCache",
             "LOCATION": str(tmp_path / "ratelimit.sqlite3"),
         },
     }

@@ -1,12 +1,14 @@
-"""A small cache of counters in its own SQLite file: the rate limits of the embedded default.
+"""The embedded default's shared cache: one small SQLite file of its own, beside the database.
 
-Every web worker on the machine opens the same file, so a limit of 300 a minute is 300 for
-the site, not 300 a worker. The file is not the main database: counting an API request
-never takes the main database's write lock, which the offices' saves need. It runs in WAL
-mode without fsync (synchronous=OFF): counters lost in a power cut only forgive a few
-requests. An increment is one UPSERT statement, atomic under concurrent workers.
+Every web worker on the machine opens the same file, so they share the public pages' stamps
+and entries and the rate-limit counters (a limit of 300 a minute is 300 for the site, not 300
+a worker). It is not the main database: counting an API request or keeping a page never
+takes the main database's write lock, which the offices' saves need, and a read is one bare
+SELECT (no ORM, no base64). WAL mode without fsync (synchronous=OFF): a cache lost in a power
+cut is rebuilt, lost counters only forgive a few requests. An increment is one UPSERT
+statement, atomic under concurrent workers (`add_to`).
 
-With REDIS_URL the counters live in Redis instead (settings.CACHES["ratelimit"]).
+With REDIS_URL the cache and the counters live in Redis instead (settings.CACHES).
 """
 
 import os
@@ -21,15 +23,15 @@ from typing import Any
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 
 SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS counter "
+    "CREATE TABLE IF NOT EXISTS cache_entry "
     "(key TEXT PRIMARY KEY, value BLOB NOT NULL, expires REAL NOT NULL) WITHOUT ROWID"
 )
 # Expired rows are swept now and then by a writer, so the file stays a few pages long.
 SWEEP_ONE_IN = 500
 
 
-class CounterCache(BaseCache):
-    """Django cache API over one SQLite file (LOCATION), with an atomic `add_to`."""
+class SQLiteCache(BaseCache):
+    """Django's cache API over one SQLite file (LOCATION), with an atomic `add_to`."""
 
     def __init__(self, location: str, params: dict[str, Any]) -> None:
         super().__init__(params)
@@ -61,7 +63,7 @@ class CounterCache(BaseCache):
         expires = self._expires(timeout)
         connection = self._connection()
         row = connection.execute(
-            "INSERT INTO counter (key, value, expires) VALUES (?, ?, ?) "
+            "INSERT INTO cache_entry (key, value, expires) VALUES (?, ?, ?) "
             "ON CONFLICT (key) DO UPDATE SET "
             "value = CASE WHEN expires > ? THEN value + excluded.value ELSE excluded.value END, "
             "expires = CASE WHEN expires > ? THEN expires ELSE excluded.expires END "
@@ -69,7 +71,7 @@ class CounterCache(BaseCache):
             (key, delta, expires, now, now),
         ).fetchone()
         if random.randrange(SWEEP_ONE_IN) == 0:  # noqa: S311 (not for security)
-            connection.execute("DELETE FROM counter WHERE expires <= ?", (now,))
+            connection.execute("DELETE FROM cache_entry WHERE expires <= ?", (now,))
         return int(row[0])
 
     # Counters are stored as SQLite integers; anything else is pickled.
@@ -88,7 +90,7 @@ class CounterCache(BaseCache):
         made = {self.make_and_validate_key(key, version=version): key for key in keys}
         marks = ",".join("?" * len(made))
         rows = self._connection().execute(
-            f"SELECT key, value FROM counter WHERE key IN ({marks}) AND expires > ?",  # noqa: S608
+            f"SELECT key, value FROM cache_entry WHERE key IN ({marks}) AND expires > ?",  # noqa: S608
             (*made, time.time()),
         )
         return {made[key]: self._load(value) for key, value in rows}
@@ -104,7 +106,7 @@ class CounterCache(BaseCache):
         version: int | None = None,
     ) -> None:
         self._connection().execute(
-            "INSERT OR REPLACE INTO counter (key, value, expires) VALUES (?, ?, ?)",
+            "INSERT OR REPLACE INTO cache_entry (key, value, expires) VALUES (?, ?, ?)",
             (self.make_and_validate_key(key, version=version), self._dump(value),
              self._expires(timeout)),
         )  # fmt: skip
@@ -118,7 +120,7 @@ class CounterCache(BaseCache):
     ) -> bool:
         now = time.time()
         cursor = self._connection().execute(
-            "INSERT INTO counter (key, value, expires) VALUES (?, ?, ?) "
+            "INSERT INTO cache_entry (key, value, expires) VALUES (?, ?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires = excluded.expires "
             "WHERE expires <= ?",
             (self.make_and_validate_key(key, version=version), self._dump(value),
@@ -131,7 +133,7 @@ class CounterCache(BaseCache):
         row = (
             self._connection()
             .execute(
-                "UPDATE counter SET value = value + ? WHERE key = ? AND expires > ? RETURNING value",
+                "UPDATE cache_entry SET value = value + ? WHERE key = ? AND expires > ? RETURNING value",
                 (delta, made, time.time()),
             )
             .fetchone()
@@ -142,14 +144,15 @@ class CounterCache(BaseCache):
 
     def touch(self, key: str, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None) -> bool:
         cursor = self._connection().execute(
-            "UPDATE counter SET expires = ? WHERE key = ? AND expires > ?",
+            "UPDATE cache_entry SET expires = ? WHERE key = ? AND expires > ?",
             (self._expires(timeout), self.make_and_validate_key(key, version=version), time.time()),
         )
         return cursor.rowcount == 1
 
     def delete(self, key: str, version: int | None = None) -> bool:
         cursor = self._connection().execute(
-            "DELETE FROM counter WHERE key = ?", (self.make_and_validate_key(key, version=version),)
+            "DELETE FROM cache_entry WHERE key = ?",
+            (self.make_and_validate_key(key, version=version),),
         )
         return cursor.rowcount == 1
 
@@ -157,4 +160,4 @@ class CounterCache(BaseCache):
         return key in self.get_many([key], version=version)
 
     def clear(self) -> None:
-        self._connection().execute("DELETE FROM counter")
+        self._connection().execute("DELETE FROM cache_entry")
