@@ -7,8 +7,8 @@ requests per second and p50/p99 latency for the home page, a project page and an
 each beside a static file of similar size served by the same gunicorn (the ceiling), and the
 ratios. Only 127.0.0.1 is ever contacted.
 
-Runs twice when redis-server is installed: on the embedded default (SQLite, cache in a
-database table, rate-limit counters in their own SQLite file) and with REDIS_URL pointing at a
+Runs twice when redis-server is installed: on the embedded default (SQLite, the cache and
+the rate-limit counters in a SQLite file of their own) and with REDIS_URL pointing at a
 throwaway redis-server on 127.0.0.1; with --database-url the second pass also runs on that
 PostgreSQL database (migrated and loaded with the demo if empty): the production arrangement
 the README describes. Targets for the project page: ≥ 35 % of the static file on the embedded
@@ -242,7 +242,7 @@ def run(
             "requests": args.requests // args.rounds,
             "seconds": args.seconds / args.rounds,
         }
-        cache = "Redis cache" if redis_url else "cache in a SQLite table (embedded default)"
+        cache = "Redis cache" if redis_url else "cache in its own SQLite file (embedded default)"
         database = "PostgreSQL" if database_url else "SQLite"
         print(f"\n== gunicorn, {WORKERS} sync workers, {database} database, {cache}")
         print(
