@@ -1,14 +1,21 @@
 """Generation time per format for the Qingdao 2025 demo and a 100-project synthetic plan.
 
 Run from the project root: PYTHONPATH=src .venv/bin/python benchmarks/report_benchmark.py
-It uses a throw-away SQLite database in a temporary folder. Target: the demo PDF under 3 s.
-The first run of each format includes loading its library (WeasyPrint, python-docx,
-matplotlib and the fonts); the warm figure is the best of the following runs. CPU seconds are
-printed beside wall-clock seconds: on a shared, loaded machine they are the steadier figure.
+It uses a throw-away SQLite database in a temporary folder. The first run of each format
+includes loading its library (WeasyPrint, python-docx, matplotlib and the fonts); the warm
+figure is the best of the following runs. CPU seconds are printed beside wall-clock seconds:
+on a shared, loaded machine they are the steadier figure.
+
+References measured in the same run, since wall times on a loaded machine say little alone:
+WeasyPrint writing a fixed one-paragraph Chinese page (warm; the floor of any PDF), and, in
+fresh processes, `python -c pass` beside the whole `minsheng report … --format pdf --style
+press` command on the demo (target: under 2 s wall).
 """
 
 import json
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -99,11 +106,54 @@ def time_format(
     return walls[0], min(walls[1:]), min(cpus[1:]), size
 
 
+SMALL_PAGE = (
+    "<html lang='zh-Hans'><body style=\"font-family: 'Noto Serif CJK SC', 'WenQuanYi Micro Hei'\">"
+    "<h1>年终捷报</h1><p>2025年，青岛市共实施15件市办实事，全部办妥。</p></body></html>"
+)
+
+
+def weasyprint_floor() -> tuple[float, float]:
+    """(best wall s, best CPU s) of WeasyPrint writing SMALL_PAGE, after a first warm-up run."""
+    from minsheng.reports.writers.pdf import _html_class
+
+    html = _html_class()
+    walls, cpus = [], []
+    for _run in range(1 + WARM_RUNS):
+        wall, cpu = time.perf_counter(), time.process_time()
+        html(string=SMALL_PAGE).write_pdf()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls[1:]), min(cpus[1:])
+
+
+def fresh_processes(runs: int = 3) -> tuple[float, float]:
+    """Median wall s of `python -c pass` and of the press PDF command, in fresh processes."""
+    env = {**os.environ, "MINSHENG_DATA_DIR": DATA_DIR}
+    minsheng = str(Path(sys.executable).with_name("minsheng"))
+    press = [minsheng, "report", "--jurisdiction", "qingdao", "--year", "2025",
+             "--format", "pdf", "--style", "press", "-o", str(Path(DATA_DIR) / "press.pdf")]  # fmt: skip
+    empty, command = [], []
+    for _run in range(runs):
+        for code, times in (([sys.executable, "-c", "pass"], empty), (press, command)):
+            start = time.perf_counter()
+            subprocess.run(code, env=env, check=True, capture_output=True)
+            times.append(time.perf_counter() - start)
+    return statistics.median(empty), statistics.median(command)
+
+
 def main() -> None:
     call_command("migrate", verbosity=0)
     demo = load_demo_plan(json.loads(DEMO_PLAN_PATH.read_text(encoding="utf-8")))
     synthetic = import_plan(synthetic_plan(100))
     print(f"report benchmark (SQLite in {DATA_DIR}; warm = best of {WARM_RUNS})")
+    floor_wall, floor_cpu = weasyprint_floor()
+    empty, command = fresh_processes()
+    print(
+        f"reference: WeasyPrint, one-paragraph page  {floor_wall:.3f} s wall, {floor_cpu:.3f} s cpu"
+    )
+    print(f"reference: python -c pass (fresh process)  {empty:.3f} s")
+    print(f"minsheng report … --format pdf --style press (fresh process, demo)  {command:.3f} s"
+          "   target < 2 s")  # fmt: skip
     print(
         f"{'plan':<16}{'kind':<10}{'style':<10}{'format':<8}"
         f"{'first s':>9}{'warm s':>9}{'cpu s':>8}{'bytes':>10}"

@@ -16,6 +16,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("matplotlib", "cn2an", "weasyprint", "docx", "openpyxl", "numpy", "fontTools")
+# A web worker's first request also loads the URLconf, and with it every view module.
+FIRST_REQUEST = (
+    "import time; t = time.perf_counter(); import django; django.setup(); "
+    "from django.urls import get_resolver; get_resolver().url_patterns; "
+    "print(time.perf_counter() - t)"
+)
 SETUP = (
     "import time, sys; t = time.perf_counter(); import django; django.setup(); "
     "print(time.perf_counter() - t); "
@@ -50,6 +56,7 @@ def main() -> None:
         "--format", "pdf", "--style", "press", "-o", pdf,
     ]  # fmt: skip
     empty, django_import, setup_wall, setup_inside, pdf_wall = [], [], [], [], []
+    first_request = []
     heavy = ""
     for _ in range(args.runs):
         empty.append(run([python, "-c", "pass"], env)[0])
@@ -59,6 +66,7 @@ def main() -> None:
         inside, heavy = [*out.splitlines(), ""][:2]
         setup_inside.append(float(inside))
         pdf_wall.append(run(press, env)[0])
+        first_request.append(float(run([python, "-c", FIRST_REQUEST], env)[1]))
 
     def ms(values: list[float]) -> str:
         return f"{statistics.median(values) * 1000:.0f} ms"
@@ -68,6 +76,7 @@ def main() -> None:
     print(f"import django.db.models (reference)    {ms(django_import)}")
     print(f"django.setup() inside the process      {ms(setup_inside)}   target < 1500 ms")
     print(f"python + django.setup() wall            {ms(setup_wall)}")
+    print(f"django.setup() + URLconf (first request) {ms(first_request)}")
     print(f"minsheng report … --format pdf (press) {ms(pdf_wall)}   target < 2000 ms")
     print(f"heavy libraries imported by setup: {heavy or 'none'}")
 

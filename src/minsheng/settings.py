@@ -1,7 +1,7 @@
 """Settings for every environment, read from environment variables in this one place.
 
 With no variables set, Minsheng runs on its embedded default: a SQLite file under ./var,
-a cache in that same database and e-mail printed to the console. Production sets
+a cache in a SQLite file beside it and e-mail printed to the console. Production sets
 DATABASE_URL (PostgreSQL), REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=0, and then any
 number of app servers can share the work: no state lives in one process's memory.
 """
@@ -187,21 +187,19 @@ if REDIS_URL:
         }
     }
 else:
-    # A database table, not process memory: every worker sees the same cache.
+    # A SQLite file of its own beside the database, not process memory: every worker on the
+    # machine sees the same cache, and keeping a page or counting a request never takes the
+    # main database's write lock. See minsheng/core/sqlite_cache.py.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "minsheng_cache",
+            "BACKEND": "minsheng.core.sqlite_cache.SQLiteCache",
+            "LOCATION": str(DATA_DIR / "cache.sqlite3"),
         }
     }
-# The hot rate limits (API, downloads) count here: Redis, shared by every app server, in
-# production; process memory on the embedded default, so that reading the API writes nothing
-# to SQLite. See minsheng/core/ratelimit.py.
-CACHES["ratelimit"] = (
-    {**CACHES["default"], "KEY_PREFIX": "minsheng-rate"}
-    if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"}
-)
+# The hot rate limits (API, downloads) count here, under their own prefix: Redis, shared by
+# every app server, in production; the shared cache file on the embedded default (one UPSERT
+# a request). See minsheng/core/ratelimit.py.
+CACHES["ratelimit"] = {**CACHES["default"], "KEY_PREFIX": "minsheng-rate"}
 
 AUTHENTICATION_BACKENDS = [
     # Refuses an address that failed on many accounts, or an account failed from many

@@ -9,8 +9,8 @@ concurrent requests cannot all slip in under the last free place.
 
 Counts live in a Django cache. The hot scopes (the API, downloads, look-ups while typing)
 use the `ratelimit` cache: Redis in production, shared by every app server; on the embedded
-default it is process memory, so that a read of the API writes nothing to SQLite (each web
-worker then counts on its own). The other scopes, rare and worth counting exactly (posting
+default the cache's own SQLite file (core/sqlite_cache.py), shared by every worker on the
+machine, so that a read of the API never writes to the main database. The other scopes, rare and worth counting exactly (posting
 suggestions, failed logins), use the shared default cache on every deployment.
 
 Rules are `settings.RATE_LIMITS = {scope: (requests, seconds)}`.
@@ -29,6 +29,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from minsheng.core.i18n import UserFacingError, bilingual
+from minsheng.core.sqlite_cache import SQLiteCache
 
 SLICES = 6
 FAST_SCOPES = frozenset({"api", "download", "similar"})
@@ -60,6 +61,8 @@ def _keys(scope: str, client: str, now: float, window: int) -> tuple[list[str], 
 
 def _add(store: BaseCache, key: str, delta: int, timeout: int) -> int:
     """Add `delta` to a counter atomically; create it with `timeout` if it is not there."""
+    if isinstance(store, SQLiteCache):
+        return store.add_to(key, delta, timeout)
     if isinstance(store, DatabaseCache):
         # The database cache's incr is a read and a write; in one transaction, which on
         # SQLite (BEGIN IMMEDIATE) holds the write lock, no other worker comes between.

@@ -368,7 +368,13 @@ def _cached(
     if params.get("q") or not _known_values(scope, params):
         return _json(build().model_dump_json().encode())
     parts = (request.path, tuple(sorted(params.items())))
-    return _json(public_cache.cached(scope, parts, lambda: build().model_dump_json().encode()))
+    body = public_cache.cached(
+        scope,
+        parts,
+        lambda: build().model_dump_json().encode(),
+        token=_scope_stamp(request, scope).token,
+    )
+    return _json(body)
 
 
 def _known_values(scope: int | str, params: dict[str, Any]) -> bool:
@@ -400,7 +406,12 @@ def _plan_id(request: HttpRequest, year: Any, jurisdiction: Any) -> int:
             except Http404:
                 return 0
 
-        memo[key] = public_cache.cached(public_cache.SITE, ("plan-id", *key), find)
+        memo[key] = public_cache.cached(
+            public_cache.SITE,
+            ("plan-id", *key),
+            find,
+            token=_scope_stamp(request, public_cache.SITE).token,
+        )
     if not memo[key]:
         raise Http404
     return memo[key]
@@ -410,19 +421,22 @@ def _plan_by_id(plan_id: int) -> Plan:
     return Plan.objects.select_related("jurisdiction").get(pk=plan_id)
 
 
+def _scope_stamp(request: HttpRequest, scope: int | str) -> public_cache.Stamp:
+    """A scope's stamp, read once per request (validators and the answer share it)."""
+    memo: dict[int | str, public_cache.Stamp] = request.__dict__.setdefault("_portal_stamps", {})
+    if scope not in memo:
+        memo[scope] = public_cache.stamp(scope)
+    return memo[scope]
+
+
 def _stamp(request: HttpRequest, kwargs: dict[str, Any]) -> public_cache.Stamp | None:
-    memo = request.__dict__
-    if "_portal_stamp" not in memo:
-        if "jurisdiction" not in kwargs:
-            memo["_portal_stamp"] = public_cache.stamp(public_cache.SITE)
-        else:
-            try:
-                plan_id = _plan_id(request, kwargs["year"], kwargs["jurisdiction"])
-            except (Http404, ValueError, TypeError):  # unknown or malformed: no validators
-                memo["_portal_stamp"] = None
-            else:
-                memo["_portal_stamp"] = public_cache.stamp(plan_id)
-    return memo["_portal_stamp"]
+    if "jurisdiction" not in kwargs:
+        return _scope_stamp(request, public_cache.SITE)
+    try:
+        plan_id = _plan_id(request, kwargs["year"], kwargs["jurisdiction"])
+    except (Http404, ValueError, TypeError):  # unknown or malformed: no validators
+        return None
+    return _scope_stamp(request, plan_id)
 
 
 def _etag(request: HttpRequest, **kwargs: Any) -> str | None:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from minsheng.audit.admin_mixins import AuditedAdmin
-from minsheng.progress import permissions, services
+from minsheng.progress import permissions
 from minsheng.progress.models import Evidence, ProgressReport, ReportingPeriod
 
 
@@ -47,6 +47,10 @@ class ProgressReportAdmin(ReadOnlyMixin, admin.ModelAdmin):
         if not permissions.can_review(request.user):
             self.message_user(request, _("Only the office reviews reports."), messages.ERROR)
             return
+        # Imported here: the admin is loaded at every start-up, the ledger's services only
+        # when someone approves (they pull in the read model, Pillow and the notifications).
+        from minsheng.progress import services
+
         versions = {report.pk: report.version for report in queryset}
         result = services.progress_report_bulk_approve(actor=request.user, versions=versions)
         self.message_user(

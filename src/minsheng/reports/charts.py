@@ -1,137 +1,96 @@
-"""Charts for the PDF, Word and HTML outputs, as PNG bytes drawn by matplotlib.
+"""The reports' bar charts: what they show (scale, colours) and how HTML and PDF draw them.
 
-Chinese labels need a CJK font: WenQuanYi Micro Hei (installed at the system level) first,
-then Noto CJK, then the Noto file of the pip package mplfonts; matplotlib's default would draw
-empty boxes. The file is registered with matplotlib by path (`cjk_family`).
+HTML and PDF draw a chart as SVG written here: vector, sharp at any print size, its Chinese
+labels set by WeasyPrint (or the browser) in the page's own CJK fonts, and free of matplotlib,
+which took most of a PDF's time to import and lay out. Word cannot show SVG: its PNG is drawn by
+matplotlib from the same scale and colours (`chart_png`).
 """
 
-import glob
-import io
-import shutil
-import subprocess
-from decimal import Decimal
-from functools import cache
-from pathlib import Path
+from xml.sax.saxutils import escape
 
-import matplotlib
+from minsheng.reports.document import Chart
 
-matplotlib.use("Agg")  # no display: charts are files
-
-from matplotlib import font_manager
-from matplotlib import pyplot as plt
-
-CJK_FAMILIES = (
-    "WenQuanYi Micro Hei",
-    "Noto Sans CJK SC",
-    "Noto Serif CJK SC",
-    "Source Han Sans SC",
-)
-# Where Debian's packages put these fonts, for a machine without fontconfig's fc-list.
-CJK_FONT_GLOBS = (
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK*.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSerifCJK*.ttc",
-    "/usr/share/fonts/**/*CJK*SC*.otf",
-)
 BAR = "#b3261e"  # the red of government reports
 DONE = "#2e7d32"
+TARGET_LINE = "#555555"
+FONTS = "'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Source Han Sans SC', sans-serif"
+WIDTH = 700
+ROW = 20  # px a bar's row, as matplotlib's 0.2 inch at 100 dpi
+TOP = 34  # the title's band
+BOTTOM = 34  # the axis, its ticks and the "%" label
 
 
-def _fontconfig_files() -> list[str]:
-    """Font files fontconfig says cover Chinese, in CJK_FAMILIES order; [] without fc-list."""
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return []
-    try:
-        listing = subprocess.run(  # noqa: S603 (fixed arguments, no user input)
-            [fc_list, ":lang=zh", "file", "family"],
-            capture_output=True,
-            check=True,
-            text=True,
-            timeout=20,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    found: dict[str, str] = {}
-    for line in listing.splitlines():
-        path, _sep, families = line.partition(": ")
-        for family in families.split(","):
-            found.setdefault(family.strip(), path.strip())
-    return [found[family] for family in CJK_FAMILIES if family in found]
+def colour(percent: float) -> str:
+    """Green once the target is reached, red below it."""
+    return DONE if percent >= 100 else BAR
 
 
-def _packaged_files() -> list[str]:
-    """The Noto CJK file shipped by the pip package mplfonts, where `make run` could not use apt."""
-    try:
-        import mplfonts
-    except ImportError:
-        return []
-    folder = Path(mplfonts.__file__).parent / "fonts"
-    return [str(path) for path in sorted(folder.glob("NotoSansCJK*.otf"))]
+def axis_limit(percents: list[float]) -> float:
+    """The x axis runs to 100 % or the largest bar, with room for the bar's label."""
+    return max([100.0, *percents]) * 1.12
 
 
-def cjk_font_file() -> str | None:
-    """The path of an installed CJK font file, looked up now (not from matplotlib's cache)."""
-    candidates = [
-        *_fontconfig_files(),
-        *(
-            path
-            for pattern in CJK_FONT_GLOBS
-            for path in sorted(glob.glob(pattern, recursive=True))
-        ),
-        *_packaged_files(),
+def ticks(limit: float) -> list[int]:
+    step = 20 if limit <= 140 else 50 if limit <= 350 else 100
+    return list(range(0, int(limit) + 1, step))
+
+
+def _text_width(text: str, size: float) -> float:
+    """An estimate of a label's width: CJK characters are square, others about half as wide."""
+    return sum(size if ord(char) > 0x2E7F else size * 0.6 for char in text)
+
+
+def svg(chart: Chart) -> str:
+    """The chart as a standalone SVG document: one horizontal bar a row, first row on top."""
+    percents = [float(value) for _label, value in chart.bars]
+    labels = [label for label, _value in chart.bars]
+    label_size = 8 if len(labels) > 30 else 9
+    left = 12 + max([_text_width(label, label_size) for label in labels] or [0.0])
+    right = 16.0
+    height = TOP + BOTTOM + ROW * max(len(labels), 1)
+    limit = axis_limit(percents)
+    span = WIDTH - left - right
+
+    def x(percent: float) -> float:
+        return left + span * max(percent, 0.0) / limit
+
+    bottom = height - BOTTOM
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
+        f'viewBox="0 0 {WIDTH} {height}" font-family="{FONTS}">',
+        f'<text x="{WIDTH / 2:.1f}" y="20" font-size="11" text-anchor="middle">'
+        f"{escape(chart.title)}</text>",
     ]
-    return next((path for path in candidates if Path(path).is_file()), None)
-
-
-@cache
-def cjk_family() -> str | None:
-    """Register the CJK font file with matplotlib and return its family name; None without one.
-
-    matplotlib's font cache may have been built before the font was installed, so the file is
-    added explicitly rather than looked up by family name.
-    """
-    path = cjk_font_file()
-    if path is None:
-        return None
-    font_manager.fontManager.addfont(path)
-    return str(font_manager.FontProperties(fname=path).get_name())
-
-
-def _figure(height: float) -> tuple[plt.Figure, plt.Axes]:
-    family = cjk_family()
-    if family:
-        # DejaVu Sans (matplotlib's own) draws what the CJK font lacks, such as "−".
-        plt.rcParams["font.family"] = [family, "DejaVu Sans"]
-    plt.rcParams["axes.unicode_minus"] = False
-    return plt.subplots(figsize=(7.0, height), dpi=110)
-
-
-def _png(figure: plt.Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.tight_layout()
-    figure.savefig(buffer, format="png")
-    plt.close(figure)
-    return buffer.getvalue()
-
-
-def horizontal_bars(title: str, bars: list[tuple[str, Decimal]]) -> bytes:
-    """A horizontal bar chart of percents (0–100+), one bar a row, first row at the top."""
-    height = min(max(1.6, 0.2 * len(bars) + 1.0), 12.0)
-    figure, axes = _figure(height)
-    labels = [label for label, _value in bars][::-1]
-    values = [float(value) for _label, value in bars][::-1]
-    colours = [DONE if value >= 100 else BAR for value in values]
-    axes.barh(range(len(values)), values, color=colours, height=0.6)
-    axes.set_yticks(range(len(values)))
-    axes.set_yticklabels(labels, fontsize=8 if len(bars) > 30 else 9)
-    axes.set_xlim(0, max([100.0, *values]) * 1.12)
-    axes.axvline(100, color="#555555", linewidth=0.8, linestyle="--")
-    axes.set_xlabel("%")
-    axes.set_title(title, fontsize=11)
-    if len(bars) <= 40:
-        for index, value in enumerate(values):
-            axes.text(value + 1, index, f"{value:g}%", va="center", fontsize=7)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    return _png(figure)
+    for index, (label, percent) in enumerate(zip(labels, percents, strict=True)):
+        middle = TOP + ROW * index + ROW / 2
+        parts.append(
+            f'<rect x="{left:.1f}" y="{middle - ROW * 0.3:.1f}" width="{x(percent) - left:.1f}" '
+            f'height="{ROW * 0.6:.1f}" fill="{colour(percent)}"/>'
+            f'<text x="{left - 6:.1f}" y="{middle + label_size * 0.35:.1f}" '
+            f'font-size="{label_size}" text-anchor="end">{escape(label)}</text>'
+        )
+        if len(labels) <= 40:
+            parts.append(
+                f'<text x="{x(percent) + 3:.1f}" y="{middle + 2.5:.1f}" font-size="7">'
+                f"{percent:g}%</text>"
+            )
+    parts.append(
+        f'<line x1="{left:.1f}" y1="{bottom}" x2="{WIDTH - right:.1f}" y2="{bottom}" '
+        'stroke="#000" stroke-width="0.8"/>'
+        f'<line x1="{left:.1f}" y1="{TOP - 4}" x2="{left:.1f}" y2="{bottom}" '
+        'stroke="#000" stroke-width="0.8"/>'
+        f'<line x1="{x(100):.1f}" y1="{TOP - 4}" x2="{x(100):.1f}" y2="{bottom}" '
+        f'stroke="{TARGET_LINE}" stroke-width="0.8" stroke-dasharray="4 3"/>'
+    )
+    for tick in ticks(limit):
+        parts.append(
+            f'<line x1="{x(tick):.1f}" y1="{bottom}" x2="{x(tick):.1f}" y2="{bottom + 4}" '
+            'stroke="#000" stroke-width="0.8"/>'
+            f'<text x="{x(tick):.1f}" y="{bottom + 14}" font-size="8" text-anchor="middle">'
+            f"{tick}</text>"
+        )
+    parts.append(
+        f'<text x="{left + span / 2:.1f}" y="{bottom + 28}" font-size="9" '
+        'text-anchor="middle">%</text></svg>'
+    )
+    return "".join(parts)

@@ -34,16 +34,10 @@ def chinese_ordinal(number: int) -> str:
 
 
 def report_charts(report: YearEndReport) -> list[Chart]:
-    # matplotlib takes seconds to import: only a report with charts pays for it.
-    from minsheng.reports import charts
-
-    by_project = [(f"第{p.number}件", p.percent or Decimal(0)) for p in report.projects]
+    by_project = tuple((f"第{p.number}件", p.percent or Decimal(0)) for p in report.projects)
     return [
-        Chart("各项目完成进度（%）", charts.horizontal_bars("各项目完成进度（%）", by_project)),
-        Chart(
-            "各领域完成进度（%）",
-            charts.horizontal_bars("各领域完成进度（%）", domain_completion(report)),
-        ),
+        Chart("各项目完成进度（%）", by_project),
+        Chart("各领域完成进度（%）", tuple(domain_completion(report))),
     ]
 
 

@@ -5,6 +5,7 @@ Markdown, HTML, PDF and Word print it. One report model, four formats, two style
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 from django.core.files.storage import default_storage
@@ -53,8 +54,10 @@ class Caption:
 
 @dataclass(frozen=True)
 class Chart:
+    """A bar chart of percents, one (label, percent) a row; each writer draws it (charts.py)."""
+
     title: str
-    png: bytes
+    bars: tuple[tuple[str, Decimal], ...]
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,9 @@
 """The project's one rate limiter (issue 13, point 13)."""
 
+import json
+import os
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -72,3 +76,49 @@ def test_one_ipv6_network_counts_as_one_client():
     assert ratelimit.address_key("2001:db8:1:2::5") == ratelimit.address_key("2001:db8:1:2::9")
     assert ratelimit.address_key("2001:db8:1:3::5") != ratelimit.address_key("2001:db8:1:2::5")
     assert ratelimit.address_key("not an address") == "unknown"
+
+
+COUNT_IN_ANOTHER_PROCESS = """
+import json, sys
+import django
+django.setup()
+from django.conf import settings
+settings.CACHES["ratelimit"] = json.loads(sys.argv[1])
+from minsheng.core import ratelimit
+for _ in range(int(sys.argv[2])):
+    ratelimit.hit("api", "ip:192.0.2.5")
+"""
+
+
+def test_two_processes_count_against_one_limit_on_the_embedded_default(settings, tmp_path):
+    # As two gunicorn workers on one machine: the same counter file, no Redis.
+    counters = {
+        "BACKEND": "minsheng.core.sqlite_cache.SQLiteCache",
+        "LOCATION": str(tmp_path / "ratelimit.sqlite3"),
+        "KEY_PREFIX": settings.CACHES["ratelimit"]["KEY_PREFIX"],
+    }
+    settings.CACHES = {**settings.CACHES, "ratelimit": counters}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "api": (5, 600)}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "minsheng.settings"}
+    env["RATE_LIMITS"] = "api=5/600"
+    subprocess.run(
+        [sys.executable, "-c", COUNT_IN_ANOTHER_PROCESS, json.dumps(counters), "3"],
+        env=env,
+        check=True,
+    )
+    assert _admitted(5, client="ip:192.0.2.5") == 2
+
+
+def test_counting_an_api_request_on_the_embedded_default_leaves_the_main_database_alone(
+    settings, tmp_path
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {
+            "BACKEND": "minsheng.core.sqlite_cache.SQLiteCache",
+            "LOCATION": str(tmp_path / "ratelimit.sqlite3"),
+        },
+    }
+    with CaptureQueriesContext(connection) as captured:
+        ratelimit.hit("api", "ip:192.0.2.6")
+    assert (captured.captured_queries, (tmp_path / "ratelimit.sqlite3").is_file()) == ([], True)

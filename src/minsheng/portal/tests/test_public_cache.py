@@ -96,29 +96,19 @@ def test_a_plan_taken_back_to_drafting_disappears_at_once(
     assert client.get("/2025/qingdao/3/").status_code == 404
 
 
-def test_a_cached_page_costs_one_cache_read_and_no_other_query(
-    client, demo_plan, django_assert_num_queries, settings
-):
+def test_a_cached_page_needs_no_database_query(client, demo_plan, django_assert_num_queries):
     client.get("/2025/qingdao/3/")
     client.cookies.clear()
-    # The one read is a SQL query with the database cache, and none at all with Redis.
-    in_database = settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
-    with django_assert_num_queries(1 if in_database else 0):
+    # The stamp is read from the cache (its own file, or Redis), never from the database.
+    with django_assert_num_queries(0):
         assert client.get("/2025/qingdao/3/").status_code == 200
 
 
-def test_a_cached_api_answer_needs_no_query_beyond_the_cache(
-    client, demo_plan, django_assert_max_num_queries, settings
-):
+def test_a_cached_api_answer_needs_no_database_query(client, demo_plan, django_assert_num_queries):
     client.get("/api/plans/2025/qingdao/projects")
-    # Only the cache table is read and the rate-limit counter written; no ledger table.
-    with django_assert_max_num_queries(12) as captured:
+    # The stamps and the answer come from the cache, the rate-limit counter is kept there.
+    with django_assert_num_queries(0):
         assert client.get("/api/plans/2025/qingdao/projects").status_code == 200
-    assert all(
-        "minsheng_cache" in q["sql"]
-        or q["sql"].startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE"))
-        for q in captured.captured_queries
-    )
 
 
 def test_approval_through_the_review_service_refreshes_the_page(

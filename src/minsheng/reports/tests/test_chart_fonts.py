@@ -1,4 +1,5 @@
-"""Chinese chart labels are drawn with a CJK font that matplotlib was handed by file path."""
+"""Chinese chart labels are drawn with a CJK font: by matplotlib (Word), handed the file by path,
+and by WeasyPrint (PDF), from the SVG's font list."""
 
 import warnings
 from datetime import date
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from minsheng.reports import charts
+from minsheng.reports import chart_png as charts
 from minsheng.reports.document import Kind, Style
 from minsheng.reports.generate import Format, generate
 
@@ -23,11 +24,11 @@ def test_the_registered_family_is_known_to_matplotlib():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("style", [Style.PRESS, Style.OFFICIAL])
-def test_the_demo_year_end_pdf_draws_every_chinese_glyph(demo_plan, style):
+def test_the_demo_year_end_word_charts_draw_every_chinese_glyph(demo_plan, style):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         generate(
-            demo_plan, kind=Kind.YEAR_END, fmt=Format.PDF, style=style, as_of=date(2025, 12, 31)
+            demo_plan, kind=Kind.YEAR_END, fmt=Format.DOCX, style=style, as_of=date(2025, 12, 31)
         )
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
     assert missing == []

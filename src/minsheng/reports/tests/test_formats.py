@@ -151,7 +151,7 @@ def test_the_html_escapes_text_typed_by_people():
 
 def test_the_html_inlines_its_charts_so_the_file_stands_alone(demo_plan):
     html = write(demo_plan, Format.HTML).decode("utf-8")
-    assert html.count('src="data:image/png;base64,') == 2
+    assert html.count('src="data:image/svg+xml;base64,') == 2
 
 
 @pytest.mark.parametrize("fmt", list(Format))

@@ -202,7 +202,10 @@ def write_docx(document: Document) -> bytes:
             paragraph = docx.add_paragraph()
             _font(paragraph.add_run("■" + block.text), fonts["body"], sizes["small"])
         elif isinstance(block, Chart):
-            docx.add_picture(io.BytesIO(block.png), width=int(width * 0.9))
+            # Word shows no SVG: its chart is a PNG, and matplotlib is loaded for it only here.
+            from minsheng.reports.chart_png import png
+
+            docx.add_picture(io.BytesIO(png(block)), width=int(width * 0.9))
             docx.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif isinstance(block, Table):
             table = docx.add_table(rows=1, cols=len(block.headers))

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
+from minsheng.reports import charts
 from minsheng.reports.document import (
     Caption,
     Chart,
@@ -47,7 +48,8 @@ def _block(block: Any) -> dict[str, Any]:
     if isinstance(block, Caption):
         return {"kind": "caption", "text": block.text, "src": _image_uri(block.image_name)}
     if isinstance(block, Chart):
-        return {"kind": "chart", "title": block.title, "src": data_uri(block.png, "image/png")}
+        svg = charts.svg(block).encode("utf-8")
+        return {"kind": "chart", "title": block.title, "src": data_uri(svg, "image/svg+xml")}
     assert isinstance(block, Table)
     return {"kind": "table", "headers": block.headers, "rows": block.rows}
 

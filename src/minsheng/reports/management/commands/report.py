@@ -22,6 +22,9 @@ def _day(value: str) -> date:
 
 class Command(BaseCommand):
     help = "Write the year-end report (or the quarterly bulletin) of a plan from approved data."
+    # The system checks import every URLconf and view (openpyxl, cn2an, ninja): most of a
+    # report's start-up, for nothing it uses. `minsheng check` and the server still run them.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         add_plan_arguments(parser)
