@@ -10,10 +10,10 @@ PDF as a worker does, B serves both through the whole request stack.
 import hashlib
 import json
 import os
-import subprocess
-import sys
 
 import pytest
+
+from minsheng.reports.tests.app_server import run_server
 
 boto3 = pytest.importorskip("boto3")
 moto_server = pytest.importorskip("moto.server")
@@ -65,14 +65,8 @@ print(fetch("office", reverse("reports:download", args=[job])),
 
 
 def _run(environment, *arguments, code=None):
-    command = [sys.executable, "-m", "django", *arguments]
-    if code is not None:
-        command = [sys.executable, "-c", f"import django; django.setup()\n{code}", *arguments]
-    done = subprocess.run(
-        command, env=environment, capture_output=True, text=True, timeout=400, check=False
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    lines = done.stdout.strip().splitlines()
+    """The last line the server printed, as words."""
+    lines = run_server(environment, *arguments, code=code).splitlines()
     return lines[-1].split() if lines else []
 
 

@@ -8,10 +8,10 @@ Django request stack. Nothing is shared but what the settings say.
 
 import hashlib
 import os
-import subprocess
-import sys
 
 import pytest
+
+from minsheng.reports.tests.app_server import run_server
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("DATABASE_URL")), reason="uses its own SQLite file for both processes"
@@ -49,17 +49,6 @@ print(response.status_code, hashlib.sha256(body).hexdigest())
 """
 
 
-def _minsheng(environment, *arguments, code=None):
-    command = [sys.executable, "-m", "django", *arguments]
-    if code is not None:
-        command = [sys.executable, "-c", f"import django; django.setup()\n{code}", *arguments]
-    done = subprocess.run(
-        command, env=environment, capture_output=True, text=True, timeout=300, check=False
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout.strip()
-
-
 @pytest.fixture
 def two_servers(tmp_path):
     """The environment of app server A and of app server B, sharing database and storage."""
@@ -78,15 +67,15 @@ def two_servers(tmp_path):
         name: {**shared, "MINSHENG_DATA_DIR": str(tmp_path / f"server-{name}")}
         for name in ("a", "b")
     }
-    _minsheng(servers["a"], "migrate", "-v0")
-    _minsheng(servers["a"], "load_demo")
+    run_server(servers["a"], "migrate", "-v0")
+    run_server(servers["a"], "load_demo")
     return servers
 
 
 def test_a_report_made_on_one_server_downloads_from_the_other(two_servers, tmp_path):
-    state, pk = _minsheng(two_servers["a"], code=WORKER).splitlines()[-1].split()
+    state, pk = run_server(two_servers["a"], code=WORKER).splitlines()[-1].split()
     assert state == "done"
-    status, digest = _minsheng(two_servers["b"], pk, code=SERVER).splitlines()[-1].split()
+    status, digest = run_server(two_servers["b"], pk, code=SERVER).splitlines()[-1].split()
     made = next((tmp_path / "shared-volume" / "reports" / "jobs").rglob("*.docx"))
     assert not list((tmp_path / "server-a").rglob("*.docx"))  # nothing on A's own disk
     assert (status, digest) == ("200", hashlib.sha256(made.read_bytes()).hexdigest())
