@@ -12,8 +12,34 @@ from minsheng.accounts import services
 from minsheng.accounts.models import User
 
 
+class AuditedWithRelatedMixin(admin.ModelAdmin):
+    """Audits an object whose many-to-many fields (groups, permissions) the admin saves after
+    the object itself: the state before is read in save_model, the record is written in
+    save_related once everything is saved (the admin runs both in one transaction)."""
+
+    def audit_snapshot(self, obj: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def audit_changed(self, *, actor: Any, obj: Any, before: Any, action: str) -> None:
+        raise NotImplementedError
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        stored = type(obj).objects.get(pk=obj.pk) if change and obj.pk else None
+        form.audit_before = self.audit_snapshot(stored) if stored is not None else None
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        self.audit_changed(
+            actor=request.user,
+            obj=form.instance,
+            before=getattr(form, "audit_before", None),
+            action="update" if change else "create",
+        )
+
+
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(AuditedWithRelatedMixin, BaseUserAdmin):
     """Superusers only (the admin site refuses everyone else). Every change is audited with
     the account before and after, groups and permissions included (recorded once they are
     saved, after the account itself); a password set here is recorded as a reset, without it."""
@@ -44,22 +70,11 @@ class UserAdmin(BaseUserAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # deactivate instead: audit rows keep their actor
 
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        # The form carries the state before the change to save_related, where groups and
-        # permissions are saved too (the admin runs both in one transaction).
-        form.audit_before = (
-            services.admin_snapshot(User.objects.get(pk=obj.pk)) if change and obj.pk else None
-        )
-        super().save_model(request, obj, form, change)
+    def audit_snapshot(self, obj: Any) -> dict[str, Any]:
+        return services.admin_snapshot(obj)
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        services.admin_user_changed(
-            actor=request.user,
-            user=form.instance,
-            before=getattr(form, "audit_before", None),
-            action="update" if change else "create",
-        )
+    def audit_changed(self, *, actor: Any, obj: Any, before: Any, action: str) -> None:
+        services.admin_user_changed(actor=actor, user=obj, before=before, action=action)
 
     def user_change_password(
         self, request: HttpRequest, id: str, form_url: str = ""
@@ -80,23 +95,14 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class GroupAdmin(BaseGroupAdmin):
+class GroupAdmin(AuditedWithRelatedMixin, BaseGroupAdmin):
     """A group's permissions are every member's: each change is audited before and after."""
 
-    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        form.audit_before = (
-            services.group_snapshot(Group.objects.get(pk=obj.pk)) if change and obj.pk else None
-        )
-        super().save_model(request, obj, form, change)
+    def audit_snapshot(self, obj: Any) -> dict[str, Any]:
+        return services.group_snapshot(obj)
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        services.admin_group_changed(
-            actor=request.user,
-            group=form.instance,
-            before=getattr(form, "audit_before", None),
-            action="update" if change else "create",
-        )
+    def audit_changed(self, *, actor: Any, obj: Any, before: Any, action: str) -> None:
+        services.admin_group_changed(actor=actor, group=obj, before=before, action=action)
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         with transaction.atomic():
