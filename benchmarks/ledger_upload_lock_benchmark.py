@@ -9,7 +9,6 @@ single draft saved through the ordinary service (one clerk's save), with the bus
     .venv/bin/python benchmarks/ledger_upload_lock_benchmark.py [ROWS]
 """
 
-import io
 import os
 import sys
 import tempfile
@@ -27,12 +26,11 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from openpyxl import load_workbook  # noqa: E402
 
 from minsheng.accounts.models import Role  # noqa: E402
 from minsheng.progress import drafts, ledger, selectors, services  # noqa: E402
-from minsheng.progress.models import ReportingPeriod  # noqa: E402
 from minsheng.testing import (  # noqa: E402
+    filled_ledger,
     make_department,
     make_indicator,
     make_plan,
@@ -50,18 +48,7 @@ def main(rows: int) -> None:
         make_indicator(project, name=f"指标{number}", target=Decimal(1000), unit="人")
     reporter = make_user(Role.DEPARTMENT_REPORTER, department=department)
     subjects = selectors.reportable_subjects(reporter, plan)
-    period = ReportingPeriod(
-        plan=plan, starts_on=plan.start, ends_on=plan.start, deadline=plan.start
-    )
-    workbook = load_workbook(
-        io.BytesIO(ledger.build_ledger(plan, subjects, title="bench", period=period))
-    )
-    sheet = workbook.active
-    for row in range(ledger.FIRST_ROW, ledger.FIRST_ROW + len(subjects)):
-        sheet.cell(row=row, column=ledger.VALUE).value = 10
-        sheet.cell(row=row, column=ledger.AS_OF).value = plan.start
-    data = io.BytesIO()
-    workbook.save(data)
+    data = filled_ledger(plan, subjects)
 
     inside = []
     save = drafts.drafts_save

@@ -135,3 +135,28 @@ def make_user(role: str = "", *, plan: Plan | None = None, **overrides: Any) -> 
         role=role,
         **overrides,
     )
+
+
+def filled_ledger(plan: Plan, subjects: list[Any], *, value: int = 10) -> Any:
+    """The plan's Excel ledger for `subjects` with every row filled (value, dated the plan's
+    first day), as a clerk uploads it: an open binary file at its start."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from minsheng.progress import ledger
+    from minsheng.progress.models import ReportingPeriod
+
+    period = ReportingPeriod(
+        plan=plan, starts_on=plan.start, ends_on=plan.start, deadline=plan.start
+    )
+    sheet_file = ledger.build_ledger(plan, subjects, title="台账", period=period)
+    workbook = load_workbook(io.BytesIO(sheet_file))
+    sheet: Any = workbook.active
+    for row in range(ledger.FIRST_ROW, ledger.FIRST_ROW + len(subjects)):
+        sheet.cell(row=row, column=ledger.VALUE).value = value
+        sheet.cell(row=row, column=ledger.AS_OF).value = plan.start
+    data = io.BytesIO()
+    workbook.save(data)
+    data.seek(0)
+    return data

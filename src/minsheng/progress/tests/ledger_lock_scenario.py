@@ -7,7 +7,6 @@ upload in a thread, the clerk in the main thread through the site) meet on the f
 write lock. Prints the outcome as JSON.
 """
 
-import io
 import json
 import os
 import sys
@@ -22,12 +21,12 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
-from openpyxl import load_workbook  # noqa: E402
 
 from minsheng.accounts.models import Role  # noqa: E402
 from minsheng.progress import ledger  # noqa: E402
-from minsheng.progress.models import ProgressReport, ReportingPeriod  # noqa: E402
+from minsheng.progress.models import ProgressReport  # noqa: E402
 from minsheng.testing import (  # noqa: E402
+    filled_ledger,
     make_department,
     make_indicator,
     make_plan,
@@ -36,23 +35,6 @@ from minsheng.testing import (  # noqa: E402
 )
 
 ROWS = int(os.environ.get("LEDGER_ROWS", "300"))
-
-
-def filled_ledger(plan, subjects) -> io.BytesIO:
-    period = ReportingPeriod(
-        plan=plan, starts_on=plan.start, ends_on=plan.start, deadline=plan.start
-    )
-    workbook = load_workbook(
-        io.BytesIO(ledger.build_ledger(plan, subjects, title="台账", period=period))
-    )
-    sheet = workbook.active
-    for row in range(ledger.FIRST_ROW, ledger.FIRST_ROW + len(subjects)):
-        sheet.cell(row=row, column=ledger.VALUE).value = 10
-        sheet.cell(row=row, column=ledger.AS_OF).value = plan.start
-    data = io.BytesIO()
-    workbook.save(data)
-    data.seek(0)
-    return data
 
 
 def upload_in_thread(reporter, plan, data, outcome):
