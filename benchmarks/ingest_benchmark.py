@@ -8,6 +8,7 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,29 +48,12 @@ def fixed(data: bytes) -> None:
         counts[word] = counts.get(word, 0) + 1
 
 
-def timed_fixed(data: bytes, rounds: int) -> list[float]:
+def timed(work: Callable[[bytes], object], data: bytes, rounds: int) -> list[float]:
+    """Seconds of each of `rounds` calls of work(data)."""
     times = []
     for _ in range(rounds):
         start = time.perf_counter()
-        fixed(data)
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def timed_floor(data: bytes, rounds: int) -> list[float]:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        floor(data)
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def timed(data: bytes, rounds: int) -> list[float]:
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        parse(data)
+        work(data)
         times.append(time.perf_counter() - start)
     return times
 
@@ -82,9 +66,9 @@ def main() -> None:
     reference: list[float] = []
     steady: list[float] = []
     for _ in range(10):
-        seed += timed(SEED.read_bytes(), 5)
-        reference += timed_floor(SEED.read_bytes(), 5)
-        steady += timed_fixed(SEED.read_bytes(), 5)
+        seed += timed(parse, SEED.read_bytes(), 5)
+        reference += timed(floor, SEED.read_bytes(), 5)
+        steady += timed(fixed, SEED.read_bytes(), 5)
     start = time.perf_counter()
     rounds = 20
     for _ in range(rounds):
