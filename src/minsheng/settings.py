@@ -115,6 +115,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Anonymous portal pages are answered here, before authentication and the view.
+    "minsheng.portal.shared_pages.SharedPageMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "minsheng.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

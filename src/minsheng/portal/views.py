@@ -6,7 +6,6 @@ figures reach these templates (selectors).
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -40,13 +39,15 @@ from minsheng.portal.selectors import (
     public_project,
     sibling_plans,
 )
+from minsheng.portal.shared_pages import (
+    CSRF_PLACEHOLDER,
+    LARGE_TEXT_COOKIE,
+    large_text,
+    shared_page,
+)
 
-LARGE_TEXT_COOKIE = "minsheng_text"
 LARGE_TEXT_MAX_AGE = 365 * 24 * 60 * 60
 
-
-# Stands in for the visitor's CSRF token in a cached page; replaced on every response.
-CSRF_PLACEHOLDER = "portal-csrf-token-placeholder-7f3a9c"
 
 Build = Callable[[], dict[str, str]]
 
@@ -59,35 +60,6 @@ def _shell_context(page: dict[str, str], *, large_text: bool, charts: bool) -> d
         "large_text": large_text,
         "charts": charts,
     }
-
-
-def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve anonymous visitors a whole page cached under the site stamp, before any query.
-
-    The site stamp changes with every plan's; one cache round trip reads the stamp and the page
-    together (public_cache.lookup), and the visitor's CSRF token is filled in. On a miss the view runs and its
-    page is kept for the next visitor. Signed-in visitors and searches always reach the view.
-    The key is the path and the known filters only (never the raw query string), and the view
-    keeps a page only when those filters are all valid, so made-up queries add no entries.
-    """
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.GET.get("q") or not _anonymous(request):
-            return view(request, *args, **kwargs)
-        large_text = request.COOKIES.get(LARGE_TEXT_COOKIE) == "large"
-        filters = known_filters(request.GET)
-        parts = ("page", request.path, filters, translation.get_language(), large_text)
-        token, html = public_cache.lookup(public_cache.SITE, parts)
-        if html is None:
-            response = view(request, *args, **kwargs)
-            html = getattr(response, "shareable_html", None)
-            if response.status_code != 200 or html is None:
-                return response
-            public_cache.store(public_cache.SITE, parts, token, html)
-        return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
-
-    return wrapper
 
 
 def _anonymous(request: HttpRequest) -> bool:
@@ -108,28 +80,27 @@ def _respond(
     """A portal page: its body cached per plan stamp and language, wrapped in base.html.
 
     For anonymous visitors the page is rendered with a placeholder where base.html puts the
-    CSRF token of the language and text-size forms, for shared_page to keep; each response
+    CSRF token of the language and text-size forms, for SharedPageMiddleware to keep; each response
     gets the visitor's own token. Signed-in visitors get base.html rendered for them.
     """
-    large_text = request.COOKIES.get(LARGE_TEXT_COOKIE) == "large"
     parts = (*parts, translation.get_language())
 
     def page() -> dict[str, str]:
         return public_cache.cached(scope, ("body", *parts), build) if cache else build()
 
     if not (cache and _anonymous(request)):
-        context = _shell_context(page(), large_text=large_text, charts=charts)
+        context = _shell_context(page(), large_text=large_text(request), charts=charts)
         return render(request, "portal/page.html", context)
 
     def whole() -> str:
-        context = _shell_context(page(), large_text=large_text, charts=charts)
+        context = _shell_context(page(), large_text=large_text(request), charts=charts)
         context["csrf_token"] = CSRF_PLACEHOLDER
         return render_to_string("portal/page.html", context, request=request)
 
     html = whole()
     response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
     if share:
-        response.shareable_html = html  # type: ignore[attr-defined]  # kept by shared_page
+        response.shareable_html = html  # type: ignore[attr-defined]  # kept by SharedPageMiddleware
     return response
 
 

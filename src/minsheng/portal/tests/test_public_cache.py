@@ -50,7 +50,7 @@ def test_a_change_to_one_plan_leaves_another_plans_stamp(django_capture_on_commi
 
 
 def test_a_cached_page_carries_each_visitors_own_csrf_token(client, demo_plan):
-    from minsheng.portal.views import CSRF_PLACEHOLDER
+    from minsheng.portal.shared_pages import CSRF_PLACEHOLDER
 
     client.get("/2025/qingdao/3/")
     response = client.get("/2025/qingdao/3/")
