@@ -14,8 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from minsheng.core.startup import HEAVY_LIBRARIES
+
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("matplotlib", "cn2an", "weasyprint", "docx", "openpyxl", "numpy", "fontTools")
 # A web worker's first request also loads the URLconf, and with it every view module.
 FIRST_REQUEST = (
     "import time; t = time.perf_counter(); import django; django.setup(); "
@@ -25,7 +26,7 @@ FIRST_REQUEST = (
 SETUP = (
     "import time, sys; t = time.perf_counter(); import django; django.setup(); "
     "print(time.perf_counter() - t); "
-    f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    f"print(','.join(m for m in {HEAVY_LIBRARIES!r} if m in sys.modules))"
 )
 
 

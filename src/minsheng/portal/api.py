@@ -7,18 +7,21 @@ with If-None-Match / If-Modified-Since and get 304. Requests are rate limited pe
 """
 
 import functools
+import json
 import math
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition
 from ninja import NinjaAPI, Path, Query, Schema
 from ninja.decorators import decorate_view
 from ninja.errors import Throttled
+from ninja.openapi.docs import Swagger
 from ninja.throttling import BaseThrottle
 from pydantic import Field
 
@@ -67,6 +70,21 @@ def docs_policy(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapped
 
 
+class BundledSwagger(Swagger):
+    """Ninja's Swagger UI page from its bundled template and our static files.
+
+    Ninja renders that template only when it is an installed app, else a page that loads
+    the UI from a CDN; it is not one here (settings.NINJA_FILES says why), so the page is
+    rendered from the template found through TEMPLATES' DIRS.
+    """
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        # No cookie authentication on the open-data API: Swagger sends no CSRF header.
+        context = {"swagger_settings": json.dumps(self.settings, indent=1), "api": api}
+        return render(request, self.template, {**context, "add_csrf": False})
+
+
 class RateThrottle(BaseThrottle):
     """Ninja's hook onto the portal's shared-cache rate limit."""
 
@@ -90,6 +108,7 @@ api = NinjaAPI(
         "numbers in the indicator's unit."
     ),
     urls_namespace="portal:api",
+    docs=BundledSwagger(),
     docs_url="/docs",
     docs_decorator=docs_policy,
     throttle=[RateThrottle()],
