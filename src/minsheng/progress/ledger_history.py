@@ -78,6 +78,8 @@ def _series_sql(
 
     Each report's change from its subject's previous one (LAG) summed per day and run up per
     indicator is the roll-up of allocations' latest values; per allocation it is its own value.
+    An indicator with shares counts its shares' reports, one without its own: that is asked
+    once per indicator (`split`, materialized so that the planner does not ask it per report).
     """
     report = ProgressReport._meta.db_table
     indicator = Indicator._meta.db_table
@@ -103,15 +105,18 @@ def _series_sql(
         else ""
     )
     return f"""
-WITH r AS (
+WITH split AS MATERIALIZED (
+    SELECT i.id, CASE WHEN EXISTS (
+        SELECT 1 FROM {allocation} a WHERE a.indicator_id = i.id) THEN 1 ELSE 0 END AS shared
+    FROM {indicator} i JOIN {project} p ON p.id = i.project_id
+    WHERE p.plan_id IN ({in_plans})
+), r AS (
     SELECT pr.id, pr.as_of, pr.indicator_id, pr.allocation_id, pr.value, pr.stated_percent
     FROM {report} pr
-    JOIN {indicator} i ON i.id = pr.indicator_id
-    JOIN {project} p ON p.id = i.project_id
-    WHERE p.plan_id IN ({in_plans}) AND pr.state = %s AND pr.as_of <= %s AND pr.value IS NOT NULL
+    JOIN split ON split.id = pr.indicator_id
+    WHERE pr.state = %s AND pr.as_of <= %s AND pr.value IS NOT NULL
     {chosen}
-    AND (CASE WHEN pr.allocation_id IS NULL THEN 0 ELSE 1 END) = (CASE WHEN EXISTS (
-        SELECT 1 FROM {allocation} a WHERE a.indicator_id = pr.indicator_id) THEN 1 ELSE 0 END)
+    AND (CASE WHEN pr.allocation_id IS NULL THEN 0 ELSE 1 END) = split.shared
 ), d AS (
     SELECT r.*,
         r.value - COALESCE(LAG(r.value) OVER (
@@ -167,7 +172,7 @@ def _series_rows(
         # A VALUES list of the chosen ids, portable between PostgreSQL and SQLite.
         ids = list(indicator_ids) or [0]
         values = ", ".join(["(%s)"] * len(ids))
-        sql = sql.replace("WITH r AS (", f"WITH chosen(value) AS (VALUES {values}), r AS (", 1)
+        sql = sql.replace("WITH ", f"WITH chosen(value) AS (VALUES {values}), ", 1)
         params = [*ids, *params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -257,6 +262,29 @@ def indicator_histories_of(
             assert value is not None
             histories[indicator_id].append((_day(day), value))
     return histories
+
+
+def latest_share_values_sql(plan_id: int, as_of: date) -> tuple[str, list[Any]]:
+    """(SQL, parameters) of each share's latest approved value on `as_of`: rows (allocation_id, actual).
+
+    The latest value is what a share's series ends on (its deltas add up to it), read with
+    one window pass instead of the whole reduction: a summary of shares needs nothing else.
+    """
+    report = ProgressReport._meta.db_table
+    indicator = Indicator._meta.db_table
+    project = Project._meta.db_table
+    sql = f"""
+        SELECT allocation_id, value AS actual FROM (
+            SELECT pr.allocation_id, pr.value, ROW_NUMBER() OVER (
+                PARTITION BY pr.allocation_id ORDER BY pr.as_of DESC, pr.id DESC) AS newest
+            FROM {report} pr
+            JOIN {indicator} i ON i.id = pr.indicator_id
+            JOIN {project} p ON p.id = i.project_id
+            WHERE p.plan_id = %s AND pr.state = %s AND pr.as_of <= %s
+                AND pr.value IS NOT NULL AND pr.allocation_id IS NOT NULL
+        ) latest WHERE newest = 1
+    """  # noqa: S608  (table names only; values are parameters)
+    return sql, [plan_id, ReportState.APPROVED.value, as_of]
 
 
 @dataclass(frozen=True)

@@ -116,23 +116,12 @@ def district_completion(
     """(district, sum of each share's actual capped at its target, sum of targets) per district.
 
     A summary of the plan's shares without one object per share: a GROUP BY over the current
-    state when it holds for `as_of`, else the shares' series reduced for that day.
+    state when it holds for `as_of`, else over each share's latest approved value that day.
     """
-    if ledger_store.holds([plan.pk], as_of):
-        return ledger_store.stored_district_completion(plan.pk, district_id)
-    _, series = history_subject_series(plan, as_of, stated=False)
-    totals: dict[str, list[Decimal]] = {}
-    shares = Allocation.objects.filter(
-        indicator__project__plan=plan, jurisdiction__isnull=False, target__gt=0
+    stored = ledger_store.holds([plan.pk], as_of)
+    return ledger_store.district_completion_sums(
+        plan.pk, district_id, as_of=None if stored else as_of
     )
-    if district_id is not None:
-        shares = shares.filter(jurisdiction_id=district_id)
-    for pk, name, target in shares.order_by("id").values_list("pk", "jurisdiction__name", "target"):
-        actual = series.get(pk, EMPTY).actual or Decimal(0)
-        found = totals.setdefault(name, [Decimal(0), Decimal(0)])
-        found[0] += min(actual, target)
-        found[1] += target
-    return [(name, done, total) for name, (done, total) in totals.items()]
 
 
 def milestone_facts(plan: Plan, as_of: date) -> dict[int, MilestoneFacts]:

@@ -28,6 +28,7 @@ from minsheng.progress.ledger_history import (
     MilestoneFacts,
     Series,
     history_milestone_facts,
+    latest_share_values_sql,
     reduced_subjects,
     split,
 )
@@ -262,15 +263,24 @@ def holds(plan_ids: Sequence[int], as_of: date) -> bool:
     return not LedgerState.objects.filter(plan_id__in=plan_ids, last_on__gt=as_of).exists()
 
 
-def stored_district_completion(
-    plan_id: int, district_id: int | None = None
+def district_completion_sums(
+    plan_id: int, district_id: int | None = None, *, as_of: date | None = None
 ) -> list[tuple[str, Decimal, Decimal]]:
-    """district_completion from the table: one GROUP BY over the plan's shares."""
+    """district_completion in one GROUP BY over the plan's shares, in the order of their first share.
+
+    Each share's actual comes from the current state (`as_of` None: it holds) or, for a past
+    day, from its latest approved report on that day (ledger_history); the sum is the same.
+    """
     allocation = Allocation._meta.db_table
     indicator = Indicator._meta.db_table
     project = Project._meta.db_table
     place = Jurisdiction._meta.db_table
-    state = LedgerState._meta.db_table
+    if as_of is None:
+        state = LedgerState._meta.db_table
+        actuals = f"SELECT allocation_id, actual FROM {state} WHERE plan_id = %s"  # noqa: S608
+        actual_params: list[Any] = [plan_id]
+    else:
+        actuals, actual_params = latest_share_values_sql(plan_id, as_of)
     only = "AND a.jurisdiction_id = %s" if district_id is not None else ""
     sql = f"""
         SELECT j.name,
@@ -281,11 +291,11 @@ def stored_district_completion(
         JOIN {place} j ON j.id = a.jurisdiction_id
         JOIN {indicator} i ON i.id = a.indicator_id
         JOIN {project} p ON p.id = i.project_id
-        LEFT JOIN {state} s ON s.allocation_id = a.id AND s.plan_id = p.plan_id
+        LEFT JOIN ({actuals}) s ON s.allocation_id = a.id
         WHERE p.plan_id = %s AND a.target > 0 {only}
         GROUP BY j.name ORDER BY MIN(a.id)
     """  # noqa: S608  (table names only; values are parameters)
-    params = [plan_id] + ([district_id] if district_id is not None else [])
+    params = [*actual_params, plan_id] + ([district_id] if district_id is not None else [])
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [(name, _decimal(done), _decimal(total)) for name, done, total in cursor.fetchall()]
