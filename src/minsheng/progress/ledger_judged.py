@@ -24,6 +24,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, Value, When
 from django.db.models.functions import Coalesce
 
+from minsheng.plans.choices import PlanState
 from minsheng.plans.models import Indicator, Milestone, Plan, Project
 from minsheng.progress import ledger_store
 from minsheng.progress.ledger_history import EMPTY, FOUR_PLACES, NO_FACTS
@@ -146,6 +147,45 @@ def _update_verdicts(rows: list[LedgerState]) -> None:
                     [row.behind_points for row in chunk],
                 ],
             )
+
+
+@dataclass(frozen=True)
+class MorningJudgement:
+    judged: int  # plans whose every whole item now has the day's verdict
+    skipped: int  # plans with a report dated after the day (the stored state is not that day's)
+    refused: int  # plans an approval changed while they were judged: judged at the next read
+
+
+# Plans judged together: one stored-series read each round, a bounded amount in memory.
+PLANS_PER_ROUND = 20
+
+
+def judge_running_plans(day: date) -> MorningJudgement:
+    """Judge the whole items of every running plan for `day` before anyone reads them.
+
+    The morning job (`minsheng judge_ledger`): a province's first cockpit of the day would
+    otherwise judge every item of its cities while its reader waits. Idempotent: items that
+    already have the day's verdict are not judged again.
+    """
+    running = [PlanState.PUBLISHED, PlanState.IN_PROGRESS]
+    plan_ids = list(
+        Plan.objects.filter(state__in=running).order_by("pk").values_list("pk", flat=True)
+    )
+    judged = skipped = refused = 0
+    for start in range(0, len(plan_ids), PLANS_PER_ROUND):
+        chunk = plan_ids[start : start + PLANS_PER_ROUND]
+        ahead = set(
+            LedgerState.objects.filter(plan_id__in=chunk, last_on__gt=day).values_list(
+                "plan_id", flat=True
+            )
+        )
+        holding = [plan_id for plan_id in chunk if plan_id not in ahead]
+        skipped += len(ahead)
+        if judge(holding, day):
+            judged += len(holding)
+        else:
+            refused += len(holding)
+    return MorningJudgement(judged=judged, skipped=skipped, refused=refused)
 
 
 def judge(plan_ids: Sequence[int], day: date) -> bool:
