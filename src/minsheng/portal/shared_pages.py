@@ -15,8 +15,6 @@ made-up queries add no entries.
 """
 
 from collections.abc import Callable
-from functools import wraps
-from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -55,13 +53,8 @@ def _parts(request: HttpRequest) -> tuple[object, ...]:
 
 def shared_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Mark a portal view whose anonymous page may be kept and shared (see the module)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return view(request, *args, **kwargs)
-
-    wrapper.shared_page = True  # type: ignore[attr-defined]
-    return wrapper
+    view.shared_page = True  # type: ignore[attr-defined]
+    return view
 
 
 def _is_shared_view(request: HttpRequest) -> bool:
