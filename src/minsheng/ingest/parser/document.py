@@ -175,6 +175,7 @@ class ParsedDocument:
             }
             for project in self.projects
             for result in project.results
+            if result.actual is not None
         ]
 
     def findings_dicts(self) -> list[dict[str, Any]]:
@@ -319,7 +320,8 @@ def _results_only(text: str, masked: str) -> ParsedProject | None:
     )
     for result in found:
         if result.target is None:
-            project.results.append(result)
+            if result.actual is not None:
+                project.results.append(result)
             continue
         project.indicators.append(_paired_indicator(result))
     return project
@@ -366,7 +368,7 @@ def _paired_indicator(result: Result) -> Indicator:
     assert target is not None
     mention = Mention(target, target.unit, result.clause, result.clause, result.name)
     indicator = Indicator(target=mention, name=result.name or target.unit)
-    indicator.actual = result.actual.value
+    indicator.actual = result.actual.value if result.actual is not None else None
     indicator.stated_percent = result.stated_percent
     indicator.stated_span = result.stated_span
     return indicator
@@ -482,7 +484,9 @@ def _project(
         found = [r for region in item.promise for r in results(text, masked, region, loose=True)]
         paired = [r for r in found if r.target is not None]
         rated = [r for r in found if r.target is None]
-        taken = {r.actual.start for r in found} | {r.target.start for r in paired if r.target}
+        taken = {r.actual.start for r in found if r.actual} | {
+            r.target.start for r in paired if r.target
+        }
         promised = [
             m
             for m in promised
@@ -496,7 +500,7 @@ def _project(
             for r in results(text, masked, region)
             if r.target is None and r.stated_percent is not None
         ]
-        taken = {r.actual.start for r in rated}
+        taken = {r.actual.start for r in rated if r.actual}
         used = [r.stated_span for r in rated if r.stated_span]
         promised = [m for m in promised if m.quantity.start not in taken]
         stated = [

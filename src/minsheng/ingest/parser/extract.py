@@ -24,7 +24,7 @@ from minsheng.plans.completion import stated_percent_matches
 CLAUSE_BREAK = re.compile(r"[，。；！？\n（）：]")
 SENTENCE_BREAK = re.compile(r"[。；！？\n]")
 CONNECTORS = "、和及与并，,以 "
-SUFFIXES = ("及以上", "以上", "以内", "以下")
+SUFFIXES = ("及以上", "以上", "以内", "以下", "左右")
 LTE_BEFORE = re.compile(
     r"(降至|降到|降低至|降低到|下降至|下降到|减少至|减少到|减至|压减至|压减到|压降至|调减至|调减到"
     r"|不超过|不高于|控制在|(?<!不)低于|(?<!不)少于)\s*$"
@@ -33,11 +33,16 @@ GTE_BEFORE = re.compile(
     r"(不少于|不低于|至少|(?<!不)超过|(?<!不)超|达到|达|提高到|提高至|提升到|提升至|增加到|增至)\s*$"
 )
 # 受益群众5万人, 惠及17个乡镇, 改善9万人口的饮水安全: who benefits, not what is promised
-BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居民|农户|人群)?\s*$")
+# 惠及17个乡镇: the places reached (惠及居民1.2万户 names whom, and is counted)
+BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居民|农户|人群)?\s*$|惠及\s*$")
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
 OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
 # 十件实事, 10件民生实事: the list itself, not one of its figures
 LIST_AFTER = re.compile(r"^(?:民生|惠民|为民|重点)?(?:实事|大事|事项)")
+# 办好…实事，每个乡镇不少于2件: the clause counts the 实事 named before it, nothing of its own
+LIST_SHARE = re.compile(
+    r"^(?:每个?|各)?(?:乡镇|街道|村|社区|县区|区县|县|区|部门|单位)?(?:不少于|至少|达到|有)?\s*$"
+)
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
 SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
 GROWTH_BEFORE = re.compile(r"(同比|环比|增长|下降|增幅|降幅|提高了|下降了|比上年)\s*$")
@@ -181,7 +186,7 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         sentence = _between_marks(sentence_marks, quantity.start, start, end)
         before = text[clause[0] : quantity.start]
         after = text[quantity.end : clause[1]]
-        if _excluded(quantity, before, after):
+        if _excluded(quantity, before, after, text[sentence[0] : quantity.start]):
             continue
         if index and quantities[index - 1].end == quantity.start:
             continue  # 超230个50户以上木质房屋连片村寨: the second figure says which villages
@@ -210,9 +215,11 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
     return found
 
 
-def _excluded(quantity: Quantity, before: str, after: str) -> bool:
+def _excluded(quantity: Quantity, before: str, after: str, sentence: str = "") -> bool:
     tail = before[-6:]
     if BENEFIT_BEFORE.search(tail) or (quantity.unit == "件" and LIST_AFTER.match(after)):
+        return True
+    if quantity.unit == "件" and "实事" in sentence and LIST_SHARE.match(before.strip()):
         return True
     if BETTER_BEFORE.search(before) and OF_AFTER.match(after) and quantity.unit in {"人", "户"}:
         return True
@@ -231,6 +238,8 @@ def _excluded(quantity: Quantity, before: str, after: str) -> bool:
 
 def _comparator(quantity: Quantity, before: str, after: str) -> str:
     tail = before[-8:]
+    if after.startswith("左右"):
+        return "eq"  # 覆盖率达80%左右: about, neither a floor nor a ceiling
     if GTE_BEFORE.search(tail):
         return "gte"
     if LTE_BEFORE.search(tail) or after.startswith(("以内", "以下")):

@@ -79,6 +79,12 @@ QUANTITY = re.compile(
     rf"(?P<num>{ARABIC}|{CN_NUM})(?P<mult>{MULT})?(?P<more>多|余)?\s?(?P<unit>{UNIT_PATTERN})"
 )
 CHINESE_PERCENT = re.compile(rf"百分之(?P<num>{ARABIC}|{CN_NUM})")
+# 新增农村通自来水人口120万: a population written without its unit counts persons
+PEOPLE_WITHOUT_UNIT = re.compile(
+    rf"(?<=人口)(?:达到|达|超过)?(?P<num>{ARABIC})(?P<mult>万|亿)(?=以上|[，。；、）\s]|$)"
+)
+# 三元路, 三元里: a Chinese numeral before 元 that begins a place name, not an amount
+_NAME_AFTER_CHINESE = {"元": "路桥里街巷村镇素宵旦"}
 MULTIPLIERS = {
     "万": Decimal(10_000),
     "亿": Decimal(100_000_000),
@@ -245,6 +251,12 @@ def _scan(masked: str, start: int, end: int) -> list[Quantity]:
         value = to_decimal(match.group("num"))
         if value is not None:
             found.append(Quantity(value, "%", match.start(), match.end(), "quantity"))
+    if masked.find("人口", start, end) >= 0:
+        for match in PEOPLE_WITHOUT_UNIT.finditer(masked, start, end):
+            value = to_decimal(match.group("num") + match.group("mult"))
+            if value is not None:
+                span = (match.start("num"), match.end())
+                found.append(Quantity(value.normalize() + 0, "人", *span, "quantity"))
     found.sort(key=lambda q: q.start)
     return found
 
@@ -269,6 +281,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if unit == "个" and text.startswith(("小时", "工作日", "星期"), match.end()):
         return None  # 两个小时, 三个工作日: durations
+    if is_chinese and following and following in _NAME_AFTER_CHINESE.get(unit, ""):
+        return None
     value = to_decimal(numeral + (mult or ""))
     if value is None:
         return None
@@ -288,7 +302,10 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     start = match.start("neg") if neg else match.start("num")
     if low:
         start = match.start("low")
-    return Quantity(value.normalize() + 0, unit, start, match.end(), kind, bool(more))
+    end = match.end()
+    if unit == "人" and text.startswith(("（次）", "〔次〕"), end):
+        unit, end = "人次", end + 3  # 培训800人（次）
+    return Quantity(value.normalize() + 0, unit, start, end, kind, bool(more))
 
 
 def find_stated_percents(

@@ -1,0 +1,195 @@
+"""Quantitative promises and results in running text, each rule pinned by a short document
+written here in the style of real ones (the real texts are measured by scripts/measure-ingest).
+"""
+
+from decimal import Decimal
+
+from minsheng.ingest.parser import parse_text
+from minsheng.ingest.parser.document import ParsedDocument
+
+PLAN = "临江区2025年民生实事项目\n"
+
+
+def targets(document: ParsedDocument) -> list[tuple[Decimal, str, str]]:
+    return [
+        (i.target.value, i.target.unit, i.target.comparator)
+        for p in document.projects
+        for i in p.indicators
+    ]
+
+
+def pairs(document: ParsedDocument) -> list[tuple[Decimal | None, Decimal | None, str]]:
+    """(target, actual, unit) of every indicator, then (None, actual, unit) of every result."""
+    found: list[tuple[Decimal | None, Decimal | None, str]] = [
+        (i.target.value, i.actual, i.target.unit) for p in document.projects for i in p.indicators
+    ]
+    found += [
+        (None, r.actual.value, r.actual.unit)
+        for p in document.projects
+        for r in p.results
+        if r.actual is not None
+    ]
+    return found
+
+
+def rates(document: ParsedDocument) -> list[tuple[Decimal, Decimal | None]]:
+    return [
+        (r.actual.value, r.stated_percent)
+        for p in document.projects
+        for r in p.results
+        if r.actual is not None
+    ]
+
+
+# --- plans ---------------------------------------------------------------------------------
+
+
+def test_persons_counted_per_session_and_a_population_without_its_unit() -> None:
+    document = parse_text(
+        PLAN + "1.开展职业技能培训800人（次）。\n2.新增农村通自来水人口12万。\n"
+    )
+    assert targets(document) == [
+        (Decimal(800), "人次", "gte"),
+        (Decimal(120000), "人", "gte"),
+    ]
+
+
+def test_a_chinese_numeral_before_yuan_that_begins_a_street_name_is_no_amount() -> None:
+    document = parse_text(PLAN + "1.拓宽三元路（东环路-北环路），新建公交站台12个。\n2.新建公园3个。\n")
+    assert targets(document) == [(Decimal(12), "个", "gte"), (Decimal(3), "个", "gte")]
+
+
+def test_about_a_figure_is_neither_a_floor_nor_a_ceiling() -> None:
+    document = parse_text(PLAN + "1.村级就业服务站覆盖率达75%左右。\n2.新建公园3个。\n")
+    assert targets(document)[0] == (Decimal(75), "%", "eq")
+    assert document.projects[0].indicators[0].name == "村级就业服务站覆盖率"
+
+
+def test_the_places_a_project_reaches_are_not_its_target() -> None:
+    document = parse_text(
+        PLAN + "1.硬化村内道路8万平方米，惠及12个乡镇。\n2.改造老旧小区20个，惠及居民6000户。\n"
+    )
+    assert targets(document) == [
+        (Decimal(80000), "平方米", "gte"),
+        (Decimal(20), "个", "gte"),
+        (Decimal(6000), "户", "gte"),
+    ]
+
+
+def test_a_share_of_the_projects_per_township_is_not_a_target() -> None:
+    document = parse_text(
+        PLAN
+        + "1.新建公园3个。\n2.新增停车位500个。\n"
+        + "在办好以上实事的同时，支持乡镇办好群众关心的实事，每个乡镇不少于3件。\n"
+    )
+    assert targets(document) == [(Decimal(3), "个", "gte"), (Decimal(500), "个", "gte")]
+
+
+# --- results-only reports --------------------------------------------------------------------
+
+REPORT = "临江区2025年民生实事进展情况\n"
+
+
+def read(body: str) -> ParsedDocument:
+    return parse_text(REPORT + body, year=2025, jurisdiction="临江区")
+
+
+def test_a_figure_then_already_done_is_a_result() -> None:
+    document = read(
+        "截至12月底，民生实事进展顺利。新建的8家乡镇卫生院建设已全部完成，并通过验收；"
+        "改扩建普通高中12所已全部竣工。"
+    )
+    assert pairs(document) == [(None, Decimal(8), "家"), (None, Decimal(12), "所")]
+
+
+def test_a_rate_closes_a_figure_whose_words_run_on_with_commas_of_enumeration() -> None:
+    document = read(
+        "截至9月底，已建成9家省、市、县级示范驿站，完成率112.5%；"
+        "已帮扶困难职工320人，完成率106.67%。"
+    )
+    assert rates(document) == [(Decimal(9), Decimal("112.5")), (Decimal(320), Decimal("106.67"))]
+
+
+def test_a_verb_before_a_chain_of_figures_covers_them_all() -> None:
+    document = read("截至6月底，全区共配备专职网格员1200名、兼职网格员3400名，工作已完成。")
+    assert pairs(document) == [(None, Decimal(1200), "人"), (None, Decimal(3400), "人")]
+
+
+def test_a_density_is_no_result_and_its_rate_belongs_to_the_figure_before() -> None:
+    document = read(
+        "截至9月底，已完成的事项中：新增普惠托位300个，千人口托位数达到3.5个，完成率150%；"
+        "为残疾人提供康复服务120人，完成率100%。"
+    )
+    assert rates(document) == [(Decimal(300), Decimal(150)), (Decimal(120), Decimal(100))]
+
+
+def test_work_under_way_gives_its_figure_as_a_target_without_result() -> None:
+    document = read(
+        "截至9月底，12个农村幸福院建设已完成9个（75%），4个老旧小区改造正在施工中（80%），"
+        "预计11月底前全部完成。"
+    )
+    assert pairs(document) == [
+        (Decimal(12), Decimal(9), "个"),
+        (Decimal(4), None, "个"),
+    ]
+
+
+def test_lines_opened_by_a_target_report_against_it_and_their_details_are_not_results() -> None:
+    document = read(
+        "截至6月底，各项民生实事进展如下：\n"
+        "1800个村通客车（2023—2025年）。上半年已开通线路56条，新通客车120个村。"
+        "累计已通客车1750个村，占总计划的97.2%。\n"
+        "改造农村危房3000户（2024—2025年）。上半年已完成改造900户。\n"
+        "3200所农村学校改善办学条件（2024—2026年）。上半年，已开工校舍45所，完工20所。\n"
+    )
+    assert pairs(document) == [
+        (Decimal(1800), Decimal(1750), "个"),
+        (Decimal(3000), Decimal(900), "户"),
+        (Decimal(3200), None, "所"),
+    ]
+    assert document.projects[0].indicators[0].stated_percent == Decimal("97.2")
+
+
+def test_a_target_met_is_read_from_the_task_it_completes() -> None:
+    document = read(
+        "截至6月底，已有2项提前完成：全区新增护理型床位420张，占床位总数61.3%，"
+        "提前完成60%的年度目标；全区共设置网格860个，提前完成每个网格配备1名以上网格员的任务。"
+    )
+    assert pairs(document) == [
+        (Decimal(60), Decimal("61.3"), "%"),
+        (Decimal(1), None, "人"),
+        (None, Decimal(420), "张"),
+        (None, Decimal(860), "个"),
+    ]
+
+
+def test_a_rate_reached_is_a_result_but_two_rates_sharing_one_figure_are_not() -> None:
+    document = read(
+        "截至9月底，已建成示范驿站6家，完成率120%；全区空气优良天数比率为84.5%，"
+        "新生儿疾病筛查率和听力筛查率均达到100%。"
+    )
+    assert pairs(document) == [(None, Decimal(6), "家"), (None, Decimal("84.5"), "%")]
+
+
+def test_a_planned_share_and_its_outcome_pair_and_a_level_of_zero_is_no_count() -> None:
+    document = read(
+        "截至6月底，“东城天桥项目”计划完成工程量8%，实际完成工程量11%；"
+        "“垃圾发电厂项目”已完成主厂房出0米，“文化惠民项目”计划完成演出30场，实际完成34场。"
+    )
+    assert pairs(document) == [
+        (Decimal(8), Decimal(11), "%"),
+        (Decimal(30), Decimal(34), "场"),
+    ]
+
+
+def test_money_put_in_is_not_a_result() -> None:
+    document = parse_text(
+        "临江区2025年民生实事完成情况\n截至12月底，各项实事已全部完成。\n"
+        "1、创业就业：36名创业者获得420万元创业担保贷款，全年新增就业1500人。\n"
+        "2、道路改造：分别投资300万元、45.5万元，对文化路、复兴路翻修改造；新建健身路径3条。\n"
+    )
+    assert pairs(document) == [
+        (None, Decimal(36), "人"),
+        (None, Decimal(1500), "人"),
+        (None, Decimal(3), "条"),
+    ]
