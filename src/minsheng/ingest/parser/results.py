@@ -322,6 +322,9 @@ PERCENT_CLAIM_BEFORE = re.compile(
 )
 
 
+SHARED_RATE_BEFORE = re.compile(r"均\s*(?:达到|达|为)\s*$")
+
+
 def _percent_result(
     text: str, masked: str, quantities: list[Quantity], index: int, region: Span
 ) -> bool:
@@ -330,9 +333,7 @@ def _percent_result(
     quantity = quantities[index]
     clause = _clause(masked, quantity.start, *region)
     before = text[clause[0] : quantity.start]
-    if PERCENT_CLAIM_BEFORE.search(before) or re.search(r"均\s*(?:达到|达|为)\s*$", before):
-        return False
-    return True
+    return not (PERCENT_CLAIM_BEFORE.search(before) or SHARED_RATE_BEFORE.search(before))
 
 
 def _percent_before(

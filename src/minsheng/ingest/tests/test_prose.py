@@ -45,9 +45,7 @@ def rates(document: ParsedDocument) -> list[tuple[Decimal, Decimal | None]]:
 
 
 def test_persons_counted_per_session_and_a_population_without_its_unit() -> None:
-    document = parse_text(
-        PLAN + "1.开展职业技能培训800人（次）。\n2.新增农村通自来水人口12万。\n"
-    )
+    document = parse_text(PLAN + "1.开展职业技能培训800人（次）。\n2.新增农村通自来水人口12万。\n")
     assert targets(document) == [
         (Decimal(800), "人次", "gte"),
         (Decimal(120000), "人", "gte"),
@@ -55,7 +53,9 @@ def test_persons_counted_per_session_and_a_population_without_its_unit() -> None
 
 
 def test_a_chinese_numeral_before_yuan_that_begins_a_street_name_is_no_amount() -> None:
-    document = parse_text(PLAN + "1.拓宽三元路（东环路-北环路），新建公交站台12个。\n2.新建公园3个。\n")
+    document = parse_text(
+        PLAN + "1.拓宽三元路（东环路-北环路），新建公交站台12个。\n2.新建公园3个。\n"
+    )
     assert targets(document) == [(Decimal(12), "个", "gte"), (Decimal(3), "个", "gte")]
 
 
