@@ -329,8 +329,10 @@ def _results_only(text: str, masked: str) -> ParsedProject | None:
 
 # words of a report on work done, and of a plan of work to do, counted over the whole text
 REPORT_WORDS = re.compile(
-    r"已完成|已建成|已全部|累计完成|累计解决|完成率|实际完成|截至|截止|上半年|前三季度"
-    r"|进展情况|完成情况|落实情况|推进情况|全部完成|如期完成|超额完成|提前完成|成绩单"
+    r"已完成|已建成|已全部|累计完成|累计解决|完成率|实际完成|截至|截止|上半年|前三季度|今年以来"
+    # 进展情况实行月报制度, 完成情况也要按期上报: a plan saying how it will be reported on
+    r"|(?:进展情况|完成情况|落实情况|推进情况)(?![^。，；]{0,6}(?:要|应|须|实行|上报|报送))"
+    r"|全部完成|如期完成|超额完成|提前完成|成绩单"
 )
 PLAN_WORDS = re.compile(r"分别是|分别为|将|确定|提出|出炉|票决|承诺|力争|要办|拟办")
 

@@ -197,7 +197,7 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         if previous is not None and previous.clause == clause:
             between = text[previous.quantity.end : quantity.start]
             if CHANGE_BETWEEN.match(between) and re.search(
-                r"[从由]\s*$", text[previous.clause[0] : previous.quantity.start]
+                r"[从由][^，。；从由]{0,12}$", text[previous.clause[0] : previous.quantity.start]
             ):
                 # 从77%提高到80%: the first figure is where it starts, not a second target
                 found.pop()
@@ -240,6 +240,8 @@ def _comparator(quantity: Quantity, before: str, after: str) -> str:
     tail = before[-8:]
     if after.startswith("左右"):
         return "eq"  # 覆盖率达80%左右: about, neither a floor nor a ceiling
+    if quantity.unit == "%" and re.search(r"按[^，。；]{0,16}的\s*$", before):
+        return "eq"  # 按省定标准的80%确定: a share fixed, not a floor
     if GTE_BEFORE.search(tail):
         return "gte"
     if LTE_BEFORE.search(tail) or after.startswith(("以内", "以下")):

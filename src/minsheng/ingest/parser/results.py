@@ -34,7 +34,7 @@ AGAINST = re.compile(r"累计|已完成|实际完成|已开展")
 PLANNED = re.compile(r"计划|目标|任务")
 DONE_BEFORE = re.compile(
     r"完成|建成|新增|新建|改扩建|创建|接种|配置|帮扶|资助|救助|培训|开展|提供|维修|改造|开工|竣工"
-    r"|共建设|设置|配备|安置"
+    r"|共建设|设置|配备|安置|新修|修建|铺设|硬化|安装|实施"
 )
 META = re.compile(r"实事|事项|项目$|^[这其剩]")
 UNITS = frozenset(INDICATOR_UNITS) - {"%", "项"}

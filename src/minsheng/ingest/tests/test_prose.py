@@ -193,3 +193,53 @@ def test_money_put_in_is_not_a_result() -> None:
         (None, Decimal(1500), "人"),
         (None, Decimal(3), "条"),
     ]
+
+
+def test_a_plan_that_says_how_it_will_be_reported_on_is_still_a_plan() -> None:
+    document = parse_text(
+        "临江区人民政府办公室关于2025年为民办实事项目的通知\n"
+        "今年将继续为民办好10件实事。项目进展情况实行月报制度，全年完成情况也要按期上报。\n"
+        "一、新建口袋公园12个。\n二、新增普惠托位600个。\n"
+    )
+    assert targets(document) == [(Decimal(12), "个", "gte"), (Decimal(600), "个", "gte")]
+
+
+def test_sub_items_that_count_again_from_one_stay_inside_their_sections() -> None:
+    document = parse_text(
+        PLAN
+        + "一、实施易地扶贫搬迁，全年完成2万人搬迁任务。\n"
+        + "二、治理餐桌污染。\n（一）食品抽检总体合格率达98%以上。\n（二）创建示范街3条。\n"
+        + "三、推进养老服务。\n（一）建设农村幸福院60个。\n（二）新增养老床位800张。\n"
+    )
+    assert [p.item.number for p in document.projects] == [1, 2, 3]
+    assert targets(document) == [
+        (Decimal(20000), "人", "gte"),
+        (Decimal(98), "%", "gte"),
+        (Decimal(3), "条", "gte"),
+        (Decimal(60), "个", "gte"),
+        (Decimal(800), "张", "gte"),
+    ]
+
+
+def test_a_standard_raised_from_one_level_and_a_share_fixed() -> None:
+    document = parse_text(
+        PLAN + "1.将农村低保标准由家庭年人均收入4200元提高到4500元，"
+        "财政补差水平按省定标准的70%确定。\n2.新建公园3个。\n"
+    )
+    first = document.projects[0].indicators
+    assert [(i.target.value, i.target.baseline, i.target.comparator) for i in first] == [
+        (Decimal(4500), Decimal(4200), "gte"),
+        (Decimal(70), None, "eq"),
+    ]
+
+
+def test_a_year_end_feature_reads_results_laid_and_paved() -> None:
+    document = read(
+        "今年以来，累计完成投资1.2亿元。投入860万元开展人居环境整治，新修水泥路3.5公里、"
+        "排水渠2公里，铺设透水砖4200平方米，7个行政村的村容村貌焕然一新。"
+    )
+    assert pairs(document) == [
+        (None, Decimal("3.5"), "公里"),
+        (None, Decimal(2), "公里"),
+        (None, Decimal(4200), "平方米"),
+    ]
