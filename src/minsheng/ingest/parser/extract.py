@@ -41,8 +41,11 @@ OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
 LIST_AFTER = re.compile(r"^(?:民生|惠民|为民|重点)?(?:实事|大事|事项)")
 # 办好…实事，每个乡镇不少于2件: the clause counts the 实事 named before it, nothing of its own
 LIST_SHARE = re.compile(
-    r"^(?:每个?|各)?(?:乡镇|街道|村|社区|县区|区县|县|区|部门|单位)?(?:不少于|至少|达到|有)?\s*$"
+    r"^(?:每个?|各)?(?:乡镇|街道|村|社区|县区|区县|县|区|部门|单位)?(?:今年|明年|去年)?"
+    r"(?:要|再|将)?(?:办好|办)?(?:不少于|至少|达到|有)?\s*$"
 )
+# 让1.6万户、4.5万人住上新房: whom the work benefits, after the work's own figure
+LET_BEFORE = re.compile(r"^(?:让|使)[\d.万亿户人口名、两]*$")
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
 SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
 GROWTH_BEFORE = re.compile(r"(同比|环比|增长|下降|增幅|降幅|提高了|下降了|比上年)\s*$")
@@ -221,6 +224,10 @@ def _excluded(quantity: Quantity, before: str, after: str, sentence: str = "") -
         return True
     if quantity.unit == "件" and "实事" in sentence and LIST_SHARE.match(before.strip()):
         return True
+    if LET_BEFORE.match(before.strip()):
+        return True
+    if quantity.unit in {"元", "万元"} and re.search(r"投资|投入", tail):
+        return True  # 投资9530万元，实施…: what the work costs, not what it promises
     if BETTER_BEFORE.search(before) and OF_AFTER.match(after) and quantity.unit in {"人", "户"}:
         return True
     if SCOPE_BEFORE.search(tail) or THRESHOLD_BEFORE.search(tail):

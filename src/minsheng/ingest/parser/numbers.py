@@ -80,8 +80,12 @@ QUANTITY = re.compile(
 )
 CHINESE_PERCENT = re.compile(rf"百分之(?P<num>{ARABIC}|{CN_NUM})")
 # 新增农村通自来水人口120万: a population written without its unit counts persons
+# 培训农民100万, 解决200万农村人口饮水困难: persons counted by the noun beside the figure
+PEOPLE_NOUN = r"人口|农民|群众|居民|对象|劳动力"
 PEOPLE_WITHOUT_UNIT = re.compile(
-    rf"(?<=人口)(?:达到|达|超过)?(?P<num>{ARABIC})(?P<mult>万|亿)(?=以上|[，。；、）\s]|$)"
+    rf"(?:(?<=人口|农民|群众|居民|对象)|(?<=劳动力))(?:达到|达|超过)?"
+    rf"(?P<num>{ARABIC})(?P<mult>万|亿)(?=以上|左右|[，。；、）\s]|$)"
+    rf"|(?<![\d.])(?P<num2>{ARABIC})(?P<mult2>万|亿)(?=[\u4e00-\u9fff]{{0,4}}?(?:{PEOPLE_NOUN}))"
 )
 # 三元路, 三元里: a Chinese numeral before 元 that begins a place name, not an amount
 _NAME_AFTER_CHINESE = {"元": "路桥里街巷村镇素宵旦"}
@@ -99,7 +103,7 @@ _NOT_UNIT_BEFORE = {
     "部": "门分署位",
     "名": "单称额",
     "场": "所地景馆",
-    "次": "数管供加利污",
+    "次": "数管供加利污会",  # 四次会议 is which session
     "口": "袋岸径",
     "站": "点",
     "只": "有要是能",
@@ -251,12 +255,15 @@ def _scan(masked: str, start: int, end: int) -> list[Quantity]:
         value = to_decimal(match.group("num"))
         if value is not None:
             found.append(Quantity(value, "%", match.start(), match.end(), "quantity"))
-    if masked.find("人口", start, end) >= 0:
-        for match in PEOPLE_WITHOUT_UNIT.finditer(masked, start, end):
-            value = to_decimal(match.group("num") + match.group("mult"))
-            if value is not None:
-                span = (match.start("num"), match.end())
-                found.append(Quantity(value.normalize() + 0, "人", *span, "quantity"))
+    taken = {q.start for q in found}
+    for match in PEOPLE_WITHOUT_UNIT.finditer(masked, start, end):
+        after = bool(match.group("num"))
+        numeral = match.group("num") if after else match.group("num2")
+        value = to_decimal(numeral + (match.group("mult") if after else match.group("mult2")))
+        begin = match.start("num") if after else match.start("num2")
+        if value is not None and begin not in taken:
+            span = (begin, match.end())
+            found.append(Quantity(value.normalize() + 0, "人", *span, "quantity"))
     found.sort(key=lambda q: q.start)
     return found
 

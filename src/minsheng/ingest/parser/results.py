@@ -17,24 +17,30 @@ CLAUSE = re.compile(r"[，。；！？\n、：]")
 SENTENCE = re.compile(r"[。；！？\n]")
 DONE_BETWEEN = re.compile(r"已(?:完成|送|建成|帮扶|资助|开展|实施|改造|新增|提供)|(?<!未)完成")
 BRACKET_PERCENT = re.compile(r"\s*（\s*(\d+(?:\.\d+)?)\s*%\s*）")
-RATE_AFTER = re.compile(r"^[，、\s]*(?:整体|总体)?完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
+RATE_AFTER = re.compile(
+    r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?"
+    r"|[占为](?:年度|全年|年)?(?:目标任务|计划任务|目标|任务|计划)的?)\s*(\d+(?:\.\d+)?)\s*%"
+)
 # a result reported against its line's target: 累计解决了2585个…，占总计划的99.2%
 SHARE_AFTER = re.compile(
-    r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?|占(?:总|年度|全年|年)?(?:计划|目标|任务)的?)"
+    r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?|占(?:总|年度|全年|年)?(?:计划|目标|任务)的?"
+    r"|完成(?:年度|全年)(?:目标任务|计划任务|目标|任务|计划)的?)"
     r"\s*(\d+(?:\.\d+)?)\s*%"
 )
 # 已全部完成 after the figure: 13家县级妇幼保健院建设已全部完成
-DONE_AFTER = re.compile(r"[^，。；]{0,16}?(?:已全部|已经|已)(?:完成|竣工|建成|投用)")
+DONE_AFTER = re.compile(
+    r"[^，。；]{0,16}?(?:(?:已全部|已全面|已经|已)(?:完成|竣工|完工|建成|投用)|全部(?:开工|完工|竣工|建成))"
+)
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
 FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步")
 # 投资520万元, 补贴为600元/人/年: what was spent and rates, not what was done
 INPUT_BEFORE = re.compile(r"(?:投资|投入|资金|补贴|奖补)(?:为)?\s*$")
 # the figure a later clause reports against: 累计解决了2585个…，占总计划的99.2%
-AGAINST = re.compile(r"累计|已完成|实际完成|已开展")
+AGAINST = re.compile(r"累计|已完成|实际完成|已开展|(?<!计划)完成")
 PLANNED = re.compile(r"计划|目标|任务")
 DONE_BEFORE = re.compile(
     r"完成|建成|新增|新建|改扩建|创建|接种|配置|帮扶|资助|救助|培训|开展|提供|维修|改造|开工|竣工"
-    r"|共建设|设置|配备|安置|新修|修建|铺设|硬化|安装|实施"
+    r"|建设|设置|配备|安置|新修|修建|铺设|硬化|安装|实施|投放|投入|已为"
 )
 META = re.compile(r"实事|事项|项目$|^[这其剩]")
 UNITS = frozenset(INDICATOR_UNITS) - {"%", "项"}
@@ -45,7 +51,10 @@ TASK_AFTER = re.compile(r"(?:以上)?[^，。；\d]{0,16}?的(?:年度|全年)?(
 # 千人口托位数达到3.88个: a density, not work done
 DENSITY_BEFORE = re.compile(r"(?:千人口|每千人|每万人|万人口|人均|户均)[^，。；]*$")
 # 优良天数比率为53.0%: a rate the report states as reached (率均达到100% names two)
-RATE_BEFORE = re.compile(r"(?<!同比)率(?:为|达到|达|是)\s*$")
+RATE_BEFORE = re.compile(r"(?<!同比)率(?:为|达到|高达|达|是)\s*$")
+# 57个小项已完成, 20件民生大事中，4件已完成: counts of the programme's own parts
+PARTS_AFTER = re.compile(r"(?:小项|分项|子项|项目|实事|事项|大事)")
+LIST_NAMED = re.compile(r"实事|大事|事项")
 # 6个老旧小区改造正在施工中: the work is under way, so the figure is what is to be done
 UNDER_WAY_AFTER = re.compile(
     r"[^，。；\d]{0,16}?(?:正在施工|正在建设|正在推进|施工中|建设中|推进中)"
@@ -136,8 +145,8 @@ def spent_or_rate(text: str, quantity: Quantity, clause_start: int) -> bool:
     )
 
 
-HEADING_REPORTS = re.compile(r"已|累计|完成了|实际完成|截至|截止|完成率|占")
-HEADING_LENGTH = 60
+HEADING_REPORTS = re.compile(r"已|累计|完成了|实际完成|截至|截止|完成率|占|以来|今年|上半年")
+HEADING_LENGTH = 40
 
 
 def _headings(
@@ -167,12 +176,13 @@ def _headings(
         if len(inside) != 1 or quantities[inside[0]].unit == "%":
             continue
         first = quantities[inside[0]]
-        if first.unit == "件" and META.search(text[first.end : first.end + 4]):
+        if first.unit == "件" and META.search(text[first.end : first.end + 6]):
             continue  # 民生十件实事: the list itself
         words = text[head[0] : head[1]].strip()
         rest = (head_break.end(), line[1])
         if (
             len(words) > HEADING_LENGTH
+            or "，" in words  # a headline is one phrase
             or HEADING_REPORTS.search(words)
             or FUTURE_BEFORE.search(words)
             or not (HEADING_REPORTS.search(text, *rest) or DONE_BETWEEN.search(text, *rest))
@@ -241,7 +251,15 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         wide_before = text[wide[0] : quantity.start]
         if quantity.value == 0:
             continue  # 汽机房出0米: a level, not a count
-        if quantity.unit == "件" and META.search(text[quantity.end : quantity.end + 4]):
+        if quantity.unit == "件" and META.search(text[quantity.end : quantity.end + 6]):
+            continue
+        if quantity.unit in {"个", "件"} and PARTS_AFTER.match(text, quantity.end):
+            continue
+        if (
+            quantity.unit == "件"
+            and not before.strip("，、 其中有")
+            and LIST_NAMED.search(text, wide[0] - 20 if wide[0] >= start + 20 else start, wide[0])
+        ):
             continue
         if spent_or_rate(text, quantity, wide[0]):
             continue
@@ -281,7 +299,10 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             [start, *(m.end() for m in SENTENCE.finditer(masked, start, quantity.start))]
         )
         if FUTURE_BEFORE.search(text, sentence_start, quantity.start):
-            continue
+            probe = Result(quantity, clause, "")
+            _rate(text, probe, quantity.end, end)
+            if probe.stated_percent is None:
+                continue  # a plan or forecast, unless a share of plan says it was done
         if UNDER_WAY_AFTER.match(text, quantity.end, clause[1]):
             # 6个老旧小区改造正在施工中: what is to be done, not yet a result
             found.append(Result(None, clause, text[quantity.end : clause[1]][:60], target=quantity))
@@ -299,11 +320,17 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             quantity, clause, (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
         )
         _rate(text, result, quantity.end, end)
-        done = (
+        done = bool(
             DONE_BEFORE.search(wide_before)
             or DONE_AFTER.match(text, quantity.end, clause[1])
             or (quantity.unit == "%" and RATE_BEFORE.search(before))
         )
+        if not done and found and found[-1].actual is not None:
+            # 已建设蔬菜基地2572亩，示范园390亩: a figure closing a clause of nouns goes on
+            # with the result before it in the sentence
+            done = found[-1].actual.start >= sentence_start and not text[
+                quantity.end : clause[1]
+            ].strip(" 以上")
         if result.stated_percent is None and not done and not loose:
             continue
         found.append(result)
@@ -318,7 +345,8 @@ def _position(result: Result) -> int:
 
 # 完成率200%, 占年计划的56.6%, (50%): claims about a figure, not figures of their own
 PERCENT_CLAIM_BEFORE = re.compile(
-    r"(?:完成率|完成进度|占[^，。；\d]{0,12}?|完成[^，。；\d]{0,8}?的)(?:为|达到|达)?\s*$|（\s*$"
+    r"(?:完成率|完成进度|占[^，。；\d]{0,12}?|完成[^，。；\d]{0,8}?的"
+    r"|完成(?:年度|全年)(?:目标任务|计划任务|目标|任务|计划))(?:为|达到|达)?\s*$|（\s*$"
 )
 
 

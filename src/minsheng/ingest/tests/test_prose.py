@@ -243,3 +243,50 @@ def test_a_year_end_feature_reads_results_laid_and_paved() -> None:
         (None, Decimal(2), "公里"),
         (None, Decimal(4200), "平方米"),
     ]
+
+
+def test_persons_counted_by_the_noun_beside_the_figure() -> None:
+    document = parse_text(
+        PLAN + "1.培训农民20万，转移农村富余劳动力8万。\n"
+        "2.解决30万农村人口饮水安全问题，对农村6万特困群众实行低保。\n"
+    )
+    assert targets(document) == [
+        (Decimal(200000), "人", "gte"),
+        (Decimal(80000), "人", "gte"),
+        (Decimal(300000), "人", "gte"),
+        (Decimal(60000), "人", "gte"),
+    ]
+
+
+def test_the_cost_whom_it_benefits_and_the_lists_own_count_are_not_targets() -> None:
+    document = parse_text(
+        "临江区去年办了8件实事，今年要办10件。在区人大三次会议上，区政府承诺如下。\n"
+        "1.投资3200万元，实施3村412户的易地搬迁工程。\n"
+        "2.新开工建设住宅面积12万平方米，让2000户、6500人住上新房。\n",
+        year=2025,
+        jurisdiction="临江区",
+    )
+    assert targets(document) == [
+        (Decimal(412), "户", "gte"),
+        (Decimal(120000), "平方米", "gte"),
+    ]
+
+
+def test_a_result_with_its_share_of_the_target_is_read_past_a_plans_name() -> None:
+    document = read(
+        "前三季度，全区招募西部计划志愿者420人，占目标任务的105%；"
+        "扶持残疾人改善生活新增860人，达5200人，为目标任务的104%。"
+    )
+    assert rates(document) == [
+        (Decimal(420), Decimal(105)),
+        (Decimal(860), None),
+        (Decimal(5200), Decimal(104)),
+    ]
+
+
+def test_counts_of_the_programmes_own_parts_are_not_results() -> None:
+    document = read(
+        "截至9月底，全区30个小项中，26个小项已完成全年目标任务；10件民生大事中，6件已完成。"
+        "全区新增建成农村公路56公里，已建成公厕12座。"
+    )
+    assert pairs(document) == [(None, Decimal(56), "公里"), (None, Decimal(12), "座")]
