@@ -45,6 +45,15 @@ LIST_SHARE = re.compile(
     r"(?:要|再|将)?(?:办好|办)?(?:不少于|至少|达到|有)?\s*$"
 )
 # 让1.6万户、4.5万人住上新房: whom the work benefits, after the work's own figure
+# 应到代表361名, 共征集意见建议70余条, 从13项候选项目中选出10项: the meeting, not the list
+MEETING_BEFORE = re.compile(
+    r"(?:应到|实到|出席|列席)(?:会议)?(?:代表|委员)\s*$|(?:征集|收集)到?(?:意见建议|意见|建议)共?\s*$"
+    r"|候选项目中?选出\s*$|从\s*$"
+)
+PLACES_AFTER = re.compile(
+    r"(?:区县|县区|县（市、区）|县〔市、区〕|县市区|乡镇|镇街|乡（镇）|乡〔镇〕|街道)"
+    r"(?:[按的在均全各]|$|[，。；、）])"
+)
 LET_BEFORE = re.compile(r"^(?:让|使)[\d.万亿户人口名、两]*$")
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
 SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
@@ -191,8 +200,14 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         after = text[quantity.end : clause[1]]
         if _excluded(quantity, before, after, text[sentence[0] : quantity.start]):
             continue
-        if index and quantities[index - 1].end == quantity.start:
-            continue  # 超230个50户以上木质房屋连片村寨: the second figure says which villages
+        if (
+            index
+            and quantities[index - 1].end == quantity.start
+            and (after.strip() or quantity.unit == quantities[index - 1].unit)
+        ):
+            # 超230个50户以上木质房屋连片村寨: the second figure says which villages, while
+            # 改造项目67个28682户，… counts the households of the 67 projects
+            continue
         mention = Mention(quantity, quantity.unit, clause, sentence, "")
         mention.comparator = _comparator(quantity, before, after)
         mention.target_marked = bool(TARGET_AFTER.match(after) or TARGET_BEFORE.search(before))
@@ -226,6 +241,10 @@ def _excluded(quantity: Quantity, before: str, after: str, sentence: str = "") -
         return True
     if LET_BEFORE.match(before.strip()):
         return True
+    if PLACES_AFTER.match(after):
+        return True  # 由全市12个区县按照统一标准, 保障5个乡（镇）的用水: where, not what
+    if MEETING_BEFORE.search(before[-12:]) and quantity.unit in {"人", "条", "项", "个", "件"}:
+        return True
     if quantity.unit in {"元", "万元"} and re.search(r"投资|投入", tail):
         return True  # 投资9530万元，实施…: what the work costs, not what it promises
     if BETTER_BEFORE.search(before) and OF_AFTER.match(after) and quantity.unit in {"人", "户"}:
@@ -245,8 +264,8 @@ def _excluded(quantity: Quantity, before: str, after: str, sentence: str = "") -
 
 def _comparator(quantity: Quantity, before: str, after: str) -> str:
     tail = before[-8:]
-    if after.startswith("左右"):
-        return "eq"  # 覆盖率达80%左右: about, neither a floor nor a ceiling
+    if after.startswith("左右") or re.search(r"(?<![节减])约\s*$", tail):
+        return "eq"  # 覆盖率达80%左右, 约80个: about, neither a floor nor a ceiling
     if quantity.unit == "%" and re.search(r"按[^，。；]{0,16}的\s*$", before):
         return "eq"  # 按省定标准的80%确定: a share fixed, not a floor
     if GTE_BEFORE.search(tail):

@@ -290,3 +290,30 @@ def test_counts_of_the_programmes_own_parts_are_not_results() -> None:
         "全区新增建成农村公路56公里，已建成公厕12座。"
     )
     assert pairs(document) == [(None, Decimal(56), "公里"), (None, Decimal(12), "座")]
+
+
+def test_about_a_count_is_exact_and_places_counted_say_where() -> None:
+    document = parse_text(
+        PLAN + "1.增设汽车充电桩约50个，由全区6个街道按照统一标准建设智慧小区30个。\n"
+        "2.改造农村公路危桥12座，保障3个乡（镇）的通行安全。\n"
+    )
+    assert targets(document) == [
+        (Decimal(50), "个", "eq"),
+        (Decimal(30), "个", "gte"),
+        (Decimal(12), "座", "gte"),
+    ]
+
+
+def test_a_pair_of_counts_and_the_meetings_own_figures() -> None:
+    document = parse_text(
+        "临江区第五届人民代表大会第三次会议开幕。本次大会应到代表210名，实到代表198名。\n"
+        "会前共征集意见建议60余条，从12项候选项目中选出10项。\n"
+        "1.实施城市老旧小区改造项目18个6420户，加装电梯40部。\n2.新建公园3个。\n",
+        year=2025,
+    )
+    assert targets(document) == [
+        (Decimal(18), "个", "gte"),
+        (Decimal(6420), "户", "gte"),
+        (Decimal(40), "部", "gte"),
+        (Decimal(3), "个", "gte"),
+    ]
