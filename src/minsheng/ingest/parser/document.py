@@ -273,6 +273,7 @@ DOUBTS = {
     "bare_cell": 0.1,  # a table cell gave the figure without a unit
     "guessed_list": 0.15,  # no numbered list: the items were found inside running text
     "approximate": 0.3,  # 约3.8万, 左右: not a firm figure, so not a firm promise
+    "range": 0.15,  # 3-5处: read as at least the lower bound
 }
 
 
@@ -296,6 +297,8 @@ def _confidence(
     start = indicator.target.quantity.start
     if re.search(r"约|近|大约|左右", text[max(0, start - 2) : indicator.target.quantity.end + 2]):
         doubts.append("approximate")
+    if indicator.target.quantity.upper is not None:
+        doubts.append("range")
     indicator.doubts = doubts
     indicator.confidence = round(max(0.0, 1.0 - sum(DOUBTS[d] for d in doubts)), 2)
 

@@ -198,7 +198,8 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         sentence = _between_marks(sentence_marks, quantity.start, start, end)
         before = text[clause[0] : quantity.start]
         after = text[quantity.end : clause[1]]
-        if _excluded(quantity, before, after, text[sentence[0] : quantity.start]):
+        figure = text[quantity.start : quantity.end]
+        if _excluded(quantity, before, after, text[sentence[0] : quantity.start], figure):
             continue
         if (
             index
@@ -233,7 +234,9 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
     return found
 
 
-def _excluded(quantity: Quantity, before: str, after: str, sentence: str = "") -> bool:
+def _excluded(
+    quantity: Quantity, before: str, after: str, sentence: str = "", figure: str = ""
+) -> bool:
     tail = before[-6:]
     if BENEFIT_BEFORE.search(tail) or (quantity.unit == "件" and LIST_AFTER.match(after)):
         return True
@@ -241,6 +244,19 @@ def _excluded(quantity: Quantity, before: str, after: str, sentence: str = "") -
         return True
     if LET_BEFORE.match(before.strip()):
         return True
+    if re.match(r"以上[\u4e00-\u9fff]{2,12}\d", after):
+        return True  # 100户以上集中安置社区1—2名岗位: which communities, not how many
+    if quantity.upper is not None and re.search(r"\d", before):
+        return True  # …社区1—2名公益性岗位: a range per place counted before it
+    if re.match(r"[^，。；]{0,10}候选", after):
+        return True  # 13项政府民生实事候选项目: the candidates, not the list
+    if (
+        quantity.countable
+        and not before[-1:].isdigit()
+        and re.search(r"[\u4e00-\u9fff]、[\u4e00-\u9fff]+$", before)
+        and figure[:1] in "两二三四五六七八九十"
+    ):
+        return True  # 西苑、金鑫、宏昌三所老旧小区: the count of the places just named
     if PLACES_AFTER.match(after):
         return True  # 由全市12个区县按照统一标准, 保障5个乡（镇）的用水: where, not what
     if MEETING_BEFORE.search(before[-12:]) and quantity.unit in {"人", "条", "项", "个", "件"}:

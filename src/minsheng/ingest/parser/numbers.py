@@ -75,7 +75,7 @@ QUANTITY = re.compile(
     # the lookahead fails at once on the many characters that start no numeral; without it
     # every position of the page tries the optional range prefix first
     r"(?=[负\d零〇一二两三四五六七八九十百千万亿])"
-    rf"(?P<neg>负)?(?:(?P<low>{ARABIC}|{CN_NUM})(?:{MULT})?\s*(?:%\s*)?[—–\-~～至到]\s*)?"
+    rf"(?P<neg>负)?(?:(?P<low>{ARABIC}|{CN_NUM})(?P<lowmult>{MULT})?\s*(?:%\s*)?[—–\-~～至到]\s*)?"
     rf"(?P<num>{ARABIC}|{CN_NUM})(?P<mult>{MULT})?(?P<more>多|余)?\s?(?P<unit>{UNIT_PATTERN})"
 )
 CHINESE_PERCENT = re.compile(rf"百分之(?P<num>{ARABIC}|{CN_NUM})")
@@ -138,6 +138,7 @@ class Quantity:
     end: int
     kind: str  # "quantity", "range", "time", "other"
     more: bool = False  # 多/余: "230多个" is at least 230
+    upper: Decimal | None = None  # a range 3000—5000套 counts from its lower bound up to this
 
     @property
     def countable(self) -> bool:
@@ -295,13 +296,19 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if neg:
         value = -value
+    # 新增街头绿地3-5处: a promise of at least the lower bound, up to the upper one
+    low_value = to_decimal(low + (match.group("lowmult") or mult or "")) if low else None
+    upper = None
     if unit == "元" and mult == "万":
         unit, value = "万元", value / MULTIPLIERS["万"]
+        low_value = low_value / MULTIPLIERS["万"] if low_value is not None else None
     unit = _UNIT_ALIAS.get(unit, unit)
     if unit in _TIME_UNIT_SET:
         kind = "time"
     elif unit in _OTHER_UNIT_SET:
         kind = "other"
+    elif low and low_value is not None and 0 < low_value < value and unit != "%" and not neg:
+        upper, value, kind = value.normalize() + 0, low_value, "quantity"
     elif low:
         kind = "range"
     else:
@@ -312,7 +319,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     end = match.end()
     if unit == "人" and text.startswith(("（次）", "〔次〕"), end):
         unit, end = "人次", end + 3  # 培训800人（次）
-    return Quantity(value.normalize() + 0, unit, start, end, kind, bool(more))
+    return Quantity(value.normalize() + 0, unit, start, end, kind, bool(more), upper)
 
 
 def find_stated_percents(

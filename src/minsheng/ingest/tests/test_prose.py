@@ -317,3 +317,29 @@ def test_a_pair_of_counts_and_the_meetings_own_figures() -> None:
         (Decimal(40), "部", "gte"),
         (Decimal(3), "个", "gte"),
     ]
+
+
+def test_a_range_promises_its_lower_bound_and_is_unsure() -> None:
+    document = parse_text(PLAN + "1.新增街头绿地3-5处，新建停车场2个。\n2.新建公园3个。\n")
+    first = document.projects[0].indicators[0]
+    assert (first.target.value, first.target.unit, first.target.comparator) == (
+        Decimal(3),
+        "处",
+        "gte",
+    )
+    assert "range" in first.doubts
+    assert first.confidence < 1
+
+
+def test_qualifiers_candidates_and_the_count_of_places_just_named() -> None:
+    document = parse_text(
+        PLAN + "1.在12项民生实事候选项目中选出10项。开辟公益性岗位150个以上，"
+        "确保80户以上安置社区1—2名公益性岗位全覆盖。\n"
+        "2.实施东苑、南苑、北苑三所老旧小区改造，新建公园3个。\n"
+    )
+    assert targets(document) == [(Decimal(150), "个", "gte"), (Decimal(3), "个", "gte")]
+
+
+def test_a_county_news_of_results_reads_roads_rebuilt() -> None:
+    document = read("截至12月底，全县新改建农村公路22公里，行政村通硬化路率达100%。")
+    assert pairs(document) == [(None, Decimal(22), "公里"), (None, Decimal(100), "%")]
