@@ -335,7 +335,9 @@ REPORT_WORDS = re.compile(
     r"已完成|已建成|已全部|累计完成|累计解决|完成率|实际完成|截至|截止|上半年|前三季度|今年以来"
     # 进展情况实行月报制度, 完成情况也要按期上报: a plan saying how it will be reported on
     r"|(?:进展情况|完成情况|落实情况|推进情况)(?![^。，；]{0,6}(?:要|应|须|实行|上报|报送))"
-    r"|全部完成|如期完成|超额完成|提前完成|成绩单"
+    r"|全部完成|如期完成|超额完成|提前完成|成绩单|新完成"
+    # 2013年我省新建…: a year's work stated as done (a plan says 将, 计划 or 要)
+    r"|20\d\d年，?(?:我|全)(?:省|市|县|区)(?:共|累计)?(?:新建|新增|完成|建成|新改建|解决)(?!计划)"
 )
 PLAN_WORDS = re.compile(r"分别是|分别为|将|确定|提出|出炉|票决|承诺|力争|要办|拟办")
 
@@ -523,6 +525,7 @@ def _project(
         completion_summary=completion,
     )
     project.results = rated
+    promised = _headline_once(text, item, promised)
     project.indicators = [Indicator(target=m, name=_name(text, m)) for m in promised]
     project.indicators += [_paired_indicator(result) for result in paired]
     project.unmatched = extract.match(text, project.indicators, reported)
@@ -538,6 +541,26 @@ def _project(
     has_report = bool(item.completion) or bool(reported)
     _check_project(text, project, stated, parts, has_report, findings, checks)
     return project
+
+
+def _headline_once(text: str, item: Item, promised: list[Mention]) -> list[Mention]:
+    """完成15个老旧小区改造 项目内容：…等15个老旧小区的…: a headline's figure repeated in the
+    item's content is one promise, not two (a headline ends with its line or a label's colon;
+    建成处理站5个，污水处理站5个 are two)."""
+    start, end = item.title_span
+    if end >= len(text) or text[end] not in "：\n":
+        return promised
+    headline = {(m.value, m.unit) for m in promised if start <= m.quantity.start < end}
+    if not headline:
+        return promised
+    kept = []
+    for mention in promised:
+        key = (mention.value, mention.unit)
+        if mention.quantity.start >= end and key in headline:
+            headline.discard(key)
+            continue
+        kept.append(mention)
+    return kept
 
 
 CLAIM_VERB = re.compile(r"(?:超额|提前|全面|顺利|如期)?(?:完成|实现)|年度目标任务")

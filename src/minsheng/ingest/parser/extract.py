@@ -54,6 +54,8 @@ PLACES_AFTER = re.compile(
     r"(?:区县|县区|县（市、区）|县〔市、区〕|县市区|乡镇|镇街|乡（镇）|乡〔镇〕|街道)"
     r"(?:[按的在均全各]|$|[，。；、）])"
 )
+AREA_BEFORE = re.compile(r"(?:总|建筑|用地|占地)面积(?:为|约|达|共)?\s*$")
+AREA_MADE = re.compile(r"新增|新建|开工|建设|改造|完成|实施")
 LET_BEFORE = re.compile(r"^(?:让|使)[\d.万亿户人口名、两]*$")
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
 SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
@@ -244,6 +246,8 @@ def _excluded(
         return True
     if LET_BEFORE.match(before.strip()):
         return True
+    if AREA_BEFORE.search(tail) and not AREA_MADE.search(before):
+        return True  # 用地面积为7165.96平方米, 总建筑面积2.84万平方米: what the building is
     if re.match(r"以上[\u4e00-\u9fff]{2,12}\d", after):
         return True  # 100户以上集中安置社区1—2名岗位: which communities, not how many
     if quantity.upper is not None and re.search(r"\d", before):

@@ -343,3 +343,41 @@ def test_qualifiers_candidates_and_the_count_of_places_just_named() -> None:
 def test_a_county_news_of_results_reads_roads_rebuilt() -> None:
     document = read("截至12月底，全县新改建农村公路22公里，行政村通硬化路率达100%。")
     assert pairs(document) == [(None, Decimal(22), "公里"), (None, Decimal(100), "%")]
+
+
+def test_a_work_report_on_last_years_work_reads_results_not_promises() -> None:
+    document = parse_text(
+        "临江省人民代表大会开幕\n省长在工作报告中说，2024年我省新建高标准农田120万亩，"
+        "新解决36万农村居民饮水安全问题；新完成260个贫困村整村推进任务，"
+        "全省又有8万农村贫困人口实现稳定脱贫。\n",
+        jurisdiction="临江省",
+    )
+    assert targets(document) == []
+    assert pairs(document) == [
+        (None, Decimal(1200000), "亩"),
+        (None, Decimal(360000), "人"),
+        (None, Decimal(260), "个"),
+        (None, Decimal(80000), "人"),
+    ]
+
+
+def test_a_headline_figure_repeated_in_the_content_is_one_promise() -> None:
+    document = parse_text(
+        PLAN + "1、完成12个老旧小区改造 项目内容：完成东苑小区等12个老旧小区的30栋楼房改造，"
+        "总建筑面积3.6万平方米。\n"
+        "2、建成垃圾处理站5个，污水处理站5个。\n"
+    )
+    assert targets(document) == [
+        (Decimal(12), "个", "gte"),
+        (Decimal(30), "栋", "gte"),
+        (Decimal(5), "个", "gte"),
+        (Decimal(5), "个", "gte"),
+    ]
+
+
+def test_the_area_of_a_building_describes_it_but_new_floor_area_is_promised() -> None:
+    document = parse_text(
+        PLAN + "1.新建食堂一幢，用地面积为7100平方米，建筑面积4200平方米。\n"
+        "2.新增建筑面积12万平方米。\n"
+    )
+    assert targets(document) == [(Decimal(120000), "平方米", "gte")]
