@@ -497,7 +497,10 @@ def _project(
         promised = [
             m
             for m in promised
-            if m.quantity.start not in taken and not spent_or_rate(text, m.quantity, m.clause[0])
+            if m.quantity.start not in taken
+            and not spent_or_rate(text, m.quantity, m.clause[0])
+            # 失业率控制在4.0%以内 in a report on work done: the year's bound restated
+            and not (m.unit == "%" and m.comparator == "lte" and not m.target_marked)
         ]
     elif not item.completion:
         # 新建口袋公园12个，整体完成率120%: a result closed by its rate, not a promise

@@ -206,10 +206,13 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         if (
             index
             and quantities[index - 1].end == quantity.start
-            and (after.strip() or quantity.unit == quantities[index - 1].unit)
+            and (
+                after.startswith(("以上", "以下", "及以上"))
+                or quantity.unit == quantities[index - 1].unit
+            )
         ):
             # 超230个50户以上木质房屋连片村寨: the second figure says which villages, while
-            # 改造项目67个28682户，… counts the households of the 67 projects
+            # 改造项目67个28682户, 596户3523人的搬迁, 23条65公里 count the same work twice
             continue
         mention = Mention(quantity, quantity.unit, clause, sentence, "")
         mention.comparator = _comparator(quantity, before, after)

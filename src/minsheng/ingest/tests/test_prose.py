@@ -381,3 +381,28 @@ def test_the_area_of_a_building_describes_it_but_new_floor_area_is_promised() ->
         "2.新增建筑面积12万平方米。\n"
     )
     assert targets(document) == [(Decimal(120000), "平方米", "gte")]
+
+
+def test_households_and_persons_of_one_work_are_both_promised() -> None:
+    document = parse_text(
+        PLAN
+        + "1.投资3000万元，实施4村520户2100人的易地扶贫搬迁工程；建设18条46公里农村通畅工程。\n"
+        "2.完成超120个30户以上木质房屋连片村寨消防改造。\n"
+    )
+    assert targets(document) == [
+        (Decimal(520), "户", "gte"),
+        (Decimal(2100), "人", "gte"),
+        (Decimal(18), "条", "gte"),
+        (Decimal(46), "公里", "gte"),
+        (Decimal(120), "个", "gte"),
+    ]
+
+
+def test_a_bound_restated_in_a_report_on_work_done_is_neither_target_nor_result() -> None:
+    document = parse_text(
+        "临江区2025年为民办实事落实情况的调查报告\n截至12月底，实事已全部完成。\n"
+        "1、就业：全年新增就业3200人，城镇登记失业率控制在4.5%以内。\n"
+        "2、文体：放映公益电影320场。\n"
+    )
+    assert targets(document) == []
+    assert pairs(document) == [(None, Decimal(3200), "人"), (None, Decimal(320), "场")]
