@@ -473,10 +473,14 @@ def _cut_departments(text: str, item: Item, start: int, end: int) -> list[Span]:
             block_end += 1
         closing = _closing(text, fields[block_end].end(), end, opened)
         stop = closing if closing is not None else end
+        # （责任单位：市人社局、市民政 and the page ends: the copy was cut inside the last name
+        cut = opened and closing is None and not text[stop:].strip()
         for position in range(index, block_end + 1):
             label = fields[position].group("label")
             value_end = fields[position + 1].start() if position < block_end else stop
             value = text[fields[position].end() : value_end]
+            if cut and position == block_end:
+                value = re.sub(r"[^、，,；;\s]*\s*$", "", value)
             _add_departments(item, label, value, lead_seen)
         kept.append((cursor, block_start))
         item.department_spans.append((block_start, stop + (1 if closing is not None else 0)))

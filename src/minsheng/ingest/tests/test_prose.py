@@ -406,3 +406,14 @@ def test_a_bound_restated_in_a_report_on_work_done_is_neither_target_nor_result(
     )
     assert targets(document) == []
     assert pairs(document) == [(None, Decimal(3200), "人"), (None, Decimal(320), "场")]
+
+
+def test_a_department_cut_off_by_the_end_of_the_page_is_left_out() -> None:
+    document = parse_text(
+        PLAN + "1.新建公园3个。（责任单位：区城管局、区财政局）\n"
+        "2.新增托位600个。（责任单位：区卫健局、区民"
+    )
+    assert [p.item.departments for p in document.projects] == [
+        [("区城管局", "lead"), ("区财政局", "co")],
+        [("区卫健局", "lead")],
+    ]
