@@ -30,7 +30,7 @@ SHARE_AFTER = re.compile(
 # 已全部完成 after the figure: 13家县级妇幼保健院建设已全部完成
 DONE_AFTER = re.compile(
     r"[^，。；]{0,16}?(?:(?:已全部|已全面|已经|已)(?:完成|竣工|完工|建成|投用)|全部(?:开工|完工|竣工|建成)"
-    r"|实现(?:稳定)?脱贫|搬出)"
+    r"|实现(?:稳定)?脱贫|搬出|发放)"
 )
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
 FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步")

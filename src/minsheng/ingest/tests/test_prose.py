@@ -417,3 +417,12 @@ def test_a_department_cut_off_by_the_end_of_the_page_is_left_out() -> None:
         [("区城管局", "lead"), ("区财政局", "co")],
         [("区卫健局", "lead")],
     ]
+
+
+def test_a_change_in_percent_is_no_target_and_a_handout_is_a_result() -> None:
+    plan = parse_text(PLAN + "1.重点城市空气优良天数增加5%，新建公园3个。\n2.新建绿道8公里。\n")
+    assert targets(plan) == [(Decimal(3), "个", "gte"), (Decimal(8), "公里", "gte")]
+    report = read(
+        "截至9月底，按800元标准，对2300名困难毕业生发放求职补贴，实现应补尽补；已建成公厕6座。"
+    )
+    assert pairs(report) == [(None, Decimal(2300), "人"), (None, Decimal(6), "座")]
