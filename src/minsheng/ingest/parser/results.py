@@ -148,6 +148,7 @@ def spent_or_rate(text: str, quantity: Quantity, clause_start: int) -> bool:
 
 HEADING_REPORTS = re.compile(r"已|累计|完成了|实际完成|截至|截止|完成率|占|以来|今年|上半年")
 HEADING_LENGTH = 40
+PERIOD = re.compile(r"（\s*20\d\d\s*[—–\-~～至]\s*20\d\d\s*年?\s*）")
 
 
 def _headings(
@@ -194,6 +195,12 @@ def _headings(
         in_line = [i for i, q in enumerate(quantities) if line[0] <= q.start < line[1]]
         partner = _line_partner(text, masked, quantities, index, in_line, region)
         actual = quantities[partner] if partner is not None else None
+        if actual is None and not (
+            not text[head[0] : target.start].strip() or PERIOD.search(words)
+        ):
+            # 全市新增就业4.1万人。其中已帮扶…: a result, unless the line opens with its figure
+            # (5100所薄弱学校改善…) or gives the promise's period (（2013—2017年）)
+            continue
         clause = _clause(masked, target.start, start, end)
         name = re.sub(r"^(?:完成|实现|新建|建设)", "", words[: target.start - head[0]]).strip()
         name = name or text[target.end : clause[1]].strip()

@@ -426,3 +426,17 @@ def test_a_change_in_percent_is_no_target_and_a_handout_is_a_result() -> None:
         "截至9月底，按800元标准，对2300名困难毕业生发放求职补贴，实现应补尽补；已建成公厕6座。"
     )
     assert pairs(report) == [(None, Decimal(2300), "人"), (None, Decimal(6), "座")]
+
+
+def test_a_line_opened_by_a_result_is_not_a_heading() -> None:
+    document = read(
+        "截至9月底，各项实事进展顺利。\n全区新增就业4100人。其中已帮扶就业困难人员380人。\n"
+        "新建口袋公园6个。已完成绿化提升2万平方米。\n"
+    )
+    assert targets(document) == []
+    assert pairs(document) == [
+        (None, Decimal(4100), "人"),
+        (None, Decimal(380), "人"),
+        (None, Decimal(6), "个"),
+        (None, Decimal(20000), "平方米"),
+    ]
