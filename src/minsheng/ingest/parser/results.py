@@ -63,6 +63,7 @@ UNDER_WAY_AFTER = re.compile(
 # 投资520万元, 660.5万元创业担保贷款: money put in, not work done
 FUNDS_AFTER = re.compile(r"的?(?:[\u4e00-\u9fff]{0,4})(?:贷款|资金|补贴|补助|奖补|经费)")
 MONEY = frozenset({"元", "万元"})
+AREA_BEFORE = re.compile(r"(?:总|建筑|用地|占地)面积(?:为|约|达|共)?\s*$")
 
 
 @dataclass
@@ -271,6 +272,8 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         if spent_or_rate(text, quantity, wide[0]):
             continue
+        if AREA_BEFORE.search(before) and not DONE_BEFORE.search(before):
+            continue  # 总面积3万平方米, 用地面积为…: what was built measures, not more work
         if DENSITY_BEFORE.search(wide_before):
             _rate_to_previous(text, found, quantity, masked, region)
             continue

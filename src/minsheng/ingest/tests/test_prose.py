@@ -440,3 +440,8 @@ def test_a_line_opened_by_a_result_is_not_a_heading() -> None:
         (None, Decimal(6), "个"),
         (None, Decimal(20000), "平方米"),
     ]
+
+
+def test_the_area_of_what_was_built_is_no_further_result() -> None:
+    document = read("截至12月底，已建成口袋公园6个，总面积3万平方米；新建绿道12公里。")
+    assert pairs(document) == [(None, Decimal(6), "个"), (None, Decimal(12), "公里")]
