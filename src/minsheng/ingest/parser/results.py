@@ -19,7 +19,8 @@ DONE_BETWEEN = re.compile(r"已(?:完成|送|建成|帮扶|资助|开展|实施|
 BRACKET_PERCENT = re.compile(r"\s*（\s*(\d+(?:\.\d+)?)\s*%\s*）")
 RATE_AFTER = re.compile(
     r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?"
-    r"|[占为](?:年度|全年|年)?(?:目标任务|计划任务|目标|任务|计划)的?)\s*(\d+(?:\.\d+)?)\s*%"
+    r"|[占为](?:年度|全年|年)?(?:目标任务|计划任务|目标|任务|计划)的?"
+    r"|完成(?:了)?(?:年度|全年)?(?:目标任务|计划任务|目标|任务|计划)的)\s*(\d+(?:\.\d+)?)\s*%"
 )
 # a result reported against its line's target: 累计解决了2585个…，占总计划的99.2%
 SHARE_AFTER = re.compile(

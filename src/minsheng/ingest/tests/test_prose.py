@@ -445,3 +445,8 @@ def test_a_line_opened_by_a_result_is_not_a_heading() -> None:
 def test_the_area_of_what_was_built_is_no_further_result() -> None:
     document = read("截至12月底，已建成口袋公园6个，总面积3万平方米；新建绿道12公里。")
     assert pairs(document) == [(None, Decimal(6), "个"), (None, Decimal(12), "公里")]
+
+
+def test_a_result_closed_by_its_share_of_the_years_target() -> None:
+    document = read("截至12月底，城镇新增就业12.3万人，完成年度目标的123%；已建成公厕20座。")
+    assert rates(document) == [(Decimal(123000), Decimal(123)), (Decimal(20), None)]
