@@ -19,13 +19,38 @@ from minsheng.plans.models import Indicator, Plan
 from minsheng.progress.models import ProgressReport, ReportState
 
 
-def existing_plan(data: dict[str, Any]) -> Plan | None:
-    """The plan the document speaks of, if the ledger already has it."""
-    return Plan.objects.filter(
-        jurisdiction__name=data["jurisdiction"]["name"],
-        jurisdiction__parent__isnull=True,
-        year=data["year"],
-    ).first()
+def existing_plan(data: dict[str, Any], *, actor: Any = None) -> Plan | None:
+    """The plan the document speaks of, if the ledger already has it.
+
+    The jurisdiction is found at any depth of the tree (a district's report finds the
+    district's plan), as an import finds it: within the saver's own jurisdiction when there
+    is one of that name there. Several plans of that name and year that the saver cannot tell
+    apart are refused rather than guessed.
+    """
+    plans = list(
+        Plan.objects.filter(
+            jurisdiction__name=data["jurisdiction"]["name"], year=data["year"]
+        ).select_related("jurisdiction")[:20]
+    )
+    if len(plans) > 1 and actor is not None and getattr(actor, "is_authenticated", False):
+        home_id = scope.home_jurisdiction_id(actor)
+        if home_id is not None:
+            below = scope.descendant_ids([home_id])
+            plans = [plan for plan in plans if plan.jurisdiction_id in below] or plans
+    if len(plans) > 1:
+        raise UserFacingError(
+            [
+                bilingual(
+                    _(
+                        "several plans of %(jurisdiction)s for %(year)s exist; save as a user of "
+                        "the one meant; nothing was saved"
+                    ),
+                    jurisdiction=data["jurisdiction"]["name"],
+                    year=data["year"],
+                )
+            ]
+        )
+    return plans[0] if plans else None
 
 
 def plan_draft_create(

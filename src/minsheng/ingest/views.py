@@ -95,7 +95,7 @@ def _save(request: HttpRequest) -> HttpResponse:
     errors = _apply_corrections(request.POST, data)
     if not errors:
         try:
-            existing = existing_plan(data)
+            existing = existing_plan(data, actor=request.user)
             if existing is not None:
                 reports = progress_drafts_create(
                     actor=request.user, document=document, plan=existing, data=data

@@ -175,6 +175,7 @@ class ParsedDocument:
             }
             for project in self.projects
             for result in project.results
+            if result.actual is not None
         ]
 
     def findings_dicts(self) -> list[dict[str, Any]]:
@@ -272,6 +273,7 @@ DOUBTS = {
     "bare_cell": 0.1,  # a table cell gave the figure without a unit
     "guessed_list": 0.15,  # no numbered list: the items were found inside running text
     "approximate": 0.3,  # 约3.8万, 左右: not a firm figure, so not a firm promise
+    "range": 0.15,  # 3-5处: read as at least the lower bound
 }
 
 
@@ -295,6 +297,8 @@ def _confidence(
     start = indicator.target.quantity.start
     if re.search(r"约|近|大约|左右", text[max(0, start - 2) : indicator.target.quantity.end + 2]):
         doubts.append("approximate")
+    if indicator.target.quantity.upper is not None:
+        doubts.append("range")
     indicator.doubts = doubts
     indicator.confidence = round(max(0.0, 1.0 - sum(DOUBTS[d] for d in doubts)), 2)
 
@@ -319,7 +323,8 @@ def _results_only(text: str, masked: str) -> ParsedProject | None:
     )
     for result in found:
         if result.target is None:
-            project.results.append(result)
+            if result.actual is not None:
+                project.results.append(result)
             continue
         project.indicators.append(_paired_indicator(result))
     return project
@@ -327,8 +332,12 @@ def _results_only(text: str, masked: str) -> ParsedProject | None:
 
 # words of a report on work done, and of a plan of work to do, counted over the whole text
 REPORT_WORDS = re.compile(
-    r"已完成|已建成|已全部|累计完成|累计解决|完成率|实际完成|截至|截止|上半年|前三季度"
-    r"|进展情况|完成情况|落实情况|推进情况|全部完成|如期完成|超额完成|提前完成|成绩单"
+    r"已完成|已建成|已全部|累计完成|累计解决|完成率|实际完成|截至|截止|上半年|前三季度|今年以来"
+    # 进展情况实行月报制度, 完成情况也要按期上报: a plan saying how it will be reported on
+    r"|(?:进展情况|完成情况|落实情况|推进情况)(?![^。，；]{0,6}(?:要|应|须|实行|上报|报送))"
+    r"|全部完成|如期完成|超额完成|提前完成|成绩单|新完成"
+    # 2013年我省新建…: a year's work stated as done (a plan says 将, 计划 or 要)
+    r"|20\d\d年，?(?:我|全)(?:省|市|县|区)(?:共|累计)?(?:新建|新增|完成|建成|新改建|解决)(?!计划)"
 )
 PLAN_WORDS = re.compile(r"分别是|分别为|将|确定|提出|出炉|票决|承诺|力争|要办|拟办")
 
@@ -366,7 +375,7 @@ def _paired_indicator(result: Result) -> Indicator:
     assert target is not None
     mention = Mention(target, target.unit, result.clause, result.clause, result.name)
     indicator = Indicator(target=mention, name=result.name or target.unit)
-    indicator.actual = result.actual.value
+    indicator.actual = result.actual.value if result.actual is not None else None
     indicator.stated_percent = result.stated_percent
     indicator.stated_span = result.stated_span
     return indicator
@@ -482,11 +491,16 @@ def _project(
         found = [r for region in item.promise for r in results(text, masked, region, loose=True)]
         paired = [r for r in found if r.target is not None]
         rated = [r for r in found if r.target is None]
-        taken = {r.actual.start for r in found} | {r.target.start for r in paired if r.target}
+        taken = {r.actual.start for r in found if r.actual} | {
+            r.target.start for r in paired if r.target
+        }
         promised = [
             m
             for m in promised
-            if m.quantity.start not in taken and not spent_or_rate(text, m.quantity, m.clause[0])
+            if m.quantity.start not in taken
+            and not spent_or_rate(text, m.quantity, m.clause[0])
+            # 失业率控制在4.0%以内 in a report on work done: the year's bound restated
+            and not (m.unit == "%" and m.comparator == "lte" and not m.target_marked)
         ]
     elif not item.completion:
         # 新建口袋公园12个，整体完成率120%: a result closed by its rate, not a promise
@@ -496,7 +510,7 @@ def _project(
             for r in results(text, masked, region)
             if r.target is None and r.stated_percent is not None
         ]
-        taken = {r.actual.start for r in rated}
+        taken = {r.actual.start for r in rated if r.actual}
         used = [r.stated_span for r in rated if r.stated_span]
         promised = [m for m in promised if m.quantity.start not in taken]
         stated = [
@@ -514,6 +528,7 @@ def _project(
         completion_summary=completion,
     )
     project.results = rated
+    promised = _headline_once(text, item, promised)
     project.indicators = [Indicator(target=m, name=_name(text, m)) for m in promised]
     project.indicators += [_paired_indicator(result) for result in paired]
     project.unmatched = extract.match(text, project.indicators, reported)
@@ -529,6 +544,26 @@ def _project(
     has_report = bool(item.completion) or bool(reported)
     _check_project(text, project, stated, parts, has_report, findings, checks)
     return project
+
+
+def _headline_once(text: str, item: Item, promised: list[Mention]) -> list[Mention]:
+    """完成15个老旧小区改造 项目内容：…等15个老旧小区的…: a headline's figure repeated in the
+    item's content is one promise, not two (a headline ends with its line or a label's colon;
+    建成处理站5个，污水处理站5个 are two)."""
+    start, end = item.title_span
+    if end >= len(text) or text[end] not in "：\n":
+        return promised
+    headline = {(m.value, m.unit) for m in promised if start <= m.quantity.start < end}
+    if not headline:
+        return promised
+    kept = []
+    for mention in promised:
+        key = (mention.value, mention.unit)
+        if mention.quantity.start >= end and key in headline:
+            headline.discard(key)
+            continue
+        kept.append(mention)
+    return kept
 
 
 CLAIM_VERB = re.compile(r"(?:超额|提前|全面|顺利|如期)?(?:完成|实现)|年度目标任务")

@@ -24,7 +24,7 @@ from minsheng.plans.completion import stated_percent_matches
 CLAUSE_BREAK = re.compile(r"[，。；！？\n（）：]")
 SENTENCE_BREAK = re.compile(r"[。；！？\n]")
 CONNECTORS = "、和及与并，,以 "
-SUFFIXES = ("及以上", "以上", "以内", "以下")
+SUFFIXES = ("及以上", "以上", "以内", "以下", "左右")
 LTE_BEFORE = re.compile(
     r"(降至|降到|降低至|降低到|下降至|下降到|减少至|减少到|减至|压减至|压减到|压降至|调减至|调减到"
     r"|不超过|不高于|控制在|(?<!不)低于|(?<!不)少于)\s*$"
@@ -33,14 +33,33 @@ GTE_BEFORE = re.compile(
     r"(不少于|不低于|至少|(?<!不)超过|(?<!不)超|达到|达|提高到|提高至|提升到|提升至|增加到|增至)\s*$"
 )
 # 受益群众5万人, 惠及17个乡镇, 改善9万人口的饮水安全: who benefits, not what is promised
-BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居民|农户|人群)?\s*$")
+# 惠及17个乡镇: the places reached (惠及居民1.2万户 names whom, and is counted)
+BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居民|农户|人群)?\s*$|惠及\s*$")
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
 OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
 # 十件实事, 10件民生实事: the list itself, not one of its figures
 LIST_AFTER = re.compile(r"^(?:民生|惠民|为民|重点)?(?:实事|大事|事项)")
+# 办好…实事，每个乡镇不少于2件: the clause counts the 实事 named before it, nothing of its own
+LIST_SHARE = re.compile(
+    r"^(?:每个?|各)?(?:乡镇|街道|村|社区|县区|区县|县|区|部门|单位)?(?:今年|明年|去年)?"
+    r"(?:要|再|将)?(?:办好|办)?(?:不少于|至少|达到|有)?\s*$"
+)
+# 让1.6万户、4.5万人住上新房: whom the work benefits, after the work's own figure
+# 应到代表361名, 共征集意见建议70余条, 从13项候选项目中选出10项: the meeting, not the list
+MEETING_BEFORE = re.compile(
+    r"(?:应到|实到|出席|列席)(?:会议)?(?:代表|委员)\s*$|(?:征集|收集)到?(?:意见建议|意见|建议)共?\s*$"
+    r"|候选项目中?选出\s*$|从\s*$"
+)
+PLACES_AFTER = re.compile(
+    r"(?:区县|县区|县（市、区）|县〔市、区〕|县市区|乡镇|镇街|乡（镇）|乡〔镇〕|街道)"
+    r"(?:[按的在均全各]|$|[，。；、）])"
+)
+AREA_BEFORE = re.compile(r"(?:总|建筑|用地|占地)面积(?:为|约|达|共)?\s*$")
+AREA_MADE = re.compile(r"新增|新建|开工|建设|改造|完成|实施")
+LET_BEFORE = re.compile(r"^(?:让|使)[\d.万亿户人口名、两]*$")
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
 SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
-GROWTH_BEFORE = re.compile(r"(同比|环比|增长|下降|增幅|降幅|提高了|下降了|比上年)\s*$")
+GROWTH_BEFORE = re.compile(r"(同比|环比|增长|下降|增幅|降幅|提高了|下降了|比上年|(?<!新)增加)\s*$")
 CHANGE_BETWEEN = re.compile(r"^\s*(提高|提升|增加|增长|扩大|降低|下降|减少|压减|降)(到|至)\s*$")
 TARGET_AFTER = re.compile(r"^(?:以上)?的?(?:年度|全年)?(?:目标任务|目标|任务|计划)")
 TARGET_BEFORE = re.compile(r"(?:年度目标|全年目标|目标任务|年度任务|计划|目标)(?:为|是)?\s*$")
@@ -181,10 +200,20 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         sentence = _between_marks(sentence_marks, quantity.start, start, end)
         before = text[clause[0] : quantity.start]
         after = text[quantity.end : clause[1]]
-        if _excluded(quantity, before, after):
+        figure = text[quantity.start : quantity.end]
+        if _excluded(quantity, before, after, text[sentence[0] : quantity.start], figure):
             continue
-        if index and quantities[index - 1].end == quantity.start:
-            continue  # 超230个50户以上木质房屋连片村寨: the second figure says which villages
+        if (
+            index
+            and quantities[index - 1].end == quantity.start
+            and (
+                after.startswith(("以上", "以下", "及以上"))
+                or quantity.unit == quantities[index - 1].unit
+            )
+        ):
+            # 超230个50户以上木质房屋连片村寨: the second figure says which villages, while
+            # 改造项目67个28682户, 596户3523人的搬迁, 23条65公里 count the same work twice
+            continue
         mention = Mention(quantity, quantity.unit, clause, sentence, "")
         mention.comparator = _comparator(quantity, before, after)
         mention.target_marked = bool(TARGET_AFTER.match(after) or TARGET_BEFORE.search(before))
@@ -192,7 +221,7 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         if previous is not None and previous.clause == clause:
             between = text[previous.quantity.end : quantity.start]
             if CHANGE_BETWEEN.match(between) and re.search(
-                r"[从由]\s*$", text[previous.clause[0] : previous.quantity.start]
+                r"[从由][^，。；从由]{0,12}$", text[previous.clause[0] : previous.quantity.start]
             ):
                 # 从77%提高到80%: the first figure is where it starts, not a second target
                 found.pop()
@@ -210,10 +239,37 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
     return found
 
 
-def _excluded(quantity: Quantity, before: str, after: str) -> bool:
+def _excluded(
+    quantity: Quantity, before: str, after: str, sentence: str = "", figure: str = ""
+) -> bool:
     tail = before[-6:]
     if BENEFIT_BEFORE.search(tail) or (quantity.unit == "件" and LIST_AFTER.match(after)):
         return True
+    if quantity.unit == "件" and "实事" in sentence and LIST_SHARE.match(before.strip()):
+        return True
+    if LET_BEFORE.match(before.strip()):
+        return True
+    if AREA_BEFORE.search(tail) and not AREA_MADE.search(before):
+        return True  # 用地面积为7165.96平方米, 总建筑面积2.84万平方米: what the building is
+    if re.match(r"以上[\u4e00-\u9fff]{2,12}\d", after):
+        return True  # 100户以上集中安置社区1—2名岗位: which communities, not how many
+    if quantity.upper is not None and re.search(r"\d", before):
+        return True  # …社区1—2名公益性岗位: a range per place counted before it
+    if re.match(r"[^，。；]{0,10}候选", after):
+        return True  # 13项政府民生实事候选项目: the candidates, not the list
+    if (
+        quantity.countable
+        and not before[-1:].isdigit()
+        and re.search(r"[\u4e00-\u9fff]、[\u4e00-\u9fff]+$", before)
+        and figure[:1] in "两二三四五六七八九十"
+    ):
+        return True  # 西苑、金鑫、宏昌三所老旧小区: the count of the places just named
+    if PLACES_AFTER.match(after):
+        return True  # 由全市12个区县按照统一标准, 保障5个乡（镇）的用水: where, not what
+    if MEETING_BEFORE.search(before[-12:]) and quantity.unit in {"人", "条", "项", "个", "件"}:
+        return True
+    if quantity.unit in {"元", "万元"} and re.search(r"投资|投入", tail):
+        return True  # 投资9530万元，实施…: what the work costs, not what it promises
     if BETTER_BEFORE.search(before) and OF_AFTER.match(after) and quantity.unit in {"人", "户"}:
         return True
     if SCOPE_BEFORE.search(tail) or THRESHOLD_BEFORE.search(tail):
@@ -231,6 +287,10 @@ def _excluded(quantity: Quantity, before: str, after: str) -> bool:
 
 def _comparator(quantity: Quantity, before: str, after: str) -> str:
     tail = before[-8:]
+    if after.startswith("左右") or re.search(r"(?<![节减])约\s*$", tail):
+        return "eq"  # 覆盖率达80%左右, 约80个: about, neither a floor nor a ceiling
+    if quantity.unit == "%" and re.search(r"按[^，。；]{0,16}的\s*$", before):
+        return "eq"  # 按省定标准的80%确定: a share fixed, not a floor
     if GTE_BEFORE.search(tail):
         return "gte"
     if LTE_BEFORE.search(tail) or after.startswith(("以内", "以下")):

@@ -75,10 +75,22 @@ QUANTITY = re.compile(
     # the lookahead fails at once on the many characters that start no numeral; without it
     # every position of the page tries the optional range prefix first
     r"(?=[负\d零〇一二两三四五六七八九十百千万亿])"
-    rf"(?P<neg>负)?(?:(?P<low>{ARABIC}|{CN_NUM})(?:{MULT})?\s*(?:%\s*)?[—–\-~～至到]\s*)?"
+    rf"(?P<neg>负)?(?:(?P<low>{ARABIC}|{CN_NUM})(?P<lowmult>{MULT})?\s*(?:%\s*)?[—–\-~～至到]\s*)?"
     rf"(?P<num>{ARABIC}|{CN_NUM})(?P<mult>{MULT})?(?P<more>多|余)?\s?(?P<unit>{UNIT_PATTERN})"
 )
 CHINESE_PERCENT = re.compile(rf"百分之(?P<num>{ARABIC}|{CN_NUM})")
+# 新增农村通自来水人口120万: a population written without its unit counts persons
+# 培训农民100万, 解决200万农村人口饮水困难: persons counted by the noun beside the figure
+PEOPLE_NOUN = r"人口|农民|群众|居民|对象|劳动力"
+PEOPLE_WITHOUT_UNIT = re.compile(
+    # the lookahead fails at once where neither alternative can start
+    r"(?=[达超\d])"
+    rf"(?:(?:(?<=人口|农民|群众|居民|对象)|(?<=劳动力))(?:达到|达|超过)?"
+    rf"(?P<num>{ARABIC})(?P<mult>万|亿)(?=以上|左右|[，。；、）\s]|$)"
+    rf"|(?<![\d.])(?P<num2>{ARABIC})(?P<mult2>万|亿)(?=[\u4e00-\u9fff]{{0,4}}?(?:{PEOPLE_NOUN})))"
+)
+# 三元路, 三元里: a Chinese numeral before 元 that begins a place name, not an amount
+_NAME_AFTER_CHINESE = {"元": "路桥里街巷村镇素宵旦"}
 MULTIPLIERS = {
     "万": Decimal(10_000),
     "亿": Decimal(100_000_000),
@@ -93,7 +105,7 @@ _NOT_UNIT_BEFORE = {
     "部": "门分署位",
     "名": "单称额",
     "场": "所地景馆",
-    "次": "数管供加利污",
+    "次": "数管供加利污会",  # 四次会议 is which session
     "口": "袋岸径",
     "站": "点",
     "只": "有要是能",
@@ -128,6 +140,7 @@ class Quantity:
     end: int
     kind: str  # "quantity", "range", "time", "other"
     more: bool = False  # 多/余: "230多个" is at least 230
+    upper: Decimal | None = None  # a range 3000—5000套 counts from its lower bound up to this
 
     @property
     def countable(self) -> bool:
@@ -245,6 +258,15 @@ def _scan(masked: str, start: int, end: int) -> list[Quantity]:
         value = to_decimal(match.group("num"))
         if value is not None:
             found.append(Quantity(value, "%", match.start(), match.end(), "quantity"))
+    taken = {q.start for q in found}
+    for match in PEOPLE_WITHOUT_UNIT.finditer(masked, start, end):
+        after = bool(match.group("num"))
+        numeral = match.group("num") if after else match.group("num2")
+        value = to_decimal(numeral + (match.group("mult") if after else match.group("mult2")))
+        begin = match.start("num") if after else match.start("num2")
+        if value is not None and begin not in taken:
+            span = (begin, match.end())
+            found.append(Quantity(value.normalize() + 0, "人", *span, "quantity"))
     found.sort(key=lambda q: q.start)
     return found
 
@@ -269,18 +291,26 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None
     if unit == "个" and text.startswith(("小时", "工作日", "星期"), match.end()):
         return None  # 两个小时, 三个工作日: durations
+    if is_chinese and following and following in _NAME_AFTER_CHINESE.get(unit, ""):
+        return None
     value = to_decimal(numeral + (mult or ""))
     if value is None:
         return None
     if neg:
         value = -value
+    # 新增街头绿地3-5处: a promise of at least the lower bound, up to the upper one
+    low_value = to_decimal(low + (match.group("lowmult") or mult or "")) if low else None
+    upper = None
     if unit == "元" and mult == "万":
         unit, value = "万元", value / MULTIPLIERS["万"]
+        low_value = low_value / MULTIPLIERS["万"] if low_value is not None else None
     unit = _UNIT_ALIAS.get(unit, unit)
     if unit in _TIME_UNIT_SET:
         kind = "time"
     elif unit in _OTHER_UNIT_SET:
         kind = "other"
+    elif low and low_value is not None and 0 < low_value < value and unit != "%" and not neg:
+        upper, value, kind = value.normalize() + 0, low_value, "quantity"
     elif low:
         kind = "range"
     else:
@@ -288,7 +318,10 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     start = match.start("neg") if neg else match.start("num")
     if low:
         start = match.start("low")
-    return Quantity(value.normalize() + 0, unit, start, match.end(), kind, bool(more))
+    end = match.end()
+    if unit == "人" and text.startswith(("（次）", "〔次〕"), end):
+        unit, end = "人次", end + 3  # 培训800人（次）
+    return Quantity(value.normalize() + 0, unit, start, end, kind, bool(more), upper)
 
 
 def find_stated_percents(

@@ -17,34 +17,61 @@ CLAUSE = re.compile(r"[，。；！？\n、：]")
 SENTENCE = re.compile(r"[。；！？\n]")
 DONE_BETWEEN = re.compile(r"已(?:完成|送|建成|帮扶|资助|开展|实施|改造|新增|提供)|(?<!未)完成")
 BRACKET_PERCENT = re.compile(r"\s*（\s*(\d+(?:\.\d+)?)\s*%\s*）")
-RATE_AFTER = re.compile(r"^[，、\s]*(?:整体|总体)?完成率(?:为|达到|达)?\s*(\d+(?:\.\d+)?)\s*%")
+RATE_AFTER = re.compile(
+    r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?"
+    r"|[占为](?:年度|全年|年)?(?:目标任务|计划任务|目标|任务|计划)的?"
+    r"|完成(?:了)?(?:年度|全年)?(?:目标任务|计划任务|目标|任务|计划)的)\s*(\d+(?:\.\d+)?)\s*%"
+)
 # a result reported against its line's target: 累计解决了2585个…，占总计划的99.2%
 SHARE_AFTER = re.compile(
-    r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?|占(?:总|年度|全年|年)?(?:计划|目标|任务)的?)"
+    r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?|占(?:总|年度|全年|年)?(?:计划|目标|任务)的?"
+    r"|完成(?:年度|全年)(?:目标任务|计划任务|目标|任务|计划)的?)"
     r"\s*(\d+(?:\.\d+)?)\s*%"
 )
 # 已全部完成 after the figure: 13家县级妇幼保健院建设已全部完成
-DONE_AFTER = re.compile(r"^[^，。；]{0,16}?(?:已全部|已经|已)(?:完成|竣工|建成|投用)")
+DONE_AFTER = re.compile(
+    r"[^，。；]{0,16}?(?:(?:已全部|已全面|已经|已)(?:完成|竣工|完工|建成|投用)|全部(?:开工|完工|竣工|建成)"
+    r"|实现(?:稳定)?脱贫|搬出|发放)"
+)
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
 FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步")
 # 投资520万元, 补贴为600元/人/年: what was spent and rates, not what was done
 INPUT_BEFORE = re.compile(r"(?:投资|投入|资金|补贴|奖补)(?:为)?\s*$")
 # the figure a later clause reports against: 累计解决了2585个…，占总计划的99.2%
-AGAINST = re.compile(r"累计|已完成|实际完成|已开展")
+AGAINST = re.compile(r"累计|已完成|实际完成|已开展|(?<!计划)完成")
 PLANNED = re.compile(r"计划|目标|任务")
 DONE_BEFORE = re.compile(
     r"完成|建成|新增|新建|改扩建|创建|接种|配置|帮扶|资助|救助|培训|开展|提供|维修|改造|开工|竣工"
-    r"|共建设|设置|配备|安置"
+    r"|建设|设置|配备|安置|新修|修建|改建|铺设|硬化|安装|实施|投放|投入|已为|解决"
 )
 META = re.compile(r"实事|事项|项目$|^[这其剩]")
 UNITS = frozenset(INDICATOR_UNITS) - {"%", "项"}
+# a clause as a comma ends it: a verb before a 、-chain (分别投资520万元、62.4万元) covers it all
+WIDE_CLAUSE = re.compile(r"[，。；！？\n：]")
+# 配备1名以上专兼职网格员的任务, 完成55%的年度目标: a target the report says was met
+TASK_AFTER = re.compile(r"(?:以上)?[^，。；\d]{0,16}?的(?:年度|全年)?(?:目标任务|目标|任务)")
+# 千人口托位数达到3.88个: a density, not work done
+DENSITY_BEFORE = re.compile(r"(?:千人口|每千人|每万人|万人口|人均|户均)[^，。；]*$")
+# 优良天数比率为53.0%: a rate the report states as reached (率均达到100% names two)
+RATE_BEFORE = re.compile(r"(?<!同比)率(?:为|达到|高达|达|是)\s*$")
+# 57个小项已完成, 20件民生大事中，4件已完成: counts of the programme's own parts
+PARTS_AFTER = re.compile(r"(?:小项|分项|子项|项目|实事|事项|大事)")
+LIST_NAMED = re.compile(r"实事|大事|事项")
+# 6个老旧小区改造正在施工中: the work is under way, so the figure is what is to be done
+UNDER_WAY_AFTER = re.compile(
+    r"[^，。；\d]{0,16}?(?:正在施工|正在建设|正在推进|施工中|建设中|推进中)"
+)
+# 投资520万元, 660.5万元创业担保贷款: money put in, not work done
+FUNDS_AFTER = re.compile(r"的?(?:[\u4e00-\u9fff]{0,4})(?:贷款|资金|补贴|补助|奖补|经费)")
+MONEY = frozenset({"元", "万元"})
+AREA_BEFORE = re.compile(r"(?:总|建筑|用地|占地)面积(?:为|约|达|共)?\s*$")
 
 
 @dataclass
 class Result:
     """One figure of a results-only report: an actual, maybe its target, maybe a stated rate."""
 
-    actual: Quantity
+    actual: Quantity | None  # None: a target whose result the report leaves unsaid
     clause: Span
     name: str
     target: Quantity | None = None
@@ -52,11 +79,13 @@ class Result:
     stated_span: Span | None = None
 
 
-def _clause(masked: str, position: int, start: int, end: int) -> Span:
+def _clause(
+    masked: str, position: int, start: int, end: int, breaks: re.Pattern[str] = CLAUSE
+) -> Span:
     left = start
-    for match in CLAUSE.finditer(masked, start, position):
+    for match in breaks.finditer(masked, start, position):
         left = match.end()
-    right = CLAUSE.search(masked, position, end)
+    right = breaks.search(masked, position, end)
     return (left, right.start() if right else end)
 
 
@@ -102,26 +131,164 @@ def _partner(
     return best if opens_line else None
 
 
+FUNDING_BEFORE = re.compile(r"投资|投入|资金|补贴|奖补|补助|贷款|经费")
+
+
 def spent_or_rate(text: str, quantity: Quantity, clause_start: int) -> bool:
-    """投资520万元 (what was spent) and 600元/人/年 (a rate): not work done."""
+    """投资520万元 (what was spent), 600元/人/年 (a rate), 660.5万元创业担保贷款: not work done."""
     before = text[max(clause_start, quantity.start - 4) : quantity.start]
-    return text.startswith("/", quantity.end) or bool(INPUT_BEFORE.search(before))
+    if text.startswith("/", quantity.end) or INPUT_BEFORE.search(before):
+        return True
+    if quantity.unit not in MONEY:
+        return False
+    # money after a funding word anywhere in its clause (分别投资520万元、62.4万元), or before one
+    return bool(
+        FUNDING_BEFORE.search(text, clause_start, quantity.start)
+        or FUNDS_AFTER.match(text, quantity.end, quantity.end + 8)
+    )
+
+
+HEADING_REPORTS = re.compile(r"已|累计|完成了|实际完成|截至|截止|完成率|占|以来|今年|上半年")
+HEADING_LENGTH = 40
+PERIOD = re.compile(r"（\s*20\d\d\s*[—–\-~～至]\s*20\d\d\s*年?\s*）")
+
+
+def _headings(
+    text: str, masked: str, quantities: list[Quantity], region: Span
+) -> tuple[list[Result], set[int]]:
+    """Lines opened by a project's target, its progress after: 2606个撤并村通公路。…累计解决了2585个.
+
+    A line whose short first sentence holds one figure and reports nothing, followed by
+    sentences that report (已, 累计…), is one project: the figure is its target, the later
+    figure of its unit that reports against it (累计…, 已完成…) its actual, and the line's
+    other figures (上半年已完成建设4022公里) are details of the work, not projects of their own.
+    """
+    start, end = region
+    found: list[Result] = []
+    taken: set[int] = set()
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        line_end = end if newline < 0 else newline
+        line = (position, line_end)
+        position = line_end + 1
+        head_break = SENTENCE.search(masked, line[0], line[1])
+        if head_break is None:
+            continue
+        head = (line[0], head_break.start())
+        inside = [i for i, q in enumerate(quantities) if head[0] <= q.start < head[1]]
+        if len(inside) != 1 or quantities[inside[0]].unit == "%":
+            continue
+        first = quantities[inside[0]]
+        if first.unit == "件" and META.search(text[first.end : first.end + 6]):
+            continue  # 民生十件实事: the list itself
+        words = text[head[0] : head[1]].strip()
+        rest = (head_break.end(), line[1])
+        if (
+            len(words) > HEADING_LENGTH
+            or "，" in words  # a headline is one phrase
+            or HEADING_REPORTS.search(words)
+            or FUTURE_BEFORE.search(words)
+            or not (HEADING_REPORTS.search(text, *rest) or DONE_BETWEEN.search(text, *rest))
+        ):
+            continue
+        index = inside[0]
+        target = quantities[index]
+        in_line = [i for i, q in enumerate(quantities) if line[0] <= q.start < line[1]]
+        partner = _line_partner(text, masked, quantities, index, in_line, region)
+        actual = quantities[partner] if partner is not None else None
+        if actual is None and not (
+            not text[head[0] : target.start].strip() or PERIOD.search(words)
+        ):
+            # 全市新增就业4.1万人。其中已帮扶…: a result, unless the line opens with its figure
+            # (5100所薄弱学校改善…) or gives the promise's period (（2013—2017年）)
+            continue
+        clause = _clause(masked, target.start, start, end)
+        name = re.sub(r"^(?:完成|实现|新建|建设)", "", words[: target.start - head[0]]).strip()
+        name = name or text[target.end : clause[1]].strip()
+        result = Result(actual, clause, name[:60], target=target)
+        if actual is not None:
+            _rate(text, result, actual.end, end, SHARE_AFTER)
+        found.append(result)
+        taken.update(in_line)
+    return found, taken
+
+
+def _line_partner(
+    text: str,
+    masked: str,
+    quantities: list[Quantity],
+    index: int,
+    in_line: list[int],
+    region: Span,
+) -> int | None:
+    """The figure of a heading line that reports against its target: the one closed by a
+    share of plan first, else a running total (累计), else the first that reports."""
+    target = quantities[index]
+    best: int | None = None
+    for later in in_line:
+        other = quantities[later]
+        if later <= index or other.unit != target.unit:
+            continue
+        other_clause = _clause(masked, other.start, *region)
+        if not AGAINST.search(text, other_clause[0], other.start):
+            continue
+        if SHARE_AFTER.match(_after_clause(text, other.end, region[1])):
+            return later
+        if best is None or "累计" in text[other_clause[0] : other.start]:
+            best = later
+    return best
 
 
 def results(text: str, masked: str, region: Span, loose: bool = False) -> list[Result]:
     """The results of a region; loose: every counted figure (a report item), not only 完成…."""
     start, end = region
-    quantities = [q for q in find_quantities(masked, start, end) if q.countable and q.unit in UNITS]
+    quantities = [
+        q
+        for q in find_quantities(masked, start, end)
+        if q.countable and (q.unit in UNITS or q.unit == "%")
+    ]
     found: list[Result] = []
     skip: set[int] = set()
+    if not loose:
+        found, skip = _headings(text, masked, quantities, region)
     for index, quantity in enumerate(quantities):
         if index in skip:
             continue
         clause = _clause(masked, quantity.start, start, end)
+        wide = _clause(masked, quantity.start, start, end, WIDE_CLAUSE)
         before = text[clause[0] : quantity.start]
-        if quantity.unit == "件" and META.search(text[quantity.end : quantity.end + 4]):
+        wide_before = text[wide[0] : quantity.start]
+        if quantity.value == 0:
+            continue  # 汽机房出0米: a level, not a count
+        if quantity.unit == "件" and META.search(text[quantity.end : quantity.end + 6]):
             continue
-        if spent_or_rate(text, quantity, clause[0]):
+        if quantity.unit in {"个", "件"} and PARTS_AFTER.match(text, quantity.end):
+            continue
+        if (
+            quantity.unit == "件"
+            and not before.strip("，、 其中有")
+            and LIST_NAMED.search(text, wide[0] - 20 if wide[0] >= start + 20 else start, wide[0])
+        ):
+            continue
+        if spent_or_rate(text, quantity, wide[0]):
+            continue
+        if AREA_BEFORE.search(before) and not DONE_BEFORE.search(before):
+            continue  # 总面积3万平方米, 用地面积为…: what was built measures, not more work
+        if DENSITY_BEFORE.search(wide_before):
+            _rate_to_previous(text, found, quantity, masked, region)
+            continue
+        tail = quantity.end + (2 if text.startswith("以上", quantity.end) else 0)
+        if "完成" in wide_before and TASK_AFTER.match(text, tail, wide[1]):
+            # 提前完成55%的年度目标, 完成每个网格配备1名以上…的任务: the target, reached
+            actual = _percent_before(text, masked, quantities, index, skip, region)
+            reached = quantities[actual] if actual is not None else None
+            if actual is not None:
+                skip.add(actual)
+                found[:] = [r for r in found if r.actual is not reached]
+            found.append(Result(reached, clause, before.strip("，、 ")[:60], target=quantity))
+            continue
+        if quantity.unit == "%" and not _percent_result(text, masked, quantities, index, region):
             continue
         partner = quantities[index + 1] if index + 1 < len(quantities) else None
         adjacent = (
@@ -138,10 +305,19 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             _rate(text, result, partner_quantity.end, end, SHARE_AFTER)
             found.append(result)
             continue
+        if quantity.unit == "%" and not RATE_BEFORE.search(before):
+            continue  # a percent is a result only as a rate reached or against a planned one
         sentence_start = max(
             [start, *(m.end() for m in SENTENCE.finditer(masked, start, quantity.start))]
         )
         if FUTURE_BEFORE.search(text, sentence_start, quantity.start):
+            probe = Result(quantity, clause, "")
+            _rate(text, probe, quantity.end, end)
+            if probe.stated_percent is None:
+                continue  # a plan or forecast, unless a share of plan says it was done
+        if UNDER_WAY_AFTER.match(text, quantity.end, clause[1]):
+            # 6个老旧小区改造正在施工中: what is to be done, not yet a result
+            found.append(Result(None, clause, text[quantity.end : clause[1]][:60], target=quantity))
             continue
         if adjacent and partner is not None:
             # 15个农村幸福院建设已完成8个（53%）: the first figure is the target
@@ -156,11 +332,94 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             quantity, clause, (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
         )
         _rate(text, result, quantity.end, end)
-        done = DONE_BEFORE.search(before) or DONE_AFTER.match(text, quantity.end, clause[1])
+        done = bool(
+            DONE_BEFORE.search(wide_before)
+            or DONE_AFTER.match(text, quantity.end, clause[1])
+            or (quantity.unit == "%" and RATE_BEFORE.search(before))
+        )
+        if not done and found and found[-1].actual is not None:
+            # 已建设蔬菜基地2572亩，示范园390亩: a figure closing a clause of nouns goes on
+            # with the result before it in the sentence
+            done = found[-1].actual.start >= sentence_start and not text[
+                quantity.end : clause[1]
+            ].strip(" 以上")
         if result.stated_percent is None and not done and not loose:
             continue
         found.append(result)
+    found.sort(key=_position)
     return found
+
+
+def _position(result: Result) -> int:
+    first = result.target or result.actual
+    return first.start if first is not None else result.clause[0]
+
+
+# 完成率200%, 占年计划的56.6%, (50%): claims about a figure, not figures of their own
+PERCENT_CLAIM_BEFORE = re.compile(
+    r"(?:完成率|完成进度|占[^，。；\d]{0,12}?|完成[^，。；\d]{0,8}?的"
+    r"|完成(?:年度|全年)(?:目标任务|计划任务|目标|任务|计划))(?:为|达到|达)?\s*$|（\s*$"
+)
+
+
+SHARED_RATE_BEFORE = re.compile(r"均\s*(?:达到|达|为)\s*$")
+
+
+def _percent_result(
+    text: str, masked: str, quantities: list[Quantity], index: int, region: Span
+) -> bool:
+    """A percent that can be a result: a rate reached (比率为53.0%) or a planned share and its
+    outcome (计划完成工程量5%，实际完成工程量6%), never a claim about another figure."""
+    quantity = quantities[index]
+    clause = _clause(masked, quantity.start, *region)
+    before = text[clause[0] : quantity.start]
+    return not (PERCENT_CLAIM_BEFORE.search(before) or SHARED_RATE_BEFORE.search(before))
+
+
+def _percent_before(
+    text: str,
+    masked: str,
+    quantities: list[Quantity],
+    index: int,
+    skip: set[int],
+    region: Span,
+) -> int | None:
+    """The percent reached that a percent target is met by: the one before it in its sentence
+    (占养老机构床位总数55.2%，提前完成55%的年度目标), unless that one claims a share of plan."""
+    target = quantities[index]
+    if target.unit != "%":
+        return None
+    sentence_start = max(
+        [region[0], *(m.end() for m in SENTENCE.finditer(masked, region[0], target.start))]
+    )
+    for earlier in range(index - 1, -1, -1):
+        other = quantities[earlier]
+        if other.start < sentence_start:
+            break
+        if other.unit != "%" or earlier in skip:
+            continue
+        before = text[max(sentence_start, other.start - 12) : other.start]
+        if re.search(r"(?:完成率|完成进度|计划|目标|任务)[^，。；]*$", before):
+            return None
+        return earlier
+    return None
+
+
+def _rate_to_previous(
+    text: str, found: list[Result], quantity: Quantity, masked: str, region: Span
+) -> None:
+    """The rate after a density (千人口托位数达到3.88个，完成率260%) belongs to the figure before."""
+    if not found or found[-1].actual is None or found[-1].stated_percent is not None:
+        return
+    sentence = _clause(masked, quantity.start, *region, SENTENCE)
+    previous = found[-1].actual
+    if previous.start < sentence[0]:
+        return
+    probe = Result(quantity, found[-1].clause, "")
+    _rate(text, probe, quantity.end, region[1])
+    if probe.stated_percent is not None:
+        found[-1].stated_percent = probe.stated_percent
+        found[-1].stated_span = probe.stated_span
 
 
 def _after_clause(text: str, position: int, end: int) -> str:
@@ -178,7 +437,10 @@ def _rate(
         result.stated_span = (bracket.start(1), bracket.end(1))
         return
     rest = text[position : min(end, position + 40)]
-    clause_end = CLAUSE.search(rest)
+    # the rate closes the figure's clause, past any 、 of its words (11家全国、省、市…，完成率110%)
+    clause_end = WIDE_CLAUSE.search(rest)
+    if clause_end is None or re.search(r"\d", rest[: clause_end.start()]):
+        clause_end = CLAUSE.search(rest)
     after = rest[clause_end.start() if clause_end else len(rest) :]
     rate = pattern.match(after)
     if rate and not SENTENCE.match(after):

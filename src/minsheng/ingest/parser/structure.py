@@ -124,10 +124,16 @@ def outline(text: str) -> Outline:
 
 
 def _line_style(lines: list[_Line]) -> tuple[str, list[tuple[_Line, int, int]]]:
-    """The numbering style whose markers at line starts count 1, 2, 3… most often."""
+    """The numbering style whose markers at line starts count 1, 2, 3… most often.
+
+    A style whose count starts again at 1 is a lower level ((一)(二)… under 一、二、): when a
+    style that does not start again opens the list before it, that one is the list's.
+    """
     best: tuple[str, list[tuple[_Line, int, int]]] = ("", [])
+    restarting: set[str] = set()
+    counted: dict[str, list[tuple[_Line, int, int]]] = {}
     for style, pattern in LINE_STYLES.items():
-        found = []
+        found: list[tuple[_Line, int, int]] = []
         expected = 1
         for line in lines:
             stripped = line.text.lstrip()
@@ -137,15 +143,28 @@ def _line_style(lines: list[_Line]) -> tuple[str, list[tuple[_Line, int, int]]]:
             number = ordinal(match.group(1))
             if number is None:
                 continue
+            if number == 1 and found:
+                restarting.add(style)
             if number != expected and not (style == "jian" and number > expected):
                 continue
             indent = len(line.text) - len(stripped)
             found.append((line, number, indent + match.end()))
             expected = number + 1
+        counted[style] = found
         if len(found) > len(best[1]) or (style == "jian" and found and len(found) >= len(best[1])):
             best = (style, found)
         if style == "jian" and found:
             break  # 第N件 is unmistakable; it wins when present
+    if best[0] in restarting:
+        upper = [
+            (style, found)
+            for style, found in counted.items()
+            if len(found) >= 2
+            and style not in restarting
+            and found[0][0].start < best[1][0][0].start
+        ]
+        if upper:
+            best = max(upper, key=lambda entry: len(entry[1]))
     if len(best[1]) >= 2 or (best[0] == "jian" and best[1]):
         return best
     return ("", [])
@@ -454,10 +473,14 @@ def _cut_departments(text: str, item: Item, start: int, end: int) -> list[Span]:
             block_end += 1
         closing = _closing(text, fields[block_end].end(), end, opened)
         stop = closing if closing is not None else end
+        # （责任单位：市人社局、市民政 and the page ends: the copy was cut inside the last name
+        cut = opened and closing is None and not text[stop:].strip()
         for position in range(index, block_end + 1):
             label = fields[position].group("label")
             value_end = fields[position + 1].start() if position < block_end else stop
             value = text[fields[position].end() : value_end]
+            if cut and position == block_end:
+                value = re.sub(r"[^、，,；;\s]*\s*$", "", value)
             _add_departments(item, label, value, lead_seen)
         kept.append((cursor, block_start))
         item.department_spans.append((block_start, stop + (1 if closing is not None else 0)))

@@ -15,7 +15,7 @@ from minsheng.accounts.models import Role
 from minsheng.audit.models import AuditRecord
 from minsheng.plans.choices import PlanState
 from minsheng.plans.interchange import validate
-from minsheng.plans.models import Indicator, Plan
+from minsheng.plans.models import Indicator, Jurisdiction, Plan
 from minsheng.progress.models import ProgressReport, ReportState
 
 DATA = Path(__file__).parent / "data"
@@ -232,3 +232,44 @@ def test_a_results_only_report_on_an_existing_plan_becomes_draft_reports(tmp_pat
     run(report, "--save", "--jurisdiction", "临海市", "--year", "2025")
     drafts = ProgressReport.objects.filter(state=ReportState.DRAFT)
     assert sorted((r.value, r.stated_percent) for r in drafts) == [(1800, 90), (41000, 82)]
+
+
+@pytest.mark.django_db
+def test_a_report_finds_the_existing_plan_of_a_district_below_the_top(tmp_path: Path) -> None:
+    run(DATA / "plan_list_gb18030.txt", "--save")
+    # the plan's jurisdiction is a county-level city under a prefecture, not a top-level one
+    district = Jurisdiction.objects.get(name="临海市")
+    district.parent = Jurisdiction.objects.create(name="台州市", slug="taizhou", level="city")
+    district.level = "district"
+    district.save()
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "临海市2025年民生实事进展情况\n"
+        "截至9月底，城镇新增就业4.1万人，完成率82%；"
+        "为就业困难人员提供公益性岗位1800人，完成率90%。",
+        encoding="utf-8",
+    )
+    _out, err = run(report, "--save", "--jurisdiction", "临海市", "--year", "2025")
+    assert "left unchanged" in err
+    assert Plan.objects.count() == 1
+    drafts = ProgressReport.objects.filter(state=ReportState.DRAFT)
+    assert sorted((r.value, r.stated_percent) for r in drafts) == [(1800, 90), (41000, 82)]
+
+
+@pytest.mark.django_db
+def test_two_plans_of_districts_with_one_name_are_not_guessed_between(tmp_path: Path) -> None:
+    for slug in ("a", "b"):
+        city = Jurisdiction.objects.create(name=f"城{slug}", slug=f"city-{slug}", level="city")
+        district = Jurisdiction.objects.create(
+            name="鼓楼区", slug=f"gulou-{slug}", level="district", parent=city
+        )
+        Plan.objects.create(jurisdiction=district, year=2025, title=f"2025年民生实事{slug}")
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "鼓楼区2025年民生实事进展情况\n截至9月底，城镇新增就业4.1万人，完成率82%；"
+        "为就业困难人员提供公益性岗位1800人，完成率90%。",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="several plans"):
+        run(report, "--save", "--year", "2025")
+    assert not ProgressReport.objects.exists()

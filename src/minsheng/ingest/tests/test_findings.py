@@ -35,7 +35,8 @@ def test_parts_that_do_not_add_up_are_an_error() -> None:
 
 
 def test_an_actual_without_a_target_is_a_warning() -> None:
-    body = "第1件：项目，扶持创业3万人。\n完成情况：扶持创业3.1万人，惠及230多个村庄。"
+    # (惠及230多个村庄 would not do: who benefits is no result, as 受益群众5万人 is none)
+    body = "第1件：项目，扶持创业3万人。\n完成情况：扶持创业3.1万人，另建成创业孵化点230多个。"
     assert kinds(body) == ["unmatched_actual"]
 
 

@@ -75,7 +75,7 @@ class Command(BaseCommand):
         if options["save"]:
             actor = find_user(options["user"]) if options["user"] else None
             try:
-                existing = existing_plan(plan)
+                existing = existing_plan(plan, actor=actor)
                 if existing is not None:
                     reports = progress_drafts_create(
                         actor=actor, document=document, plan=existing, data=plan

@@ -1,0 +1,452 @@
+"""Quantitative promises and results in running text, each rule pinned by a short document
+written here in the style of real ones (the real texts are measured by scripts/measure-ingest).
+"""
+
+from decimal import Decimal
+
+from minsheng.ingest.parser import parse_text
+from minsheng.ingest.parser.document import ParsedDocument
+
+PLAN = "临江区2025年民生实事项目\n"
+
+
+def targets(document: ParsedDocument) -> list[tuple[Decimal, str, str]]:
+    return [
+        (i.target.value, i.target.unit, i.target.comparator)
+        for p in document.projects
+        for i in p.indicators
+    ]
+
+
+def pairs(document: ParsedDocument) -> list[tuple[Decimal | None, Decimal | None, str]]:
+    """(target, actual, unit) of every indicator, then (None, actual, unit) of every result."""
+    found: list[tuple[Decimal | None, Decimal | None, str]] = [
+        (i.target.value, i.actual, i.target.unit) for p in document.projects for i in p.indicators
+    ]
+    found += [
+        (None, r.actual.value, r.actual.unit)
+        for p in document.projects
+        for r in p.results
+        if r.actual is not None
+    ]
+    return found
+
+
+def rates(document: ParsedDocument) -> list[tuple[Decimal, Decimal | None]]:
+    return [
+        (r.actual.value, r.stated_percent)
+        for p in document.projects
+        for r in p.results
+        if r.actual is not None
+    ]
+
+
+# --- plans ---------------------------------------------------------------------------------
+
+
+def test_persons_counted_per_session_and_a_population_without_its_unit() -> None:
+    document = parse_text(PLAN + "1.开展职业技能培训800人（次）。\n2.新增农村通自来水人口12万。\n")
+    assert targets(document) == [
+        (Decimal(800), "人次", "gte"),
+        (Decimal(120000), "人", "gte"),
+    ]
+
+
+def test_a_chinese_numeral_before_yuan_that_begins_a_street_name_is_no_amount() -> None:
+    document = parse_text(
+        PLAN + "1.拓宽三元路（东环路-北环路），新建公交站台12个。\n2.新建公园3个。\n"
+    )
+    assert targets(document) == [(Decimal(12), "个", "gte"), (Decimal(3), "个", "gte")]
+
+
+def test_about_a_figure_is_neither_a_floor_nor_a_ceiling() -> None:
+    document = parse_text(PLAN + "1.村级就业服务站覆盖率达75%左右。\n2.新建公园3个。\n")
+    assert targets(document)[0] == (Decimal(75), "%", "eq")
+    assert document.projects[0].indicators[0].name == "村级就业服务站覆盖率"
+
+
+def test_the_places_a_project_reaches_are_not_its_target() -> None:
+    document = parse_text(
+        PLAN + "1.硬化村内道路8万平方米，惠及12个乡镇。\n2.改造老旧小区20个，惠及居民6000户。\n"
+    )
+    assert targets(document) == [
+        (Decimal(80000), "平方米", "gte"),
+        (Decimal(20), "个", "gte"),
+        (Decimal(6000), "户", "gte"),
+    ]
+
+
+def test_a_share_of_the_projects_per_township_is_not_a_target() -> None:
+    document = parse_text(
+        PLAN
+        + "1.新建公园3个。\n2.新增停车位500个。\n"
+        + "在办好以上实事的同时，支持乡镇办好群众关心的实事，每个乡镇不少于3件。\n"
+    )
+    assert targets(document) == [(Decimal(3), "个", "gte"), (Decimal(500), "个", "gte")]
+
+
+# --- results-only reports --------------------------------------------------------------------
+
+REPORT = "临江区2025年民生实事进展情况\n"
+
+
+def read(body: str) -> ParsedDocument:
+    return parse_text(REPORT + body, year=2025, jurisdiction="临江区")
+
+
+def test_a_figure_then_already_done_is_a_result() -> None:
+    document = read(
+        "截至12月底，民生实事进展顺利。新建的8家乡镇卫生院建设已全部完成，并通过验收；"
+        "改扩建普通高中12所已全部竣工。"
+    )
+    assert pairs(document) == [(None, Decimal(8), "家"), (None, Decimal(12), "所")]
+
+
+def test_a_rate_closes_a_figure_whose_words_run_on_with_commas_of_enumeration() -> None:
+    document = read(
+        "截至9月底，已建成9家省、市、县级示范驿站，完成率112.5%；"
+        "已帮扶困难职工320人，完成率106.67%。"
+    )
+    assert rates(document) == [(Decimal(9), Decimal("112.5")), (Decimal(320), Decimal("106.67"))]
+
+
+def test_a_verb_before_a_chain_of_figures_covers_them_all() -> None:
+    document = read("截至6月底，全区共配备专职网格员1200名、兼职网格员3400名，工作已完成。")
+    assert pairs(document) == [(None, Decimal(1200), "人"), (None, Decimal(3400), "人")]
+
+
+def test_a_density_is_no_result_and_its_rate_belongs_to_the_figure_before() -> None:
+    document = read(
+        "截至9月底，已完成的事项中：新增普惠托位300个，千人口托位数达到3.5个，完成率150%；"
+        "为残疾人提供康复服务120人，完成率100%。"
+    )
+    assert rates(document) == [(Decimal(300), Decimal(150)), (Decimal(120), Decimal(100))]
+
+
+def test_work_under_way_gives_its_figure_as_a_target_without_result() -> None:
+    document = read(
+        "截至9月底，12个农村幸福院建设已完成9个（75%），4个老旧小区改造正在施工中（80%），"
+        "预计11月底前全部完成。"
+    )
+    assert pairs(document) == [
+        (Decimal(12), Decimal(9), "个"),
+        (Decimal(4), None, "个"),
+    ]
+
+
+def test_lines_opened_by_a_target_report_against_it_and_their_details_are_not_results() -> None:
+    document = read(
+        "截至6月底，各项民生实事进展如下：\n"
+        "1800个村通客车（2023—2025年）。上半年已开通线路56条，新通客车120个村。"
+        "累计已通客车1750个村，占总计划的97.2%。\n"
+        "改造农村危房3000户（2024—2025年）。上半年已完成改造900户。\n"
+        "3200所农村学校改善办学条件（2024—2026年）。上半年，已开工校舍45所，完工20所。\n"
+    )
+    assert pairs(document) == [
+        (Decimal(1800), Decimal(1750), "个"),
+        (Decimal(3000), Decimal(900), "户"),
+        (Decimal(3200), None, "所"),
+    ]
+    assert document.projects[0].indicators[0].stated_percent == Decimal("97.2")
+
+
+def test_a_target_met_is_read_from_the_task_it_completes() -> None:
+    document = read(
+        "截至6月底，已有2项提前完成：全区新增护理型床位420张，占床位总数61.3%，"
+        "提前完成60%的年度目标；全区共设置网格860个，提前完成每个网格配备1名以上网格员的任务。"
+    )
+    assert pairs(document) == [
+        (Decimal(60), Decimal("61.3"), "%"),
+        (Decimal(1), None, "人"),
+        (None, Decimal(420), "张"),
+        (None, Decimal(860), "个"),
+    ]
+
+
+def test_a_rate_reached_is_a_result_but_two_rates_sharing_one_figure_are_not() -> None:
+    document = read(
+        "截至9月底，已建成示范驿站6家，完成率120%；全区空气优良天数比率为84.5%，"
+        "新生儿疾病筛查率和听力筛查率均达到100%。"
+    )
+    assert pairs(document) == [(None, Decimal(6), "家"), (None, Decimal("84.5"), "%")]
+
+
+def test_a_planned_share_and_its_outcome_pair_and_a_level_of_zero_is_no_count() -> None:
+    document = read(
+        "截至6月底，“东城天桥项目”计划完成工程量8%，实际完成工程量11%；"
+        "“垃圾发电厂项目”已完成主厂房出0米，“文化惠民项目”计划完成演出30场，实际完成34场。"
+    )
+    assert pairs(document) == [
+        (Decimal(8), Decimal(11), "%"),
+        (Decimal(30), Decimal(34), "场"),
+    ]
+
+
+def test_money_put_in_is_not_a_result() -> None:
+    document = parse_text(
+        "临江区2025年民生实事完成情况\n截至12月底，各项实事已全部完成。\n"
+        "1、创业就业：36名创业者获得420万元创业担保贷款，全年新增就业1500人。\n"
+        "2、道路改造：分别投资300万元、45.5万元，对文化路、复兴路翻修改造；新建健身路径3条。\n"
+    )
+    assert pairs(document) == [
+        (None, Decimal(36), "人"),
+        (None, Decimal(1500), "人"),
+        (None, Decimal(3), "条"),
+    ]
+
+
+def test_a_plan_that_says_how_it_will_be_reported_on_is_still_a_plan() -> None:
+    document = parse_text(
+        "临江区人民政府办公室关于2025年为民办实事项目的通知\n"
+        "今年将继续为民办好10件实事。项目进展情况实行月报制度，全年完成情况也要按期上报。\n"
+        "一、新建口袋公园12个。\n二、新增普惠托位600个。\n"
+    )
+    assert targets(document) == [(Decimal(12), "个", "gte"), (Decimal(600), "个", "gte")]
+
+
+def test_sub_items_that_count_again_from_one_stay_inside_their_sections() -> None:
+    document = parse_text(
+        PLAN
+        + "一、实施易地扶贫搬迁，全年完成2万人搬迁任务。\n"
+        + "二、治理餐桌污染。\n（一）食品抽检总体合格率达98%以上。\n（二）创建示范街3条。\n"
+        + "三、推进养老服务。\n（一）建设农村幸福院60个。\n（二）新增养老床位800张。\n"
+    )
+    assert [p.item.number for p in document.projects] == [1, 2, 3]
+    assert targets(document) == [
+        (Decimal(20000), "人", "gte"),
+        (Decimal(98), "%", "gte"),
+        (Decimal(3), "条", "gte"),
+        (Decimal(60), "个", "gte"),
+        (Decimal(800), "张", "gte"),
+    ]
+
+
+def test_a_standard_raised_from_one_level_and_a_share_fixed() -> None:
+    document = parse_text(
+        PLAN + "1.将农村低保标准由家庭年人均收入4200元提高到4500元，"
+        "财政补差水平按省定标准的70%确定。\n2.新建公园3个。\n"
+    )
+    first = document.projects[0].indicators
+    assert [(i.target.value, i.target.baseline, i.target.comparator) for i in first] == [
+        (Decimal(4500), Decimal(4200), "gte"),
+        (Decimal(70), None, "eq"),
+    ]
+
+
+def test_a_year_end_feature_reads_results_laid_and_paved() -> None:
+    document = read(
+        "今年以来，累计完成投资1.2亿元。投入860万元开展人居环境整治，新修水泥路3.5公里、"
+        "排水渠2公里，铺设透水砖4200平方米，7个行政村的村容村貌焕然一新。"
+    )
+    assert pairs(document) == [
+        (None, Decimal("3.5"), "公里"),
+        (None, Decimal(2), "公里"),
+        (None, Decimal(4200), "平方米"),
+    ]
+
+
+def test_persons_counted_by_the_noun_beside_the_figure() -> None:
+    document = parse_text(
+        PLAN + "1.培训农民20万，转移农村富余劳动力8万。\n"
+        "2.解决30万农村人口饮水安全问题，对农村6万特困群众实行低保。\n"
+    )
+    assert targets(document) == [
+        (Decimal(200000), "人", "gte"),
+        (Decimal(80000), "人", "gte"),
+        (Decimal(300000), "人", "gte"),
+        (Decimal(60000), "人", "gte"),
+    ]
+
+
+def test_the_cost_whom_it_benefits_and_the_lists_own_count_are_not_targets() -> None:
+    document = parse_text(
+        "临江区去年办了8件实事，今年要办10件。在区人大三次会议上，区政府承诺如下。\n"
+        "1.投资3200万元，实施3村412户的易地搬迁工程。\n"
+        "2.新开工建设住宅面积12万平方米，让2000户、6500人住上新房。\n",
+        year=2025,
+        jurisdiction="临江区",
+    )
+    assert targets(document) == [
+        (Decimal(412), "户", "gte"),
+        (Decimal(120000), "平方米", "gte"),
+    ]
+
+
+def test_a_result_with_its_share_of_the_target_is_read_past_a_plans_name() -> None:
+    document = read(
+        "前三季度，全区招募西部计划志愿者420人，占目标任务的105%；"
+        "扶持残疾人改善生活新增860人，达5200人，为目标任务的104%。"
+    )
+    assert rates(document) == [
+        (Decimal(420), Decimal(105)),
+        (Decimal(860), None),
+        (Decimal(5200), Decimal(104)),
+    ]
+
+
+def test_counts_of_the_programmes_own_parts_are_not_results() -> None:
+    document = read(
+        "截至9月底，全区30个小项中，26个小项已完成全年目标任务；10件民生大事中，6件已完成。"
+        "全区新增建成农村公路56公里，已建成公厕12座。"
+    )
+    assert pairs(document) == [(None, Decimal(56), "公里"), (None, Decimal(12), "座")]
+
+
+def test_about_a_count_is_exact_and_places_counted_say_where() -> None:
+    document = parse_text(
+        PLAN + "1.增设汽车充电桩约50个，由全区6个街道按照统一标准建设智慧小区30个。\n"
+        "2.改造农村公路危桥12座，保障3个乡（镇）的通行安全。\n"
+    )
+    assert targets(document) == [
+        (Decimal(50), "个", "eq"),
+        (Decimal(30), "个", "gte"),
+        (Decimal(12), "座", "gte"),
+    ]
+
+
+def test_a_pair_of_counts_and_the_meetings_own_figures() -> None:
+    document = parse_text(
+        "临江区第五届人民代表大会第三次会议开幕。本次大会应到代表210名，实到代表198名。\n"
+        "会前共征集意见建议60余条，从12项候选项目中选出10项。\n"
+        "1.实施城市老旧小区改造项目18个6420户，加装电梯40部。\n2.新建公园3个。\n",
+        year=2025,
+    )
+    assert targets(document) == [
+        (Decimal(18), "个", "gte"),
+        (Decimal(6420), "户", "gte"),
+        (Decimal(40), "部", "gte"),
+        (Decimal(3), "个", "gte"),
+    ]
+
+
+def test_a_range_promises_its_lower_bound_and_is_unsure() -> None:
+    document = parse_text(PLAN + "1.新增街头绿地3-5处，新建停车场2个。\n2.新建公园3个。\n")
+    first = document.projects[0].indicators[0]
+    assert (first.target.value, first.target.unit, first.target.comparator) == (
+        Decimal(3),
+        "处",
+        "gte",
+    )
+    assert "range" in first.doubts
+    assert first.confidence < 1
+
+
+def test_qualifiers_candidates_and_the_count_of_places_just_named() -> None:
+    document = parse_text(
+        PLAN + "1.在12项民生实事候选项目中选出10项。开辟公益性岗位150个以上，"
+        "确保80户以上安置社区1—2名公益性岗位全覆盖。\n"
+        "2.实施东苑、南苑、北苑三所老旧小区改造，新建公园3个。\n"
+    )
+    assert targets(document) == [(Decimal(150), "个", "gte"), (Decimal(3), "个", "gte")]
+
+
+def test_a_county_news_of_results_reads_roads_rebuilt() -> None:
+    document = read("截至12月底，全县新改建农村公路22公里，行政村通硬化路率达100%。")
+    assert pairs(document) == [(None, Decimal(22), "公里"), (None, Decimal(100), "%")]
+
+
+def test_a_work_report_on_last_years_work_reads_results_not_promises() -> None:
+    document = parse_text(
+        "临江省人民代表大会开幕\n省长在工作报告中说，2024年我省新建高标准农田120万亩，"
+        "新解决36万农村居民饮水安全问题；新完成260个贫困村整村推进任务，"
+        "全省又有8万农村贫困人口实现稳定脱贫。\n",
+        jurisdiction="临江省",
+    )
+    assert targets(document) == []
+    assert pairs(document) == [
+        (None, Decimal(1200000), "亩"),
+        (None, Decimal(360000), "人"),
+        (None, Decimal(260), "个"),
+        (None, Decimal(80000), "人"),
+    ]
+
+
+def test_a_headline_figure_repeated_in_the_content_is_one_promise() -> None:
+    document = parse_text(
+        PLAN + "1、完成12个老旧小区改造 项目内容：完成东苑小区等12个老旧小区的30栋楼房改造，"
+        "总建筑面积3.6万平方米。\n"
+        "2、建成垃圾处理站5个，污水处理站5个。\n"
+    )
+    assert targets(document) == [
+        (Decimal(12), "个", "gte"),
+        (Decimal(30), "栋", "gte"),
+        (Decimal(5), "个", "gte"),
+        (Decimal(5), "个", "gte"),
+    ]
+
+
+def test_the_area_of_a_building_describes_it_but_new_floor_area_is_promised() -> None:
+    document = parse_text(
+        PLAN + "1.新建食堂一幢，用地面积为7100平方米，建筑面积4200平方米。\n"
+        "2.新增建筑面积12万平方米。\n"
+    )
+    assert targets(document) == [(Decimal(120000), "平方米", "gte")]
+
+
+def test_households_and_persons_of_one_work_are_both_promised() -> None:
+    document = parse_text(
+        PLAN
+        + "1.投资3000万元，实施4村520户2100人的易地扶贫搬迁工程；建设18条46公里农村通畅工程。\n"
+        "2.完成超120个30户以上木质房屋连片村寨消防改造。\n"
+    )
+    assert targets(document) == [
+        (Decimal(520), "户", "gte"),
+        (Decimal(2100), "人", "gte"),
+        (Decimal(18), "条", "gte"),
+        (Decimal(46), "公里", "gte"),
+        (Decimal(120), "个", "gte"),
+    ]
+
+
+def test_a_bound_restated_in_a_report_on_work_done_is_neither_target_nor_result() -> None:
+    document = parse_text(
+        "临江区2025年为民办实事落实情况的调查报告\n截至12月底，实事已全部完成。\n"
+        "1、就业：全年新增就业3200人，城镇登记失业率控制在4.5%以内。\n"
+        "2、文体：放映公益电影320场。\n"
+    )
+    assert targets(document) == []
+    assert pairs(document) == [(None, Decimal(3200), "人"), (None, Decimal(320), "场")]
+
+
+def test_a_department_cut_off_by_the_end_of_the_page_is_left_out() -> None:
+    document = parse_text(
+        PLAN + "1.新建公园3个。（责任单位：区城管局、区财政局）\n"
+        "2.新增托位600个。（责任单位：区卫健局、区民"
+    )
+    assert [p.item.departments for p in document.projects] == [
+        [("区城管局", "lead"), ("区财政局", "co")],
+        [("区卫健局", "lead")],
+    ]
+
+
+def test_a_change_in_percent_is_no_target_and_a_handout_is_a_result() -> None:
+    plan = parse_text(PLAN + "1.重点城市空气优良天数增加5%，新建公园3个。\n2.新建绿道8公里。\n")
+    assert targets(plan) == [(Decimal(3), "个", "gte"), (Decimal(8), "公里", "gte")]
+    report = read(
+        "截至9月底，按800元标准，对2300名困难毕业生发放求职补贴，实现应补尽补；已建成公厕6座。"
+    )
+    assert pairs(report) == [(None, Decimal(2300), "人"), (None, Decimal(6), "座")]
+
+
+def test_a_line_opened_by_a_result_is_not_a_heading() -> None:
+    document = read(
+        "截至9月底，各项实事进展顺利。\n全区新增就业4100人。其中已帮扶就业困难人员380人。\n"
+        "新建口袋公园6个。已完成绿化提升2万平方米。\n"
+    )
+    assert targets(document) == []
+    assert pairs(document) == [
+        (None, Decimal(4100), "人"),
+        (None, Decimal(380), "人"),
+        (None, Decimal(6), "个"),
+        (None, Decimal(20000), "平方米"),
+    ]
+
+
+def test_the_area_of_what_was_built_is_no_further_result() -> None:
+    document = read("截至12月底，已建成口袋公园6个，总面积3万平方米；新建绿道12公里。")
+    assert pairs(document) == [(None, Decimal(6), "个"), (None, Decimal(12), "公里")]
+
+
+def test_a_result_closed_by_its_share_of_the_years_target() -> None:
+    document = read("截至12月底，城镇新增就业12.3万人，完成年度目标的123%；已建成公厕20座。")
+    assert rates(document) == [(Decimal(123000), Decimal(123)), (Decimal(20), None)]
