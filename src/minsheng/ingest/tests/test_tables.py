@@ -1,0 +1,203 @@
+"""Tables pasted as text, each layout pinned by a short table written here (real kinds of
+figures, our own rows): space-separated, one cell per line, tables of districts, rows that
+lost or gained a cell, bare figures whose unit another cell or the title states."""
+
+from decimal import Decimal
+
+from minsheng.ingest.parser import parse_text
+from minsheng.ingest.parser.extract import UNSURE
+
+
+def readings(document) -> list[tuple[Decimal, str, str, Decimal | None, Decimal | None]]:
+    return [
+        (i.target.value, i.target.unit, i.target.comparator, i.actual, i.stated_percent)
+        for p in document.projects
+        for i in p.indicators
+    ]
+
+
+def departments(document) -> list[str]:
+    return [name for p in document.projects for name, _role in p.item.departments]
+
+
+def kinds(document) -> list[str]:
+    return [finding.kind for finding in document.findings]
+
+
+SPACED = (
+    "临江市2024年1-10月重点民生实事落实情况\n"
+    "序号 考核指标 单 位 工作目标 已完成数 占年任务之比 备  注\n"
+    "1 城镇新增就业 万人 3.6 4.18  116.1% 市人力资源社会保障局\n"
+    "2 农村公路提质改造 公里  420 436.5  103.9% 市交通运输局\n"
+    "新建农村公路桥梁 座  12 12  100.0%\n"
+    "3 消除义务教育大班额2000个以上 96 101 105.2% 市教育局\n"
+    "4 提高城乡低保标准 元/月/人 不低于650元 680  达到目标 市民政局\n"
+    "5 农村寄递物流体系建设 新建300个村级寄递服务站 45 48 106.7% 市商务局、市邮政管理局\n"
+)
+
+
+def test_a_table_with_spaces_between_its_cells_is_read_row_by_row() -> None:
+    assert readings(parse_text(SPACED)) == [
+        (Decimal(36000), "人", "gte", Decimal(41800), Decimal("116.1")),
+        (Decimal(420), "公里", "gte", Decimal("436.5"), Decimal("103.9")),
+        (Decimal(12), "座", "gte", Decimal(12), Decimal("100.0")),
+        (Decimal(96), "个", "gte", Decimal(101), Decimal("105.2")),
+        (Decimal(650), "元", "gte", Decimal(680), None),
+        (Decimal(45), "个", "gte", Decimal(48), Decimal("106.7")),
+    ]
+
+
+def test_departments_in_the_remark_column_of_a_spaced_table() -> None:
+    assert departments(parse_text(SPACED)) == [
+        "市人力资源社会保障局",
+        "市交通运输局",
+        "市教育局",
+        "市民政局",
+        "市商务局",
+        "市邮政管理局",
+    ]
+
+
+def test_the_title_names_an_indicator_whose_target_has_its_own_cell() -> None:
+    document = parse_text(SPACED)
+    assert document.projects[3].indicators[0].name == "提高城乡低保标准"
+
+
+def test_a_percent_from_figures_rounded_to_wan_is_no_mismatch() -> None:
+    # 4.18万 of 3.6万 is 116.1% only when the unrounded figures are used; the table is right
+    assert "percent_mismatch" not in kinds(parse_text(SPACED))
+
+
+def test_a_percent_far_from_figures_rounded_to_wan_is_a_mismatch() -> None:
+    wrong = SPACED.replace("116.1%", "126.1%")
+    assert kinds(parse_text(wrong)).count("percent_mismatch") == 1
+
+
+DISTRICTS = (
+    "临江市2023年民生工程项目完成情况表\n\n"
+    "地区\n\n就业促进工程\n\n促进城乡劳动者就业\n\n"
+    "城镇新增就业(人)\n\n就业困难人员就业(人)\n\n城镇登记失业率低于(%)\n\n"
+    "市人力资源社会保障局\n\n市总工会\n\n"
+    "目标\n\n任务\n\n进度\n\n完成比例(%)\n\n"
+    "目标\n\n任务\n\n进度\n\n完成比例(%)\n\n"
+    "目标\n\n任务\n\n进度\n\n完成比例(%)\n\n"
+    "全市\n\n15000\n\n16350\n\n109\n\n1200\n\n1260\n\n105\n\n4.5\n\n3.9\n\n"
+    "东城区\n\n6000\n\n6600\n\n110\n\n500\n\n520\n\n104\n\n4.5\n\n3.8\n\n"
+    "西城区\n\n9000\n\n9750\n\n108.3\n\n700\n\n740\n\n105.7\n\n4.5\n\n4.0\n\n"
+    "地区\n\n技能培训工程\n\n开展职业技能培训\n\n"
+    "农民工技能培训(人)\n\n青年技能培训\n\n(人次)\n\n"
+    "市人力资源社会保障局\n\n团市委\n\n"
+    "目标\n\n任务\n\n进度\n\n完成比例(%)\n\n目标\n\n任务\n\n进度\n\n完成比例(%)\n\n"
+    "全市\n\n3000\n\n3150\n\n105\n\n800\n\n880\n\n110\n\n"
+    "东城区\n\n1000\n\n1100\n\n110\n\n300\n\n330\n\n110\n"
+)
+
+
+def test_a_table_of_districts_is_read_at_the_whole_citys_row() -> None:
+    assert readings(parse_text(DISTRICTS)) == [
+        (Decimal(15000), "人", "gte", Decimal(16350), Decimal(109)),
+        (Decimal(1200), "人", "gte", Decimal(1260), Decimal(105)),
+        (Decimal("4.5"), "%", "lte", Decimal("3.9"), None),
+        (Decimal(3000), "人", "gte", Decimal(3150), Decimal(105)),
+        (Decimal(800), "人次", "gte", Decimal(880), Decimal(110)),
+    ]
+
+
+def test_a_table_of_districts_gives_one_project_per_table_with_its_departments() -> None:
+    document = parse_text(DISTRICTS)
+    assert [(p.title, [n for n, _r in p.item.departments]) for p in document.projects] == [
+        ("就业促进工程促进城乡劳动者就业", ["市人力资源社会保障局", "市总工会"]),
+        ("技能培训工程开展职业技能培训", ["市人力资源社会保障局", "团市委"]),
+    ]
+
+
+LATER_ROWS = (
+    "2023年临江区重点民生实事项目推进情况(1-11月)\n"
+    "序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n责任主体与协同单位 |\n"
+    "1-10月推进情况 |\n1-11月推进情况 |\n是否达序 |\n说明 |\n"
+    "17 |\n整治提升40条背街小巷。 |\n王立新 |\n区城管局 |\n区市政局、相关街道 |\n"
+    "已进场施工,完成35%。 |\n已进场施工,完成70%。 |\n是 |\n||\n"
+    "18 |\n新建垃圾分类亭30个、建筑垃圾临时堆放点6个。 |\n王立新 |\n区城管局 |\n"
+    "区环卫处、各街道 |\n已建成分类亭12个。 |\n已建成分类亭26个、临时堆放点5个。 |\n是 |\n|\n"
+)
+
+
+def test_a_table_pasted_from_its_later_rows_without_a_target_cell() -> None:
+    assert readings(parse_text(LATER_ROWS, jurisdiction="临江区")) == [
+        (Decimal(40), "条", "gte", None, Decimal(70)),
+        (Decimal(30), "个", "gte", Decimal(26), None),
+        (Decimal(6), "个", "gte", Decimal(5), None),
+    ]
+
+
+def test_a_leaders_name_and_every_street_are_not_departments() -> None:
+    assert departments(parse_text(LATER_ROWS, jurisdiction="临江区")) == [
+        "区城管局",
+        "区市政局",
+        "区城管局",
+        "区环卫处",
+    ]
+
+
+def test_the_last_row_of_a_pipe_table_that_lost_its_percent_cell_is_read() -> None:
+    document = parse_text(
+        "2024年临江市为民办实事项目完成情况\n"
+        "序号 | 实事项目名称 | 完成情况 | 占全年计划 |\n"
+        "1 | 新增2000张养老床位 | 2210 | 111% |\n"
+        "2 | 为200户困难家庭进行居室适老化改造 | 236 |\n"
+    )
+    assert readings(document) == [
+        (Decimal(2000), "张", "gte", Decimal(2210), Decimal(111)),
+        (Decimal(200), "户", "gte", Decimal(236), None),
+    ]
+
+
+def test_a_tab_table_row_without_its_department_cell() -> None:
+    document = parse_text(
+        "临江县2024年民生实事进展表\n"
+        "序号\t项目名称\t目标任务\t完成情况\t责任单位\n"
+        "1\t农村供水\t新增农村供水人口8000人\t已完成8600人\t县水利局\n"
+        "2\t路灯安装\t安装太阳能路灯1200盏\t已安装1250盏\n"
+    )
+    assert readings(document) == [
+        (Decimal(8000), "人", "gte", Decimal(8600), None),
+        (Decimal(1200), "盏", "gte", Decimal(1250), None),
+    ]
+
+
+STACKED_BARE = (
+    "临江区2024年1-6月民生实事完成情况表\n"
+    "序号 |\n项目名称 |\n责任单位 |\n目标任务 |\n1-6月完成 |\n完成率% |\n备注 |\n"
+    "1 |\n新增城镇就业 |\n区人社局 |\n3200 |\n1850 |\n58% |\n|\n"
+    "2 |\n新建村级卫生室 |\n区卫健局 |\n12 |\n7 |\n58% |\n|\n"
+    "3 |\n城乡低保补差水平分别达到650元/人、480元/人 |\n区民政局 |\n100% |\n100% |\n|\n"
+    "城市低保:662元/月,农村低保:495元/月 |\n"
+)
+
+
+def test_a_bare_target_whose_unit_no_cell_states_is_guessed_and_unsure() -> None:
+    document = parse_text(STACKED_BARE)
+    first, second = (p.indicators[0] for p in document.projects[:2])
+    assert [(i.target.value, i.target.unit, i.actual) for i in (first, second)] == [
+        (Decimal(3200), "人", Decimal(1850)),
+        (Decimal(12), "个", Decimal(7)),
+    ]
+    assert "guessed_unit" in first.doubts and first.confidence < UNSURE
+
+
+def test_a_rate_in_the_target_cell_leaves_the_titles_figures_to_the_remark() -> None:
+    third = parse_text(STACKED_BARE).projects[2].indicators
+    assert [(i.target.value, i.target.unit, i.actual) for i in third] == [
+        (Decimal(650), "元", Decimal(662)),
+        (Decimal(480), "元", Decimal(495)),
+    ]
+
+
+def test_a_unit_column_that_names_departments_is_the_departments_column() -> None:
+    document = parse_text(
+        "临江县2024年民生实事\n"
+        "序号 | 项目名称 | 目标任务 | 单位 |\n"
+        "1 | 农村公路 | 新改建农村公路80公里 | 县交通运输局 |\n"
+        "2 | 村级养老 | 建设村级养老服务站10个 | 县民政局 |\n"
+    )
+    assert departments(document) == ["县交通运输局", "县民政局"]
