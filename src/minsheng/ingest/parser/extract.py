@@ -34,6 +34,8 @@ GTE_BEFORE = re.compile(
 )
 # 受益群众5万人, 惠及17个乡镇, 改善9万人口的饮水安全: who benefits, not what is promised
 BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居民|农户|人群)?\s*$")
+# 用地面积24938.8㎡（37.4082亩）: the same measure again, in brackets, in another unit
+RESTATED = re.compile(r"\d\s*(?:㎡|m²|平方米|亩|公顷|米|公里|千米)\s*（$")
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
 OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
 # 十件实事, 10件民生实事: the list itself, not one of its figures
@@ -181,7 +183,9 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         sentence = _between_marks(sentence_marks, quantity.start, start, end)
         before = text[clause[0] : quantity.start]
         after = text[quantity.end : clause[1]]
-        if _excluded(quantity, before, after):
+        if _excluded(quantity, before, after) or RESTATED.search(
+            text, max(0, quantity.start - 12), quantity.start
+        ):
             continue
         if index and quantities[index - 1].end == quantity.start:
             continue  # 超230个50户以上木质房屋连片村寨: the second figure says which villages
