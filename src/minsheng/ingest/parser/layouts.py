@@ -81,6 +81,7 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
     if sum(1 for s, e in header if HEADER_WORDS.search(re.sub(r"\s+", "", text[s:e]))) < 2:
         return []
     width = len(header)
+    kinds = [column_kind(text[s:e]) for s, e in header]
     unit_column = next(
         (i for i, (s, e) in enumerate(header) if "单位" in text[s:e] and i > 1), None
     )
@@ -97,14 +98,27 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
         while len(group) > width and not text[group[-1][0] : group[-1][1]].strip():
             group = group[:-1]
         if len(group) == width + 1 or _group_title(text, group, unit_column):
-            group = [group[0], *group[2:]]
+            titled = [group[0], *group[2:]]
+            # one cell too many is a group title in the second cell, unless the cells read
+            # better in their own columns (the extra cell then opens a row the copy cut off)
+            if len(group) != width + 1 or _reads(text, titled[:width], kinds) >= _reads(
+                text, group[:width], kinds
+            ):
+                group = titled
         rows.append(_row(text, group[:width]))
         rest = group[width:]
         # rows without a number continue the row above: one cell short (the number)
         while len(rest) >= width - 1 and width > 2:
             rows.append(_row(text, [(rest[0][0], rest[0][0]), *rest[: width - 1]]))
             rest = rest[width - 1 :]
+        if width > 4 and len(rest) >= width - 3:
+            # the last such row, its empty 备注 cells taken off with the group's end
+            rows.append(_row(text, [(rest[0][0], rest[0][0]), *rest]))
     return rows if len(rows) >= 3 else []
+
+
+def _reads(text: str, cells: list[Span], kinds: list[str]) -> float:
+    return positional_score([text[s:e] for s, e in cells], kinds)
 
 
 DEPARTMENT = re.compile(r"(?:局|委|办|处|院|联|中心|公司|集团|政府|街道)$")
@@ -225,7 +239,8 @@ FIGURE_CELL = re.compile(
 )
 PERCENT_CELL = re.compile(r"\d+(?:\.\d+)?\s*%")
 DEPARTMENT_NAME = re.compile(
-    r"(?:局|委|办|处|院|联|中心|公司|集团|政府|街道|办事处|会|团|部|所|站|队|馆|署|厅|社|行|室|台|厂)"
+    r"(?:局|委|办|处|院|联|中心|公司|集团|政府|街道|办事处|会|团|部|所|站|队|馆|署|厅|社|行|室|台|厂"
+    r"|镇|乡)"
     r"(?:[（(][^）)]*[）)])?$"
 )
 PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}(?:[、，][\u4e00-\u9fff]{2,3})*")
@@ -262,7 +277,8 @@ def fit(kind: str, value: str) -> float:
     if kind in {"lead", "co"}:
         return 2.0 if department_like(value) else -3.0 if digit else 0.0
     if kind == "leader":
-        return 2.0 if PERSON.fullmatch(value) and not department_like(value) else -2.0
+        person = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", value)  # 杨 宜
+        return 2.0 if PERSON.fullmatch(person) and not department_like(value) else -2.0
     if kind == "title":
         if figure:
             return -3.0

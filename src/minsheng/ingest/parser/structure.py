@@ -397,6 +397,8 @@ def _row_columns(values: list[str], kinds: list[str]) -> dict[str, int] | None:
             # 主要任务 then 全年目标任务: the first names the task, the second is the target
             columns.setdefault("title", taken[0])
             continue
+        if kind == "lead" and "lead" in columns:
+            kind = "co"  # 牵头单位 then 责任单位: the second names the others who take part
         if kind in {"completion", "target"} and kind in columns:
             # of several progress columns (1-10月, 1-11月) the last filled is the latest
             if filled:
@@ -517,7 +519,8 @@ def _district_items(text: str, tables: list[DistrictTable]) -> list[Item]:
 COUNTY_GOVERNMENTS = re.compile(r"各(?:区|县)[、（]?(?:市|县)?(?:[、]区)?(?:）?政府|）政府|$)")
 # 相关街道, 各镇（街道）, 有关部门: every place or office concerned, not one department
 EVERY_PLACE = re.compile(
-    r"(?:各|相关|有关)(?:街道|镇|乡镇|镇街|镇（街道）|乡镇（街道）|部门|单位|区|县|县区|区县)"
+    r"(?:各|相关|有关|各有关|各相关)"
+    r"(?:街道|镇|乡镇|镇街|镇（街道）|乡镇（街道）|部门|单位|区|县|县区|区县)"
 )
 NAME_BREAK = re.compile(r"[、，,；;\s]+|和(?=[市省区县])")
 

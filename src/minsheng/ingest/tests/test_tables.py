@@ -201,3 +201,57 @@ def test_a_unit_column_that_names_departments_is_the_departments_column() -> Non
         "2 | 村级养老 | 建设村级养老服务站10个 | 县民政局 |\n"
     )
     assert departments(document) == ["县交通运输局", "县民政局"]
+
+
+CUT_OFF = (
+    "2023年临江区民生实事进展情况\n"
+    "序号 |\n项目名称 |\n具体任务及目标 |\n牵头 领导 |\n牵头单位 |\n责任单位 |\n进展情况 |\n"
+    "1 |\n教育扩容工程 |\n完成第三幼儿园等2所公办幼儿园建设，新增学位540个。 |\n李 明 |\n"
+    "区教体局 |\n区城投集团 各有关乡镇(街道) |\n第三幼儿园已完工。 |\n"
+    "2 |\n基层医疗工程 |\n新建发热门诊1栋，建设职工宿舍48套。 |\n李 明 |\n"
+    "石桥镇 |\n|\n已完工。 |\n"
+    "提升乡镇卫生院建设水平。 |\n"
+)
+
+
+def test_one_cell_too_many_opens_a_row_the_copy_cut_off() -> None:
+    document = parse_text(CUT_OFF, jurisdiction="临江区")
+    assert [(i.target.value, i.target.unit) for i in document.projects[1].indicators] == [
+        (Decimal(1), "栋"),
+        (Decimal(48), "套"),
+    ]
+
+
+def test_a_second_department_column_names_the_others_and_a_town_leads() -> None:
+    document = parse_text(CUT_OFF, jurisdiction="临江区")
+    assert [p.item.departments for p in document.projects] == [
+        [("区教体局", "lead"), ("区城投集团", "co")],
+        [("石桥镇", "lead")],
+    ]
+
+
+def test_a_group_title_in_the_second_cell_is_still_left_out() -> None:
+    document = parse_text(
+        "临江区2024年1-8月民生实事完成情况表\n"
+        "序号 |\n项目名称 |\n责任单位 |\n目标任务 |\n1-8月完成 |\n完成率% |\n备注 |\n"
+        "1 |\n深化社会保险改革 |\n完成参保登记5200人 |\n区人社局 |\n5200人 |\n4900 |\n94% |\n|\n"
+        "完成征缴基金8000万元 |\n区人社局 |\n8000万 |\n6400 |\n80% |\n|\n"
+    )
+    assert readings(document) == [
+        (Decimal(5200), "人", "gte", Decimal(4900), Decimal(94)),
+        (Decimal(8000), "万元", "gte", Decimal(6400), Decimal(80)),
+    ]
+
+
+def test_a_measure_restated_in_brackets_in_another_unit_is_not_a_second_target() -> None:
+    document = parse_text(
+        "临江县2024年民生实事\n"
+        "序号 | 项目名称 | 建设内容 | 责任单位 |\n"
+        "1 | 应急医疗中心 | 用地面积12000平方米（18亩），新建病房楼1栋 | 县卫健局 |\n"
+        "2 | 农贸市场 | 改造农贸市场3个 | 县商务局 |\n"
+    )
+    assert [(i.target.value, i.target.unit) for p in document.projects for i in p.indicators] == [
+        (Decimal(12000), "平方米"),
+        (Decimal(1), "栋"),
+        (Decimal(3), "个"),
+    ]
