@@ -557,6 +557,7 @@ PERSON_NOUNS = re.compile(
     r"就业|人员|人口|人数|妇女|孕产妇|学生|儿童|老人|老年人|辅警|医生|教师|劳动者|残疾人|参保"
     r"|培训|患者|群众|居民|农民工|青年|职工"
 )
+YEAR_FIGURE = re.compile(r"(?:19|20)\d\d")
 UNIT_SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
@@ -577,8 +578,8 @@ def _table_targets(text: str, masked: str, item: Item, promised: list[Mention]) 
             continue
         value = Decimal(figure.group(1))
         unit, factor, guessed = _row_unit(text, masked, row, figure.group(2) or "")
-        if not unit:
-            continue
+        if not unit or (guessed and YEAR_FIGURE.fullmatch(figure.group(1))):
+            continue  # | 2025 |: a year where a figure was expected, not a count
         quantity = Quantity(
             _clean(value * factor), unit, figure.start(1), figure.end(1), "quantity"
         )
@@ -652,6 +653,12 @@ def _table_rows(text: str, masked: str, project: ParsedProject) -> None:
     for row in project.item.rows:
         promise, completion, percent = row.promise, row.completion, row.percent
         inside = [i for i in project.indicators if promise[0] <= i.target.span[0] < promise[1]]
+        if len(inside) > 1 and percent and all(i.stated_percent is None for i in inside):
+            # | 新建充电桩350个，其中农村185个 | … | 28% |: the row's one percent is its lead target's
+            stated = BARE_PERCENT.fullmatch(text, percent[0], percent[1])
+            if stated:
+                inside[0].stated_percent = Decimal(stated.group(1))
+                inside[0].stated_span = (stated.start(1), stated.end(1))
         if len(inside) != 1:
             continue
         indicator = inside[0]

@@ -209,8 +209,9 @@ class TableRow:
 COLUMN_WORDS = (
     ("number", re.compile(r"序号|^(?:编号|No\.)$")),
     ("flag", re.compile(r"是否")),
-    ("percent", re.compile(r"占.*(?:计划|目标|任务)|完成率|完成比例|百分比")),
+    ("percent", re.compile(r"占.*(?:计划|目标|任务)|完成率|完成比例|百分比|[（(]%[）)]$|%$")),
     ("leader", re.compile(r"领导")),
+    ("years", re.compile(r"^(?:起止)?(?:年限|年份|时限|期限)$|^起止")),
     ("unit", re.compile(r"^(?:计量)?单位$")),
     ("completion", re.compile(r"完成|进展|推进情况|进度")),
     ("co", re.compile(r"配合|协同|协办")),
@@ -238,6 +239,8 @@ FIGURE_CELL = re.compile(
     r"(?:以上|以内|左右)?"
 )
 PERCENT_CELL = re.compile(r"\d+(?:\.\d+)?\s*%")
+# 2025, 2024- 2025, 2022—2026年: when the work runs, not what it counts
+YEARS = re.compile(r"(?:19|20)\d\d\s*年?(?:\s*[-—–~～至]\s*(?:(?:19|20)\d\d)\s*年?)?")
 DEPARTMENT_NAME = re.compile(
     r"(?:局|委|办|处|院|联|中心|公司|集团|政府|街道|办事处|会|团|部|所|站|队|馆|署|厅|社|行|室|台|厂"
     r"|镇|乡)"
@@ -262,6 +265,10 @@ def fit(kind: str, value: str) -> float:
         return 0.0
     digit = bool(re.search(r"\d", value))
     figure = bool(FIGURE_CELL.fullmatch(value) or PERCENT_CELL.fullmatch(value))
+    if YEARS.fullmatch(value):
+        return 3.0 if kind == "years" else -3.0 if kind in {"number", "title", "target"} else 0.0
+    if kind == "years":
+        return -2.0
     if PLACEHOLDER.fullmatch(value):
         return -2.0 if kind in {"number", "title"} else 1.0 if kind in _FIGURES else 0.0
     if kind == "number":
@@ -277,7 +284,7 @@ def fit(kind: str, value: str) -> float:
     if kind in {"lead", "co"}:
         return 2.0 if department_like(value) else -3.0 if digit else 0.0
     if kind == "leader":
-        person = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", value)  # 杨 宜
+        person = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", value)  # 杨 宜
         return 2.0 if PERSON.fullmatch(person) and not department_like(value) else -2.0
     if kind == "title":
         if figure:

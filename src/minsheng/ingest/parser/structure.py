@@ -313,6 +313,8 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         number_span = cell("number")
         number = ordinal(text[number_span[0] : number_span[1]]) if number_span else None
         title = _title_cell(cell, columns, cells)
+        if "number" in kinds and number is None and not items:
+            continue  # a second header line (截至6月底进展 | 7月工作计划) or a caption
         if "number" in kinds and number is None and items:
             # a second line of the item above, its number cell left out: | 新增800张… | 810 | 101% | |
             if title is not None:

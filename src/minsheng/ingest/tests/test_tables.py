@@ -255,3 +255,32 @@ def test_a_measure_restated_in_brackets_in_another_unit_is_not_a_second_target()
         (Decimal(1), "栋"),
         (Decimal(3), "个"),
     ]
+
+
+def test_a_years_column_and_a_second_header_line_are_not_items_or_targets() -> None:
+    document = parse_text(
+        "临江区2025年十大民生实事项目进展表(截至6月底)\n"
+        "序号 | 项目名称 | 起止 年限 | 子项目 | 具体内容 | 2025年进展情况 | |\n"
+        "截至6月底进展 | 7月工作计划 | ||||||\n"
+        "1 | 一、教育提升工程 | 2024- 2025 | 实施清凉工程 | 为教室安装空调260台 | 已完成招标 | 开工建设 |\n"
+        "2 | 2025 | 建设食堂 | 新建学校食堂4个 | 开工建设 | 主体施工 | |\n"
+    )
+    assert [(p.title, [i.target.value for i in p.indicators]) for p in document.projects] == [
+        ("一、教育提升工程", [Decimal(260)]),
+        ("建设食堂", [Decimal(4)]),
+    ]
+
+
+def test_a_progress_percent_column_goes_to_the_lead_target_of_its_row() -> None:
+    document = parse_text(
+        "临江市2025年民生实事项目进展情况(截至5月15日)\n\n"
+        "序号\n\n目标任务\n\n牵头\n\n市领导\n\n责任单位\n\n进展情况\n\n形象进度(%)\n\n"
+        "1\n\n新建充电桩400个,其中农村160个\n\n张  平\n\n市发改局\n\n新建充电桩120个。\n\n30%\n\n"
+        "2\n\n建设充电驿站900个\n\n张  平\n\n市消防大队\n\n正在选址。\n\n25%\n"
+    )
+    assert readings(document) == [
+        (Decimal(400), "个", "gte", Decimal(120), Decimal(30)),
+        (Decimal(160), "个", "gte", None, None),
+        (Decimal(900), "个", "gte", None, Decimal(25)),
+    ]
+    assert departments(document) == ["市发改局", "市消防大队"]
