@@ -211,7 +211,9 @@ COLUMN_WORDS = (
     ("flag", re.compile(r"是否")),
     ("percent", re.compile(r"占.*(?:计划|目标|任务)|完成率|完成比例|百分比|[（(]%[）)]$|%$")),
     ("leader", re.compile(r"领导")),
-    ("years", re.compile(r"^(?:起止)?(?:年限|年份|时限|期限)$|^起止")),
+    ("years", re.compile(r"年限|年份|时限|期限|时间|起止")),
+    ("place", re.compile(r"地点|地址|位置|所在地|实施地")),
+    ("money", re.compile(r"投资|资金|金额|预算|（万元）$")),
     ("unit", re.compile(r"^(?:计量)?单位$")),
     ("completion", re.compile(r"完成|进展|推进情况|进度")),
     ("co", re.compile(r"配合|协同|协办")),
@@ -269,6 +271,10 @@ def fit(kind: str, value: str) -> float:
         return 3.0 if kind == "years" else -3.0 if kind in {"number", "title", "target"} else 0.0
     if kind == "years":
         return -2.0
+    if kind == "place":
+        return 2.5 if not digit and len(value) <= 20 else -2.0
+    if kind == "money":
+        return 3.0 if figure else -2.0
     if PLACEHOLDER.fullmatch(value):
         return -2.0 if kind in {"number", "title"} else 1.0 if kind in _FIGURES else 0.0
     if kind == "number":
@@ -364,6 +370,8 @@ def spaced_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
     """
     rows: list[Row] = []
     for index, (start, end, line) in enumerate(lines):
+        if "序号" not in line:
+            continue  # most pages have no such header: their lines are not split
         tokens = _tokens(line, start)
         words = [text[s:e] for s, e in tokens]
         if len(tokens) < 4 or not any(SPACED_HEADER.fullmatch(w) for w in words):
@@ -408,6 +416,7 @@ class DistrictTable:
 
 
 PLACE_COLUMN = re.compile(r"地区|区域|县区|区县|县市区|县（市、?区）|区（县）|地方")
+PLACE_LINE = re.compile(r"\s*(?:地区|区域|县区|区县|县市区|县（市、?区）|区（县）|地方)\s*")
 WHOLE_ROW = re.compile(r"全(?:省|市|州|区|县|盟|旗)(?:合计)?|合计|总计")
 SUB_HEADER = {
     "target": re.compile(r"目标任务|目标|任务|计划|计划数|任务数"),
@@ -436,6 +445,8 @@ def district_tables(text: str, lines: list[tuple[int, int, str]]) -> list[Distri
     percent is taken only where it agrees with its pair of figures, since a cell left empty
     shifts the rest of the row.
     """
+    if not any(PLACE_LINE.fullmatch(line) for _s, _e, line in lines):
+        return []
     cells: list[Span] = []
     for start, _end, line in lines:
         body = line.strip()

@@ -284,3 +284,16 @@ def test_a_progress_percent_column_goes_to_the_lead_target_of_its_row() -> None:
         (Decimal(900), "个", "gte", None, Decimal(25)),
     ]
     assert departments(document) == ["市发改局", "市消防大队"]
+
+
+def test_place_time_and_investment_columns_hold_no_targets_or_departments() -> None:
+    document = parse_text(
+        "临江县2024年十大民生实事项目清单\n"
+        "|\n序号 |\n项目名称 |\n建设地点 |\n建设时间 |\n2024年建设内容 |\n年度投资金额 (万元) |\n责任单位 |\n"
+        "|\n1 |\n校园运动场改造项目 |\n相关镇 (街道) |\n2024 |\n对城关小学等学校运动场地进行改造。 |\n"
+        "260 |\n教体局 |\n"
+        "|\n2 |\n农村公路安防工程 |\n石门镇 |\n2024 |\n实施农村公路生命防护工程42.5公里。 |\n"
+        "1800 |\n交通局 |\n"
+    )
+    assert readings(document) == [(Decimal("42.5"), "公里", "gte", None, None)]
+    assert departments(document) == ["教体局", "交通局"]
