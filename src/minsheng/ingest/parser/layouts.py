@@ -212,7 +212,10 @@ COLUMN_WORDS = (
     ("percent", re.compile(r"占.*(?:计划|目标|任务)|完成率|完成比例|百分比|[（(]%[）)]$|%$")),
     ("leader", re.compile(r"领导")),
     ("years", re.compile(r"年限|年份|时限|期限|时间|起止")),
-    ("place", re.compile(r"地点|地址|位置|所在地|实施地")),
+    (
+        "place",
+        re.compile(r"地点|地址|位置|所在地|实施地|^(?:地区|区县|县区|县（市、?区）|区（县）)$"),
+    ),
     ("money", re.compile(r"投资|资金|金额|预算|（万元）$")),
     ("unit", re.compile(r"^(?:计量)?单位$")),
     ("completion", re.compile(r"完成|进展|推进情况|进度")),

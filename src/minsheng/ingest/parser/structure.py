@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from minsheng.ingest.parser.layouts import (
+    NAME_UNIT,
     UNIT_CELL,
+    WHOLE_ROW,
     DistrictTable,
     Row,
     TableRow,
@@ -294,6 +296,13 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
     kinds = _unit_or_department([column_kind(name) for name in header], body, text)
     if "title" not in kinds and "target" not in kinds:
         return []
+    units = {
+        i: unit.group(0).strip("（）").strip()
+        for i, name in enumerate(header)
+        if kinds[i] in {"target", "completion"} and (unit := NAME_UNIT.search(name))
+    }
+    whole_only = _whole_rows_only(text, body, kinds)
+    caption = _caption(text, rows[header_index].start) if "title" not in kinds else None
     items: list[Item] = []
     for row in body:
         cells = row.cells
@@ -304,6 +313,12 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         if found is None:
             continue
         columns = found
+        place = columns.get("place")
+        if whole_only and (place is None or not WHOLE_ROW.fullmatch(values[place].strip())):
+            continue  # a district's row: a part of the whole jurisdiction's, read instead
+        header_unit = next(
+            (units[columns[k]] for k in ("target", "completion") if columns.get(k) in units), ""
+        )
 
         def cell(
             name: str, columns: dict[str, int] = columns, cells: list[Span] = cells
@@ -313,18 +328,20 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         number_span = cell("number")
         number = ordinal(text[number_span[0] : number_span[1]]) if number_span else None
         title = _title_cell(cell, columns, cells)
+        if caption is not None and whole_only:
+            title = caption  # | 全市 | 30000 | 32100 |: the table's caption names the figures
         if "number" in kinds and number is None and not items:
             continue  # a second header line (截至6月底进展 | 7月工作计划) or a caption
         if "number" in kinds and number is None and items:
             # a second line of the item above, its number cell left out: | 新增800张… | 810 | 101% | |
             if title is not None:
-                _continue_row(text, items[-1], cell, title)
+                _continue_row(text, items[-1], cell, title, header_unit)
             continue
         if title is None:
             continue
         item = Item(number=number or len(items) + 1, span=(row.start, row.end))
         item.title, item.title_span = text[title[0] : title[1]].strip(), title
-        row_cells = _table_row(text, cell, title)
+        row_cells = _table_row(text, cell, title, header_unit)
         item.rows.append(row_cells)
         item.promise = [row_cells.promise]
         if row_cells.completion:
@@ -335,6 +352,33 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         _row_departments(text, item, cell)
         items.append(item)
     return items
+
+
+def _whole_rows_only(text: str, rows: list[Row], kinds: list[str]) -> bool:
+    """A table of places (| 地区 | … |) with a row for the whole jurisdiction (全市, 合计)."""
+    if "place" not in kinds:
+        return False
+    index = kinds.index("place")
+    return any(
+        index < len(row.cells)
+        and WHOLE_ROW.fullmatch(text[row.cells[index][0] : row.cells[index][1]].strip())
+        for row in rows
+    )
+
+
+def _caption(text: str, header_start: int) -> Span | None:
+    """The line just above a table's header, when it is a caption (no cells of its own)."""
+    end = text.rfind("\n", 0, header_start)
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+    if end <= 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end]
+    if not line.strip() or "|" in line or "\t" in line or len(line.strip()) > 60:
+        return None
+    lead = len(line) - len(line.lstrip())
+    return (start + lead, start + len(line.rstrip()))
 
 
 def _title_cell(
@@ -419,7 +463,9 @@ def _score(placed: list[list[int]], values: list[str], kinds: list[str]) -> floa
 BARE_RATE = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*")
 
 
-def _table_row(text: str, cell: Callable[[str], Span | None], title: Span) -> TableRow:
+def _table_row(
+    text: str, cell: Callable[[str], Span | None], title: Span, header_unit: str = ""
+) -> TableRow:
     """The cells of one indicator: the target cell, else the title when it holds the figure.
 
     A target cell that holds only a rate (100%) while the title states the figures
@@ -437,7 +483,7 @@ def _table_row(text: str, cell: Callable[[str], Span | None], title: Span) -> Ta
     ):
         target = None
     unit_cell = cell("unit")
-    unit = ""
+    unit = header_unit  # 目标任务（人）: the header says what the column's figures count
     if unit_cell:
         found = UNIT_CELL.fullmatch(text[unit_cell[0] : unit_cell[1]].strip())
         if found:
@@ -484,9 +530,11 @@ def _row_departments(text: str, item: Item, cell: Callable[[str], Span | None]) 
             item.department_spans.append(span)
 
 
-def _continue_row(text: str, item: Item, cell: Callable[[str], Span | None], title: Span) -> None:
+def _continue_row(
+    text: str, item: Item, cell: Callable[[str], Span | None], title: Span, header_unit: str
+) -> None:
     """The cells of a continuation row join the item above as one more promise and result."""
-    row = _table_row(text, cell, title)
+    row = _table_row(text, cell, title, header_unit)
     item.span = (item.span[0], max(item.span[1], row.promise[1], title[1]))
     item.promise.append(row.promise)
     if row.completion:

@@ -297,3 +297,30 @@ def test_place_time_and_investment_columns_hold_no_targets_or_departments() -> N
     )
     assert readings(document) == [(Decimal("42.5"), "公里", "gte", None, None)]
     assert departments(document) == ["教体局", "交通局"]
+
+
+def test_a_pipe_table_of_districts_is_read_at_its_whole_row_in_the_headers_unit() -> None:
+    document = parse_text(
+        "临江市2024年民生实事完成情况\n"
+        "城镇新增就业完成情况\n"
+        "| 地区 | 目标任务（人） | 完成数（人） | 完成率 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 全市 | 30000 | 32100 | 107% |\n"
+        "| 东城区 | 12000 | 12800 | 106.7% |\n"
+        "| 西城区 | 18000 | 19300 | 107.2% |\n"
+    )
+    assert readings(document) == [(Decimal(30000), "人", "gte", Decimal(32100), Decimal(107))]
+    assert document.projects[0].indicators[0].name == "城镇新增就业完成情况"
+
+
+def test_a_bare_target_column_whose_header_gives_the_unit() -> None:
+    document = parse_text(
+        "临江县2024年民生实事进展表\n"
+        "| 序号 | 项目名称 | 目标任务（户） | 完成数（户） | 责任单位 |\n"
+        "| 1 | 农村危房改造 | 320 | 335 | 县住建局 |\n"
+        "| 2 | 改厕 | 1500 | 1420 | 县农业农村局 |\n"
+    )
+    assert readings(document) == [
+        (Decimal(320), "户", "gte", Decimal(335), None),
+        (Decimal(1500), "户", "gte", Decimal(1420), None),
+    ]
