@@ -36,6 +36,10 @@ GTE_BEFORE = re.compile(
 BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居民|农户|人群)?\s*$")
 # 用地面积24938.8㎡（37.4082亩）: the same measure again, in brackets, in another unit
 RESTATED = re.compile(r"\d\s*(?:㎡|m²|平方米|亩|公顷|米|公里|千米)\s*（$")
+# 总用地面积24938.8㎡, 建筑面积4286.2平方米: what a building is, unless it is added (新增建筑面积)
+SPECIFICATION_BEFORE = re.compile(
+    r"(?<!新增)(?<!新建)(?<!增加)(?<!新增总)(?:总)?(?:用地|建筑|占地)面积(?:为|约|达)?\s*$"
+)
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
 OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
 # 十件实事, 10件民生实事: the list itself, not one of its figures
@@ -219,6 +223,8 @@ def _excluded(quantity: Quantity, before: str, after: str) -> bool:
     if BENEFIT_BEFORE.search(tail) or (quantity.unit == "件" and LIST_AFTER.match(after)):
         return True
     if BETTER_BEFORE.search(before) and OF_AFTER.match(after) and quantity.unit in {"人", "户"}:
+        return True
+    if SPECIFICATION_BEFORE.search(before[-10:]):
         return True
     if SCOPE_BEFORE.search(tail) or THRESHOLD_BEFORE.search(tail):
         return True  # 在16家农贸市场, 150米半径, 每千人: scope and thresholds, not promises
