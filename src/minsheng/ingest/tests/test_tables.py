@@ -247,7 +247,7 @@ def test_a_measure_restated_in_brackets_in_another_unit_is_not_a_second_target()
     document = parse_text(
         "临江县2024年民生实事\n"
         "序号 | 项目名称 | 建设内容 | 责任单位 |\n"
-        "1 | 应急医疗中心 | 用地面积12000平方米（18亩），新建病房楼1栋 | 县卫健局 |\n"
+        "1 | 城市绿地 | 新建口袋公园绿地12000平方米（18亩），新建公厕1栋 | 县城管局 |\n"
         "2 | 农贸市场 | 改造农贸市场3个 | 县商务局 |\n"
     )
     assert [(i.target.value, i.target.unit) for p in document.projects for i in p.indicators] == [
@@ -323,4 +323,17 @@ def test_a_bare_target_column_whose_header_gives_the_unit() -> None:
     assert readings(document) == [
         (Decimal(320), "户", "gte", Decimal(335), None),
         (Decimal(1500), "户", "gte", Decimal(1420), None),
+    ]
+
+
+def test_the_area_of_a_building_describes_it_unless_it_is_added() -> None:
+    document = parse_text(
+        "临江区2025年民生实事项目进展表\n"
+        "| 序号 | 项目名称 | 具体内容 | 进展情况 |\n"
+        "| 1 | 学校食堂 | 用地面积为5200平方米，建筑面积3100平方米，新建食堂1幢 | 主体施工 |\n"
+        "| 2 | 城市更新 | 新增建筑面积12万平方米，改造老旧小区8个 | 已开工 |\n"
+    )
+    assert [(i.target.value, i.target.unit) for p in document.projects for i in p.indicators] == [
+        (Decimal(120000), "平方米"),
+        (Decimal(8), "个"),
     ]
