@@ -353,13 +353,6 @@ def positional_score(values: list[str], kinds: list[str]) -> float:
     return sum(fit(kind, value) for kind, value in zip(kinds, values, strict=False))
 
 
-SPACED_HEADER = re.compile(r"序号")
-
-
-def _tokens(line: str, start: int) -> list[Span]:
-    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", line)]
-
-
 def _lone(word: str) -> bool:
     return len(word) == 1 and "\u4e00" <= word <= "\u9fff"
 
@@ -367,45 +360,89 @@ def _lone(word: str) -> bool:
 def spaced_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
     """A table pasted with spaces between its cells: "序号 项目 单 位 目标 完成数 …".
 
-    Each run of spaces parts two cells. Header cells of one character each are the halves of
-    one word spread out by the copy (单 位, 备  注) and are joined. The table runs from its
-    header to the first line that holds fewer than three cells.
+    Each run of spaces parts two cells, or each run of two or more when the header and
+    most rows are laid out that way (a PDF's text layer: "AED 150台" stays one cell). Header
+    cells of one character each are the pieces of words spread out by the copy (项 目 名 称,
+    单 位, 备  注) and are joined into the header's words. The table runs from its header
+    to the first line that holds fewer than three cells.
     """
-    rows: list[Row] = []
     for index, (start, end, line) in enumerate(lines):
-        if "序号" not in line:
+        if "序" not in line or "|" in line:
             continue  # most pages have no such header: their lines are not split
-        tokens = _tokens(line, start)
-        words = [text[s:e] for s, e in tokens]
-        if len(tokens) < 4 or not any(SPACED_HEADER.fullmatch(w) for w in words):
-            continue
-        if "|" in line or any(len(w) > 12 for w in words):
-            continue
-        header: list[Span] = []
-        joined = False
-        for span, word in zip(tokens, words, strict=True):
-            if _lone(word) and header and not joined and _lone(text[header[-1][0] : header[-1][1]]):
-                header[-1] = (header[-1][0], span[1])
-                joined = True
+        for gap in (_WIDE_GAP, _ANY_GAP):
+            header = _spaced_header(text, _tokens(line, start, gap))
+            words = [re.sub(r"\s+", "", text[s:e]) for s, e in header]
+            if len(header) < 4 or "序号" not in words or any(len(w) > 12 for w in words):
                 continue
-            header.append(span)
-            joined = False
-        rows = [Row(start, end, line, header)]
-        kinds = [column_kind(text[s:e]) for s, e in header]
-        if kinds.count("other") > len(kinds) // 2:
-            rows = []
-            continue
-        for row_start, row_end, row_line in lines[index + 1 :]:
-            if not row_line.strip():
+            kinds = [column_kind(w) for w in words]
+            if kinds.count("other") > len(kinds) // 2:
                 continue
-            cells = _tokens(row_line, row_start)
-            if len(cells) < 3:
-                break
-            rows.append(Row(row_start, row_end, row_line, cells))
-        if len(rows) >= 3:
-            return rows
-        rows = []
+            rows = [Row(start, end, line, header)]
+            for row_start, row_end, row_line in lines[index + 1 :]:
+                if not row_line.strip():
+                    continue
+                cells = _tokens(row_line, row_start, gap)
+                if len(cells) < 3:
+                    break
+                rows.append(Row(row_start, row_end, row_line, cells))
+            if len(rows) >= 3:
+                return rows
     return []
+
+
+_WIDE_GAP = re.compile(r"\S+(?: \S+)*")  # cells apart by two spaces or more, or a tab
+_ANY_GAP = re.compile(r"\S+")
+HEADER_LEXICON = (
+    "项目名称",
+    "实事名称",
+    "目标任务",
+    "工作目标",
+    "完成情况",
+    "进展情况",
+    "责任单位",
+    "牵头单位",
+    "配合单位",
+    "完成率",
+    "序号",
+    "项目",
+    "名称",
+    "单位",
+    "备注",
+    "目标",
+    "任务",
+    "内容",
+    "说明",
+)
+
+
+def _tokens(line: str, start: int, gap: re.Pattern[str] = _ANY_GAP) -> list[Span]:
+    return [(start + m.start(), start + m.end()) for m in gap.finditer(line)]
+
+
+def _spaced_header(text: str, tokens: list[Span]) -> list[Span]:
+    """Header cells with the one-character pieces of a spread-out word joined: 项 目 名 称."""
+    header: list[Span] = []
+    index = 0
+    while index < len(tokens):
+        run = index
+        while run < len(tokens) and _lone(text[tokens[run][0] : tokens[run][1]]):
+            run += 1
+        if run - index < 2:
+            header.append(tokens[index])
+            index += 1
+            continue
+        # the longest known words first (序 号 项 目 名 称 → 序号, 项目名称), else pairs
+        while index < run:
+            taken = 0
+            for size in range(min(5, run - index), 1, -1):
+                word = "".join(text[s:e] for s, e in tokens[index : index + size])
+                if word in HEADER_LEXICON:
+                    taken = size
+                    break
+            taken = taken or min(2, run - index)
+            header.append((tokens[index][0], tokens[index + taken - 1][1]))
+            index += taken
+    return header
 
 
 @dataclass

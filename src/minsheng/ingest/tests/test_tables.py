@@ -337,3 +337,17 @@ def test_the_area_of_a_building_describes_it_unless_it_is_added() -> None:
         (Decimal(120000), "平方米"),
         (Decimal(8), "个"),
     ]
+
+
+def test_a_pdf_layout_table_keeps_a_cell_with_one_space_inside_whole() -> None:
+    document = parse_text(
+        "临江区2024年民生实事完成情况\n"
+        "序 号   项 目 名 称        目标任务           完成情况        责任单位\n"
+        "1       急救设施           配置AED 120台      配置AED 126台   区卫健局\n"
+        "2       口袋公园           新建口袋公园15个   建成16个        区城管局\n"
+    )
+    assert readings(document) == [
+        (Decimal(120), "台", "gte", Decimal(126), None),
+        (Decimal(15), "个", "gte", Decimal(16), None),
+    ]
+    assert [p.title for p in document.projects] == ["急救设施", "口袋公园"]
