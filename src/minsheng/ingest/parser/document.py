@@ -279,6 +279,7 @@ DOUBTS = {
     "guessed_list": 0.15,  # no numbered list: the items were found inside running text
     "approximate": 0.3,  # 约3.8万, 左右: not a firm figure, so not a firm promise
     "guessed_unit": 0.2,  # a bare table figure whose unit no cell states (人 for 新增就业)
+    "misaligned": 0.3,  # a table row with more cells than its header, read in place
 }
 
 
@@ -304,6 +305,8 @@ def _confidence(
         doubts.append("approximate")
     if start in project.item.guessed_units:
         doubts.append("guessed_unit")
+    if any(r.forced and r.promise[0] <= start < r.promise[1] for r in project.item.rows):
+        doubts.append("misaligned")
     indicator.doubts = doubts
     indicator.confidence = round(max(0.0, 1.0 - sum(DOUBTS[d] for d in doubts)), 2)
 

@@ -203,6 +203,7 @@ class TableRow:
     unit: str = ""
     comparator: str = ""
     remark: Span | None = None  # a 备注 cell read as the result (its figures)
+    forced: bool = False  # its cells did not fit the header and were read in place
 
 
 # the columns a table's header names, by the words of its cells (spaces already taken out)

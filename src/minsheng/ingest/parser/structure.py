@@ -335,13 +335,14 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         if "number" in kinds and number is None and items:
             # a second line of the item above, its number cell left out: | 新增800张… | 810 | 101% | |
             if title is not None:
-                _continue_row(text, items[-1], cell, title, header_unit)
+                _continue_row(text, items[-1], cell, title, header_unit, columns)
             continue
         if title is None:
             continue
         item = Item(number=number or len(items) + 1, span=(row.start, row.end))
         item.title, item.title_span = text[title[0] : title[1]].strip(), title
         row_cells = _table_row(text, cell, title, header_unit)
+        row_cells.forced = FORCED in columns
         item.rows.append(row_cells)
         item.promise = [row_cells.promise]
         if row_cells.completion:
@@ -409,6 +410,7 @@ def _unit_or_department(kinds: list[str], rows: list[Row], text: str) -> list[st
 
 
 REALIGN_MARGIN = 2.0
+FORCED = "forced"  # a row read in place although its cells do not fit the header
 
 
 def _row_columns(values: list[str], kinds: list[str]) -> dict[str, int] | None:
@@ -422,17 +424,23 @@ def _row_columns(values: list[str], kinds: list[str]) -> dict[str, int] | None:
     while trimmed and not trimmed[-1].strip():
         trimmed.pop()
     placed: list[list[int]] | None = None
-    if len(values) == len(kinds):
-        placed = [[i] for i in range(len(kinds))]
+    columns: dict[str, int] = {}
+    forced = len(trimmed) > len(kinds)
+    if len(values) == len(kinds) or forced:
+        # more cells than columns: read them in place, the extra cells left out, unless
+        # they align far better (a group title beside the name); document.DOUBTS "misaligned"
+        placed = [[i] if i < len(values) else [] for i in range(len(kinds))]
     aligned = align(trimmed, kinds)
     if aligned is not None and (
         placed is None
-        or _score(aligned, values, kinds) > positional_score(values, kinds) + REALIGN_MARGIN
+        or _score(aligned, values, kinds)
+        > positional_score(values[: len(kinds)], kinds) + REALIGN_MARGIN
     ):
-        placed = aligned
+        placed, forced = aligned, False
     if placed is None:
-        return None
-    columns: dict[str, int] = {}
+        placed = [[i] if i < len(values) else [] for i in range(len(kinds))]
+    if forced:
+        columns[FORCED] = 1
     for index, (kind, taken) in enumerate(zip(kinds, placed, strict=True)):
         if not taken:
             continue
@@ -531,10 +539,16 @@ def _row_departments(text: str, item: Item, cell: Callable[[str], Span | None]) 
 
 
 def _continue_row(
-    text: str, item: Item, cell: Callable[[str], Span | None], title: Span, header_unit: str
+    text: str,
+    item: Item,
+    cell: Callable[[str], Span | None],
+    title: Span,
+    header_unit: str,
+    columns: dict[str, int],
 ) -> None:
     """The cells of a continuation row join the item above as one more promise and result."""
     row = _table_row(text, cell, title, header_unit)
+    row.forced = FORCED in columns
     item.span = (item.span[0], max(item.span[1], row.promise[1], title[1]))
     item.promise.append(row.promise)
     if row.completion:

@@ -351,3 +351,15 @@ def test_a_pdf_layout_table_keeps_a_cell_with_one_space_inside_whole() -> None:
         (Decimal(15), "个", "gte", Decimal(16), None),
     ]
     assert [p.title for p in document.projects] == ["急救设施", "口袋公园"]
+
+
+def test_a_row_with_more_cells_than_its_header_is_read_in_place_and_unsure() -> None:
+    document = parse_text(
+        "临江区2024年民生实事进展表\n"
+        "| 序号 | 项目名称 | 目标任务 | 完成情况 |\n"
+        "| 1 | 口袋公园 | 新建口袋公园20个 | 已建成21个 |\n"
+        "| 2 | 充电桩 | 新增充电桩500个 | 已建成480个 | 区发改局 | 另有30个在建 |\n"
+    )
+    second = document.projects[1].indicators[0]
+    assert (second.target.value, second.actual) == (Decimal(500), Decimal(480))
+    assert "misaligned" in second.doubts and second.confidence < UNSURE
