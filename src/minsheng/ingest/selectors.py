@@ -63,6 +63,8 @@ DOUBT_LABELS = {
     "bare_cell": _("the table cell has no unit"),
     "guessed_list": _("the list was found inside running text"),
     "approximate": _("an approximate figure"),
+    "guessed_unit": _("the unit was guessed from the row's words"),
+    "misaligned": _("the table row has more cells than its header"),
 }
 
 

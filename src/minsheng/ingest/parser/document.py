@@ -21,8 +21,14 @@ from minsheng.ingest.parser.findings import (
     falls_short,
     parts_agree,
 )
-from minsheng.ingest.parser.layouts import paragraphs
-from minsheng.ingest.parser.numbers import mask, normalize
+from minsheng.ingest.parser.layouts import TableRow, paragraphs
+from minsheng.ingest.parser.numbers import (
+    INDICATOR_UNITS,
+    Quantity,
+    find_quantities,
+    mask,
+    normalize,
+)
 from minsheng.ingest.parser.results import Result, results, spent_or_rate
 from minsheng.ingest.parser.script import simplified
 from minsheng.ingest.parser.structure import Item, Span, finish_item, outline
@@ -274,6 +280,8 @@ DOUBTS = {
     "guessed_list": 0.15,  # no numbered list: the items were found inside running text
     "approximate": 0.3,  # 约3.8万, 左右: not a firm figure, so not a firm promise
     "range": 0.15,  # 3-5处: read as at least the lower bound
+    "guessed_unit": 0.2,  # a bare table figure whose unit no cell states (人 for 新增就业)
+    "misaligned": 0.3,  # a table row with more cells than its header, read in place
 }
 
 
@@ -299,6 +307,10 @@ def _confidence(
         doubts.append("approximate")
     if indicator.target.quantity.upper is not None:
         doubts.append("range")
+    if start in project.item.guessed_units:
+        doubts.append("guessed_unit")
+    if any(r.forced and r.promise[0] <= start < r.promise[1] for r in project.item.rows):
+        doubts.append("misaligned")
     indicator.doubts = doubts
     indicator.confidence = round(max(0.0, 1.0 - sum(DOUBTS[d] for d in doubts)), 2)
 
@@ -483,6 +495,7 @@ def _project(
     promised, reported, stated, parts = extract.targets_and_actuals(
         text, masked, item.promise, item.completion
     )
+    promised += _table_targets(text, masked, item, promised)
     rated: list[Result] = []
     paired: list[Result] = []
     marked = any(m.target_marked for m in promised + reported)
@@ -532,7 +545,7 @@ def _project(
     project.indicators = [Indicator(target=m, name=_name(text, m)) for m in promised]
     project.indicators += [_paired_indicator(result) for result in paired]
     project.unmatched = extract.match(text, project.indicators, reported)
-    _table_rows(text, project)
+    _table_rows(text, masked, project)
     for indicator in project.indicators:
         if CLAIM_VERB.fullmatch(indicator.name) and indicator.actual_mentions:
             # 建成城市书房42个，超额完成40个的年度目标任务: the target is named by what was done
@@ -568,25 +581,178 @@ def _headline_once(text: str, item: Item, promised: list[Mention]) -> list[Menti
 
 CLAIM_VERB = re.compile(r"(?:超额|提前|全面|顺利|如期)?(?:完成|实现)|年度目标任务")
 BARE_NUMBER = re.compile(r"\s*(\d+(?:\.\d+)?)\s*")
-BARE_PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
+# a percent column's cell, with or without its sign (the header may say 完成比例（%）)
+BARE_PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%?\s*")
+BARE_FIGURE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*")
+# 已进场施工，完成60%: how far the work is, in a progress cell
+PROGRESS_RATE = re.compile(r"(?:完成|进度|完成进度)(?:了|达到|达|为)?\s*(\d+(?:\.\d+)?)%")
+# 城镇登记失业率低于（%）: the title's last words say the target is a ceiling
+LOWER_IS_BETTER = re.compile(
+    r"(?:低于|不超过|不高于|控制在|以下|以内)\s*(?:[（(][^）)]*[）)])?\s*$"
+)
+# what a count without a unit counts: people (新增城镇就业, 辅警, 妇女…检查), else items (个)
+PERSON_NOUNS = re.compile(
+    r"就业|人员|人口|人数|妇女|孕产妇|学生|儿童|老人|老年人|辅警|医生|教师|劳动者|残疾人|参保"
+    r"|培训|患者|群众|居民|农民工|青年|职工"
+)
+YEAR_FIGURE = re.compile(r"(?:19|20)\d\d")
+UNIT_SCALE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
-def _table_rows(text: str, project: ParsedProject) -> None:
+def _table_targets(text: str, masked: str, item: Item, promised: list[Mention]) -> list[Mention]:
+    """Targets of table rows whose target cell holds a bare figure (| 城镇新增就业 | 万人 | 5.2 |).
+
+    The figure counts what the row's unit column says (万人: 5.2 is 52000人), else what the
+    figures of its title count (减少大班额1.4万个以上 | 869: 869个, the title's figure being
+    the province's), else people or items as the title's words say (see _guessed_unit).
+    """
+    found = []
+    for row in item.rows:
+        start, end = row.promise
+        if row.title is None or any(start <= m.quantity.start < end for m in promised):
+            continue
+        figure = BARE_FIGURE.fullmatch(text, start, end)
+        if not figure:
+            continue
+        value = Decimal(figure.group(1))
+        unit, factor, guessed = _row_unit(text, masked, row, figure.group(2) or "")
+        if not unit or (guessed and YEAR_FIGURE.fullmatch(figure.group(1))):
+            continue  # | 2025 |: a year where a figure was expected, not a count
+        quantity = Quantity(
+            _clean(value * factor), unit, figure.start(1), figure.end(1), "quantity"
+        )
+        title = text[row.title[0] : row.title[1]]
+        comparator = row.comparator or ("lte" if LOWER_IS_BETTER.search(title) else "gte")
+        context = re.sub(r"[（(][^）)]*[）)]\s*$", "", title).strip()
+        mention = Mention(quantity, unit, row.title, row.title, context, comparator=comparator)
+        found.append(mention)
+        if guessed:
+            item.guessed_units.append(quantity.start)
+        if factor > 1:
+            item.rounding[quantity.start] = (_half_step(figure.group(1)) * factor, Decimal(0))
+    return found
+
+
+def _clean(value: Decimal) -> Decimal:
+    """52000.0 → 52000, 1361.920 → 1361.92: the same number, written as people write it."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def _half_step(figure: str) -> Decimal:
+    """Half the last place of a printed figure: 5.2 may be anything from 5.15 to 5.25."""
+    places = len(figure.split(".")[1]) if "." in figure else 0
+    return Decimal(5).scaleb(-places - 1)
+
+
+def _within_rounding(item: Item, indicator: Indicator) -> bool:
+    """A stated percent computed from the unrounded figures of cells printed in 万 (7.23万人 of
+    5.2万人 is 139.0%, stated 139.1%) agrees when some figures within the rounding give it."""
+    steps = item.rounding.get(indicator.target.quantity.start)
+    stated, actual, target = indicator.stated_percent, indicator.actual, indicator.target.value
+    if steps is None or stated is None or actual is None or target <= steps[0]:
+        return False
+    low = (actual - steps[1]) / (target + steps[0]) * 100
+    high = (actual + steps[1]) / (target - steps[0]) * 100
+    margin = _half_step(format(stated, "f"))
+    return low - margin <= stated <= high + margin
+
+
+def _row_unit(text: str, masked: str, row: TableRow, multiplier: str) -> tuple[str, Decimal, bool]:
+    """The unit of a row's bare figures and the factor into it: (unit, factor, guessed)."""
+    scale = UNIT_SCALE.get(multiplier, Decimal(1))
+    if row.unit:
+        unit = row.unit
+        if unit[0] in UNIT_SCALE and unit[1:] in INDICATOR_UNITS and unit != "万元":
+            scale *= UNIT_SCALE[unit[0]]
+            unit = unit[1:]
+        if unit == "亿元":
+            unit, scale = "万元", scale * UNIT_SCALE["万"]
+        if unit in INDICATOR_UNITS:
+            return unit, scale, False
+    assert row.title is not None
+    named = [
+        q
+        for q in find_quantities(masked, row.title[0], row.title[1])
+        if q.countable and q.unit in INDICATOR_UNITS
+    ]
+    if named:
+        unit = named[0].unit
+        if unit == "万元" and multiplier == "万":
+            return unit, Decimal(1), False  # | 征缴基金10000万元 | 10000万 |
+        return unit, scale, False
+    if multiplier:
+        return "", scale, True
+    title = text[row.title[0] : row.title[1]]
+    return ("人" if PERSON_NOUNS.search(title) else "个"), scale, True
+
+
+def _table_rows(text: str, masked: str, project: ParsedProject) -> None:
     """A table cell that holds a bare figure (| 4385 | 110% |) is in the unit of its row's target."""
-    for promise, completion, percent in project.item.rows:
+    for row in project.item.rows:
+        promise, completion, percent = row.promise, row.completion, row.percent
         inside = [i for i in project.indicators if promise[0] <= i.target.span[0] < promise[1]]
+        if len(inside) > 1 and percent and all(i.stated_percent is None for i in inside):
+            # | 新建充电桩350个，其中农村185个 | … | 28% |: the row's one percent is its lead target's
+            stated = BARE_PERCENT.fullmatch(text, percent[0], percent[1])
+            if stated:
+                inside[0].stated_percent = Decimal(stated.group(1))
+                inside[0].stated_span = (stated.start(1), stated.end(1))
         if len(inside) != 1:
             continue
         indicator = inside[0]
+        if row.title is not None and not promise[0] <= row.title[0] < promise[1]:
+            # the target sits in its own cell (不低于60元): the row's title names it
+            title = text[row.title[0] : row.title[1]]
+            indicator.name = re.sub(r"[（(][^）)]*[）)]\s*$", "", title).strip() or indicator.name
         if indicator.actual is None and completion:
-            figure = BARE_NUMBER.fullmatch(text, completion[0], completion[1])
+            figure = BARE_FIGURE.fullmatch(text, completion[0], completion[1])
             if figure:
-                indicator.actual = Decimal(figure.group(1))
+                unit, factor, _guessed = (
+                    _row_unit(text, masked, row, figure.group(2) or "")
+                    if row.unit or figure.group(2)
+                    else (indicator.target.unit, Decimal(1), False)
+                )
+                if unit == indicator.target.unit:
+                    indicator.actual = _clean(Decimal(figure.group(1)) * factor)
+                    start = indicator.target.quantity.start
+                    if factor > 1 and start in project.item.rounding:
+                        step = _half_step(figure.group(1)) * factor
+                        project.item.rounding[start] = (project.item.rounding[start][0], step)
         if percent and indicator.stated_percent is None:
             stated = BARE_PERCENT.fullmatch(text, percent[0], percent[1])
             if stated:
                 indicator.stated_percent = Decimal(stated.group(1))
                 indicator.stated_span = (stated.start(1), stated.end(1))
+        if completion and indicator.stated_percent is None and indicator.actual is None:
+            rates = list(PROGRESS_RATE.finditer(text, completion[0], completion[1]))
+            if len(rates) == 1:
+                indicator.stated_percent = Decimal(rates[0].group(1))
+                indicator.stated_span = rates[0].span(1)
+    for row in project.item.rows:
+        _in_order(project, row)
+
+
+def _in_order(project: ParsedProject, row: TableRow) -> None:
+    """| 城市、农村低保分别达到300元/人、140元/人 | … | 城市低保：300.1元/月，农村低保：154.33元/月 |:
+    the result cell gives its figures in the order of the row's targets."""
+    start, end = row.promise
+    waiting = [
+        i for i in project.indicators if start <= i.target.span[0] < end and i.actual is None
+    ]
+    cells = [span for span in (row.completion, row.remark) if span]
+    figures = [
+        m
+        for m in project.unmatched
+        if any(s <= m.quantity.start < e for s, e in cells) and m.unit != "%"
+    ]
+    if len(waiting) < 2 or len(figures) != len(waiting):
+        return
+    if any(f.unit != i.target.unit for f, i in zip(figures, waiting, strict=True)):
+        return
+    for figure, indicator in zip(figures, waiting, strict=True):
+        indicator.actual = figure.value
+        indicator.actual_mentions = [figure]
+        project.unmatched.remove(figure)
 
 
 def _name(text: str, mention: Mention) -> str:
@@ -676,6 +842,7 @@ def _check_project(
                 target.baseline,
             )
             mention = indicator.actual_mentions[-1] if indicator.actual_mentions else target
+            agree = agree or _within_rounding(project.item, indicator)
             if agree:
                 checks.stated_percents_agree += 1
             else:

@@ -35,6 +35,8 @@ GTE_BEFORE = re.compile(
 # 受益群众5万人, 惠及17个乡镇, 改善9万人口的饮水安全: who benefits, not what is promised
 # 惠及17个乡镇: the places reached (惠及居民1.2万户 names whom, and is counted)
 BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居民|农户|人群)?\s*$|惠及\s*$")
+# 用地面积24938.8㎡（37.4082亩）: the same measure again, in brackets, in another unit
+RESTATED = re.compile(r"\d\s*(?:㎡|m²|平方米|亩|公顷|米|公里|千米)\s*（$")
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
 OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
 # 十件实事, 10件民生实事: the list itself, not one of its figures
@@ -202,6 +204,8 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         after = text[quantity.end : clause[1]]
         figure = text[quantity.start : quantity.end]
         if _excluded(quantity, before, after, text[sentence[0] : quantity.start], figure):
+            continue
+        if RESTATED.search(text, max(0, quantity.start - 12), quantity.start):
             continue
         if (
             index

@@ -2,6 +2,9 @@
 
 - a table pasted one cell per line ("序号 |" then "1 |", or cells between blank lines, as a
   Word or web table copies), whose rows are told apart by their running numbers;
+- a table pasted with spaces between its cells (as a PDF's text layer or a web page leaves it);
+- a table of districts: a two-row header (indicators, then 目标任务/进度/完成比例 under each)
+  over one row per place, of which the whole jurisdiction's row (全市, 合计) is read;
 - a list run together in one paragraph: "这十件实事是：1.新修…。2.引入…。3.完成…";
 - a plan that numbers nothing: each paragraph is an item, a "：A；B；C" list one item a clause.
 
@@ -9,7 +12,10 @@ Every function returns spans in the text; structure.py turns them into items.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from minsheng.ingest.parser.numbers import INDICATOR_UNITS, to_decimal
 
 Span = tuple[int, int]
 
@@ -55,8 +61,9 @@ def _stacked_cells(lines: list[tuple[int, int, str]]) -> list[Span]:
 def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
     """A table pasted one cell per line, regrouped into rows by the running row numbers.
 
-    The header is the run of cells from 序号 to the cell before "1"; a row starts at the cell
-    holding the next row number. A row one cell longer than the header carries a group title
+    The header is the run of cells from 序号 to the cell before the first row number (1, or
+    24 on a page that shows the later rows of a list); a row starts at the cell holding the
+    next row number. A row one cell longer than the header carries a group title
     in its second cell, which is left out; rows without a number continue the row above.
     """
     if not any("序" in line and re.sub(r"[\s|]+", "", line) == "序号" for _s, _e, line in lines):
@@ -66,18 +73,20 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
     first = next((i for i, w in enumerate(words) if re.sub(r"\s+", "", w) == "序号"), None)
     if first is None:
         return []
-    one = next((i for i in range(first + 1, len(words)) if words[i] == "1"), None)
+    # the first row's number: 1, or where a page shows the later rows of a longer list (24)
+    one = next((i for i in range(first + 1, len(words)) if ROW_NUMBER.fullmatch(words[i])), None)
     if one is None or not 3 <= one - first <= 12:
         return []
     header = cells[first:one]
     if sum(1 for s, e in header if HEADER_WORDS.search(re.sub(r"\s+", "", text[s:e]))) < 2:
         return []
     width = len(header)
+    kinds = [column_kind(text[s:e]) for s, e in header]
     unit_column = next(
         (i for i, (s, e) in enumerate(header) if "单位" in text[s:e] and i > 1), None
     )
     starts = [one]
-    expected = 2
+    expected = int(words[one]) + 1
     for index in range(one + 1, len(words)):
         if words[index] == str(expected) and index - starts[-1] >= width - 2:
             starts.append(index)
@@ -89,14 +98,27 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
         while len(group) > width and not text[group[-1][0] : group[-1][1]].strip():
             group = group[:-1]
         if len(group) == width + 1 or _group_title(text, group, unit_column):
-            group = [group[0], *group[2:]]
+            titled = [group[0], *group[2:]]
+            # one cell too many is a group title in the second cell, unless the cells read
+            # better in their own columns (the extra cell then opens a row the copy cut off)
+            if len(group) != width + 1 or _reads(text, titled[:width], kinds) >= _reads(
+                text, group[:width], kinds
+            ):
+                group = titled
         rows.append(_row(text, group[:width]))
         rest = group[width:]
         # rows without a number continue the row above: one cell short (the number)
         while len(rest) >= width - 1 and width > 2:
             rows.append(_row(text, [(rest[0][0], rest[0][0]), *rest[: width - 1]]))
             rest = rest[width - 1 :]
+        if width > 4 and len(rest) >= width - 3:
+            # the last such row, its empty 备注 cells taken off with the group's end
+            rows.append(_row(text, [(rest[0][0], rest[0][0]), *rest]))
     return rows if len(rows) >= 3 else []
+
+
+def _reads(text: str, cells: list[Span], kinds: list[str]) -> float:
+    return positional_score([text[s:e] for s, e in cells], kinds)
 
 
 DEPARTMENT = re.compile(r"(?:局|委|办|处|院|联|中心|公司|集团|政府|街道)$")
@@ -164,3 +186,414 @@ def paragraphs(text: str, counted: list[Span]) -> list[Span]:
             continue
         spans.append((start, end))
     return spans
+
+
+@dataclass
+class TableRow:
+    """One indicator of a table row: the cells of its target, result and percent.
+
+    `unit` is what a unit column or a header says the figures count (万人, 公里, %), and
+    `comparator` what the header says of the target (低于 → lte); both are empty when unsaid.
+    """
+
+    promise: Span
+    completion: Span | None = None
+    percent: Span | None = None
+    title: Span | None = None
+    unit: str = ""
+    comparator: str = ""
+    remark: Span | None = None  # a 备注 cell read as the result (its figures)
+    forced: bool = False  # its cells did not fit the header and were read in place
+
+
+# the columns a table's header names, by the words of its cells (spaces already taken out)
+COLUMN_WORDS = (
+    ("number", re.compile(r"序号|^(?:编号|No\.)$")),
+    ("flag", re.compile(r"是否")),
+    ("percent", re.compile(r"占.*(?:计划|目标|任务)|完成率|完成比例|百分比|[（(]%[）)]$|%$")),
+    ("leader", re.compile(r"领导")),
+    ("years", re.compile(r"年限|年份|时限|期限|时间|起止")),
+    (
+        "place",
+        re.compile(r"地点|地址|位置|所在地|实施地|^(?:地区|区县|县区|县（市、?区）|区（县）)$"),
+    ),
+    ("money", re.compile(r"投资|资金|金额|预算|（万元）$")),
+    ("unit", re.compile(r"^(?:计量)?单位$")),
+    ("completion", re.compile(r"完成|进展|推进情况|进度")),
+    ("co", re.compile(r"配合|协同|协办")),
+    ("lead", re.compile(r"单位|部门")),
+    ("remark", re.compile(r"备注|说明")),
+    ("target", re.compile(r"目标|任务|内容")),
+    ("title", re.compile(r"项目|实事|名称|指标")),
+)
+
+
+def column_kind(name: str) -> str:
+    """What a header cell's column holds: number, title, target, completion, percent, lead…"""
+    name = re.sub(r"\s+", "", name)
+    for kind, words in COLUMN_WORDS:
+        if words.search(name):
+            return kind
+    return "other"
+
+
+_UNITS = "|".join(sorted(map(re.escape, INDICATOR_UNITS), key=len, reverse=True))
+UNIT_CELL = re.compile(rf"(?:万|亿)?(?P<unit>{_UNITS})(?:/[\u4e00-\u9fff]{{1,2}}){{0,3}}")
+PLACEHOLDER = re.compile(r"[-—–/／\\]+|无")
+FIGURE_CELL = re.compile(
+    rf"(?:不低于|不少于|不超过|低于|超过|达到|约)?\s*\d[\d.,]*\s*(?:万|亿)?\s*(?:{_UNITS})?"
+    r"(?:以上|以内|左右)?"
+)
+PERCENT_CELL = re.compile(r"\d+(?:\.\d+)?\s*%")
+# 2025, 2024- 2025, 2022—2026年: when the work runs, not what it counts
+YEARS = re.compile(r"(?:19|20)\d\d\s*年?(?:\s*[-—–~～至]\s*(?:(?:19|20)\d\d)\s*年?)?")
+DEPARTMENT_NAME = re.compile(
+    r"(?:局|委|办|处|院|联|中心|公司|集团|政府|街道|办事处|会|团|部|所|站|队|馆|署|厅|社|行|室|台|厂"
+    r"|镇|乡)"
+    r"(?:[（(][^）)]*[）)])?$"
+)
+PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}(?:[、，][\u4e00-\u9fff]{2,3})*")
+FLAG = re.compile(r"[是否√×✓✗]|已完成|未完成")
+
+
+def department_like(value: str) -> bool:
+    """Every name of the cell ends as a department's does: 市民政局、团市委、岳阳电力公司."""
+    names = [n for n in re.split(r"[、，,；\s]+", value.strip("。. ")) if n]
+    return bool(names) and all(
+        len(n) <= 24 and not re.search(r"\d", n) and DEPARTMENT_NAME.search(n) for n in names
+    )
+
+
+def fit(kind: str, value: str) -> float:
+    """How well a cell's text suits a column of this kind (negative: it does not belong there)."""
+    value = value.strip()
+    if not value:
+        return 0.0
+    digit = bool(re.search(r"\d", value))
+    figure = bool(FIGURE_CELL.fullmatch(value) or PERCENT_CELL.fullmatch(value))
+    if YEARS.fullmatch(value):
+        return 3.0 if kind == "years" else -3.0 if kind in {"number", "title", "target"} else 0.0
+    if kind == "years":
+        return -2.0
+    if kind == "place":
+        return 2.5 if not digit and len(value) <= 20 else -2.0
+    if kind == "money":
+        return 3.0 if figure else -2.0
+    if PLACEHOLDER.fullmatch(value):
+        return -2.0 if kind in {"number", "title"} else 1.0 if kind in _FIGURES else 0.0
+    if kind == "number":
+        return 3.0 if ROW_NUMBER.fullmatch(value) else -4.0
+    if kind == "unit":
+        return 3.0 if UNIT_CELL.fullmatch(value) else -4.0
+    if kind == "target":
+        return 3.0 if figure else 1.0 if digit else -1.0
+    if kind == "completion":
+        return 3.0 if figure else 1.5 if digit else 1.0
+    if kind == "percent":
+        return 3.0 if PERCENT_CELL.fullmatch(value) else 2.0 if figure else -2.0
+    if kind in {"lead", "co"}:
+        return 2.0 if department_like(value) else -3.0 if digit else 0.0
+    if kind == "leader":
+        person = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", value)  # 杨 宜
+        return 2.0 if PERSON.fullmatch(person) and not department_like(value) else -2.0
+    if kind == "title":
+        if figure:
+            return -3.0
+        return 0.0 if department_like(value) else 1.5 if len(value) >= 4 else 0.5
+    if kind == "remark":
+        return 1.0 if department_like(value) else 0.0
+    if kind == "flag":
+        return 2.0 if FLAG.fullmatch(value) else -2.0
+    return 0.0
+
+
+_FIGURES = {"unit", "target", "completion", "percent"}
+MERGE_COST = 1.0  # a group title and the indicator's name in two cells make one title
+POSITIONAL = 0.01  # of equally good readings, the one that keeps the cells in their columns
+
+
+def align(values: list[str], kinds: list[str]) -> list[list[int]] | None:
+    """The cells of each column when a row has lost or gained cells against its header.
+
+    Cells stay in order; a column may be left without a cell, and a title column may take
+    two cells (a group title then the indicator's own name). None: the row cannot fit.
+    """
+    count, width = len(values), len(kinds)
+    if count == 0:
+        return [[] for _ in kinds]
+    minus = float("-inf")
+    # best[i][j]: the score of placing cells i… in columns j…
+    best = [[minus] * (width + 1) for _ in range(count + 1)]
+    choice: dict[tuple[int, int], int] = {}
+    for j in range(width + 1):
+        best[count][j] = 0.0
+    for i in range(count - 1, -1, -1):
+        for j in range(width - 1, -1, -1):
+            options = [(best[i][j + 1], 0)]  # column j gets no cell
+            score = fit(kinds[j], values[i]) + (POSITIONAL if i == j else 0.0)
+            options.append((score + best[i + 1][j + 1], 1))
+            if kinds[j] == "title" and i + 1 < count:
+                merged = score + fit("title", values[i + 1]) - MERGE_COST
+                options.append((merged + best[i + 2][j + 1], 2))
+            value, taken = max(options, key=lambda option: (option[0], option[1]))
+            best[i][j] = value
+            choice[(i, j)] = taken
+    if best[0][0] == minus:
+        return None
+    columns: list[list[int]] = [[] for _ in kinds]
+    i = j = 0
+    while i < count and j < width:
+        taken = choice[(i, j)]
+        columns[j] = list(range(i, i + taken))
+        i += taken
+        j += 1
+    return columns
+
+
+def positional_score(values: list[str], kinds: list[str]) -> float:
+    return sum(fit(kind, value) for kind, value in zip(kinds, values, strict=False))
+
+
+def _lone(word: str) -> bool:
+    return len(word) == 1 and "\u4e00" <= word <= "\u9fff"
+
+
+def spaced_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
+    """A table pasted with spaces between its cells: "序号 项目 单 位 目标 完成数 …".
+
+    Each run of spaces parts two cells, or each run of two or more when the header and
+    most rows are laid out that way (a PDF's text layer: "AED 150台" stays one cell). Header
+    cells of one character each are the pieces of words spread out by the copy (项 目 名 称,
+    单 位, 备  注) and are joined into the header's words. The table runs from its header
+    to the first line that holds fewer than three cells.
+    """
+    for index, (start, end, line) in enumerate(lines):
+        if "序" not in line or "|" in line:
+            continue  # most pages have no such header: their lines are not split
+        for gap in (_WIDE_GAP, _ANY_GAP):
+            header = _spaced_header(text, _tokens(line, start, gap))
+            words = [re.sub(r"\s+", "", text[s:e]) for s, e in header]
+            if len(header) < 4 or "序号" not in words or any(len(w) > 12 for w in words):
+                continue
+            kinds = [column_kind(w) for w in words]
+            if kinds.count("other") > len(kinds) // 2:
+                continue
+            rows = [Row(start, end, line, header)]
+            for row_start, row_end, row_line in lines[index + 1 :]:
+                if not row_line.strip():
+                    continue
+                cells = _tokens(row_line, row_start, gap)
+                if len(cells) < 3:
+                    break
+                rows.append(Row(row_start, row_end, row_line, cells))
+            if len(rows) >= 3:
+                return rows
+    return []
+
+
+_WIDE_GAP = re.compile(r"\S+(?: \S+)*")  # cells apart by two spaces or more, or a tab
+_ANY_GAP = re.compile(r"\S+")
+HEADER_LEXICON = (
+    "项目名称",
+    "实事名称",
+    "目标任务",
+    "工作目标",
+    "完成情况",
+    "进展情况",
+    "责任单位",
+    "牵头单位",
+    "配合单位",
+    "完成率",
+    "序号",
+    "项目",
+    "名称",
+    "单位",
+    "备注",
+    "目标",
+    "任务",
+    "内容",
+    "说明",
+)
+
+
+def _tokens(line: str, start: int, gap: re.Pattern[str] = _ANY_GAP) -> list[Span]:
+    return [(start + m.start(), start + m.end()) for m in gap.finditer(line)]
+
+
+def _spaced_header(text: str, tokens: list[Span]) -> list[Span]:
+    """Header cells with the one-character pieces of a spread-out word joined: 项 目 名 称."""
+    header: list[Span] = []
+    index = 0
+    while index < len(tokens):
+        run = index
+        while run < len(tokens) and _lone(text[tokens[run][0] : tokens[run][1]]):
+            run += 1
+        if run - index < 2:
+            header.append(tokens[index])
+            index += 1
+            continue
+        # the longest known words first (序 号 项 目 名 称 → 序号, 项目名称), else pairs
+        while index < run:
+            taken = 0
+            for size in range(min(5, run - index), 1, -1):
+                word = "".join(text[s:e] for s, e in tokens[index : index + size])
+                if word in HEADER_LEXICON:
+                    taken = size
+                    break
+            taken = taken or min(2, run - index)
+            header.append((tokens[index][0], tokens[index + taken - 1][1]))
+            index += taken
+    return header
+
+
+@dataclass
+class DistrictTable:
+    """A table of places: its project's title cells, departments and the whole row's figures."""
+
+    span: Span
+    titles: list[Span] = field(default_factory=list)
+    departments: list[Span] = field(default_factory=list)
+    rows: list[TableRow] = field(default_factory=list)
+
+
+PLACE_COLUMN = re.compile(r"地区|区域|县区|区县|县市区|县（市、?区）|区（县）|地方")
+PLACE_LINE = re.compile(r"\s*(?:地区|区域|县区|区县|县市区|县（市、?区）|区（县）|地方)\s*")
+WHOLE_ROW = re.compile(r"全(?:省|市|州|区|县|盟|旗)(?:合计)?|合计|总计")
+SUB_HEADER = {
+    "target": re.compile(r"目标任务|目标|任务|计划|计划数|任务数"),
+    "completion": re.compile(r"进度|完成|完成数|实际完成|完成情况|已完成|实际"),
+    "percent": re.compile(r"(?:完成比例|完成率|占.{0,6})(?:（%）|%)?"),
+}
+NAME_UNIT = re.compile(rf"[（]\s*(?:万)?(?P<unit>{_UNITS})\s*[）]$")
+LOWER_IS_BETTER = re.compile(r"低于|不超过|不高于|以下|以内|控制在")
+BARE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _sub_kind(word: str) -> str | None:
+    for kind, words in SUB_HEADER.items():
+        if words.fullmatch(word):
+            return kind
+    return None
+
+
+def district_tables(text: str, lines: list[tuple[int, int, str]]) -> list[DistrictTable]:
+    """Tables of places pasted one cell per line, read at their whole jurisdiction's row.
+
+    The header names the places' column (地区), the project, its indicators with their units
+    in brackets (城镇新增就业（人）) and the departments; under it each indicator has the same
+    columns (目标任务, 进度, 完成比例). The first place row that is the whole jurisdiction
+    (全市, 合计) holds the figures read; the rows of its districts are parts of them. A
+    percent is taken only where it agrees with its pair of figures, since a cell left empty
+    shifts the rest of the row.
+    """
+    if not any(PLACE_LINE.fullmatch(line) for _s, _e, line in lines):
+        return []
+    cells: list[Span] = []
+    for start, _end, line in lines:
+        body = line.strip()
+        if body:
+            lead = line.index(body)
+            cells.append((start + lead, start + lead + len(body)))
+    words = [re.sub(r"\s+", "", text[s:e]) for s, e in cells]
+    tables: list[DistrictTable] = []
+    index = 0
+    while index < len(words):
+        if not PLACE_COLUMN.fullmatch(words[index]):
+            index += 1
+            continue
+        whole = next(
+            (
+                i
+                for i in range(index + 1, min(len(words), index + 120))
+                if WHOLE_ROW.fullmatch(words[i])
+            ),
+            None,
+        )
+        if whole is None:
+            break
+        table = _district_table(text, cells[index:whole], words[index:whole], cells, whole)
+        if table is not None:
+            tables.append(table)
+        index = whole + 1
+    return tables
+
+
+def _district_table(
+    text: str, head: list[Span], head_words: list[str], cells: list[Span], whole: int
+) -> DistrictTable | None:
+    # a cell broken over two lines: "开展现代农业科技培训" then "（人次）", "目标" then "任务"
+    merged: list[tuple[Span, str]] = []
+    for span, word in zip(head[1:], head_words[1:], strict=True):
+        if merged and (NAME_UNIT.fullmatch(word) or (merged[-1][1] == "目标" and word == "任务")):
+            merged[-1] = ((merged[-1][0][0], span[1]), merged[-1][1] + word)
+            continue
+        merged.append((span, word))
+    kinds = [_sub_kind(word) for _span, word in merged]
+    first_sub = len(kinds)
+    while first_sub and kinds[first_sub - 1] is not None:
+        first_sub -= 1
+    group = [kind for kind in kinds[first_sub:] if kind]
+    width = next(
+        (
+            w
+            for w in range(1, len(group) + 1)
+            if len(group) % w == 0 and group == group[:w] * (len(group) // w)
+        ),
+        0,
+    )
+    if not width or "target" not in group[:width]:
+        return None
+    count = len(group) // width
+    names = [i for i in range(first_sub) if NAME_UNIT.search(merged[i][1])]
+    if len(names) != count:
+        return None
+    values: list[Span] = []
+    for span in cells[whole + 1 :]:
+        if not BARE.fullmatch(text[span[0] : span[1]].strip()):
+            break
+        values.append(span)
+    table = DistrictTable(span=(head[0][0], values[-1][1] if values else cells[whole][1]))
+    table.titles = [merged[i][0] for i in range(names[0])]
+    table.departments = [
+        merged[i][0] for i in range(names[-1] + 1, first_sub) if department_like(merged[i][1])
+    ]
+    order = group[:width]
+    exact = len(values) == count * width
+    position = 0
+    for name_index in names:
+        name_span, name = merged[name_index]
+        unit = NAME_UNIT.search(name)
+        assert unit is not None
+        taken: dict[str, Span] = {}
+        for kind in order:
+            if position >= len(values):
+                break
+            if kind == "percent" and not exact and not _agrees(text, taken, values[position]):
+                continue
+            taken[kind] = values[position]
+            position += 1
+        if "target" not in taken:
+            break
+        table.rows.append(
+            TableRow(
+                promise=taken["target"],
+                completion=taken.get("completion"),
+                percent=taken.get("percent"),
+                title=name_span,
+                unit=unit.group(0).strip("（）").strip(),
+                comparator="lte" if LOWER_IS_BETTER.search(name) else "",
+            )
+        )
+    return table if table.rows else None
+
+
+def _agrees(text: str, taken: dict[str, Span], percent: Span) -> bool:
+    """A percent cell that is the ratio of the result to the target (within a point)."""
+    if "target" not in taken or "completion" not in taken:
+        return False
+    target, actual, stated = (
+        to_decimal(text[s:e].strip()) for s, e in (taken["target"], taken["completion"], percent)
+    )
+    if not target or actual is None or stated is None:
+        return False
+    return abs(actual / target * 100 - stated) <= max(Decimal(1), stated / 100)

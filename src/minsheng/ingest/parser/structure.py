@@ -9,8 +9,25 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from minsheng.ingest.parser.layouts import Row, inline_arabic, stacked_rows
+from minsheng.ingest.parser.layouts import (
+    NAME_UNIT,
+    UNIT_CELL,
+    WHOLE_ROW,
+    DistrictTable,
+    Row,
+    TableRow,
+    align,
+    column_kind,
+    department_like,
+    district_tables,
+    fit,
+    inline_arabic,
+    positional_score,
+    spaced_rows,
+    stacked_rows,
+)
 from minsheng.ingest.parser.numbers import to_decimal
 
 Span = tuple[int, int]
@@ -53,8 +70,12 @@ class Item:
     completion: list[Span] = field(default_factory=list)
     departments: list[tuple[str, str]] = field(default_factory=list)  # (name, "lead"|"co")
     department_spans: list[Span] = field(default_factory=list)
-    # table rows: (promise cell, completion cell, percent cell), for figures without a unit
-    rows: list[tuple[Span, Span | None, Span | None]] = field(default_factory=list)
+    # table rows: the cells of each indicator, for figures without a unit
+    rows: list[TableRow] = field(default_factory=list)
+    # where a table figure's unit was guessed from the words of its title (document.DOUBTS)
+    guessed_units: list[int] = field(default_factory=list)
+    # a table figure in 万 (5.2万人) is rounded: per target, the half-steps of target and actual
+    rounding: dict[int, tuple[Decimal, Decimal]] = field(default_factory=dict)
 
 
 @dataclass
@@ -97,8 +118,12 @@ def outline(text: str) -> Outline:
             captions.append((start, line.end))
         else:
             body_lines.append(line)
-    table = _table(text, _cell_rows(body_lines)) or _table(
-        text, stacked_rows(text, [(ln.start, ln.end, ln.text) for ln in body_lines])
+    spans = [(ln.start, ln.end, ln.text) for ln in body_lines]
+    table = (
+        _table(text, _cell_rows(body_lines))
+        or _table(text, stacked_rows(text, spans))
+        or _table(text, spaced_rows(text, spans))
+        or _district_items(text, district_tables(text, spans))
     )
     if table:
         return Outline(table, captions, (0, table[0].span[0]), "table")
@@ -286,94 +311,300 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
     if header_index is None:
         return []
     header = [re.sub(r"\s+", "", text[s:e]) for s, e in rows[header_index].cells]
-    columns = _columns(header)
-    if "title" not in columns:
+    body = rows[header_index + 1 :]
+    kinds = _unit_or_department([column_kind(name) for name in header], body, text)
+    if "title" not in kinds and "target" not in kinds:
         return []
+    units = {
+        i: unit.group(0).strip("（）").strip()
+        for i, name in enumerate(header)
+        if kinds[i] in {"target", "completion"} and (unit := NAME_UNIT.search(name))
+    }
+    whole_only = _whole_rows_only(text, body, kinds)
+    caption = _caption(text, rows[header_index].start) if "title" not in kinds else None
     items: list[Item] = []
-    for row in rows[header_index + 1 :]:
+    for row in body:
         cells = row.cells
-        if all(re.fullmatch(r"[-:\s]*", text[s:e]) for s, e in cells):
+        values = [text[s:e] for s, e in cells]
+        if all(re.fullmatch(r"[-:\s]*", value) for value in values):
             continue  # the markdown rule under the header
-        if len(cells) < len(header):
+        found = _row_columns(values, kinds)
+        if found is None:
             continue
-        first = columns.get("number", -1)
-        continued = (
-            first >= 0
-            and bool(items)
-            and ordinal(text[cells[first][0] : cells[first][1]]) is None
-            and not text[cells[-1][0] : cells[-1][1]].strip()
+        columns = found
+        place = columns.get("place")
+        if whole_only and (place is None or not WHOLE_ROW.fullmatch(values[place].strip())):
+            continue  # a district's row: a part of the whole jurisdiction's, read instead
+        header_unit = next(
+            (units[columns[k]] for k in ("target", "completion") if columns.get(k) in units), ""
         )
-        if continued:
-            # a second line of the item above, its number cell left out: | 新增800张… | 810 | 101% | |
-            cells = [*cells[:first], (cells[first][0], cells[first][0]), *cells[first:-1]]
 
-        def cell(name: str, cells: list[Span] = cells) -> Span | None:
+        def cell(
+            name: str, columns: dict[str, int] = columns, cells: list[Span] = cells
+        ) -> Span | None:
             return cells[columns[name]] if name in columns else None
 
-        if continued:
-            _continue_row(text, items[-1], cell)
-            continue
         number_span = cell("number")
         number = ordinal(text[number_span[0] : number_span[1]]) if number_span else None
+        title = _title_cell(cell, columns, cells)
+        if caption is not None and whole_only:
+            title = caption  # | 全市 | 30000 | 32100 |: the table's caption names the figures
+        if "number" in kinds and number is None and not items:
+            continue  # a second header line (截至6月底进展 | 7月工作计划) or a caption
+        if "number" in kinds and number is None and items:
+            # a second line of the item above, its number cell left out: | 新增800张… | 810 | 101% | |
+            if title is not None:
+                _continue_row(text, items[-1], cell, title, header_unit, columns)
+            continue
+        if title is None:
+            continue
         item = Item(number=number or len(items) + 1, span=(row.start, row.end))
-        title = cell("title")
-        assert title is not None
         item.title, item.title_span = text[title[0] : title[1]].strip(), title
-        target = cell("target")
-        item.promise = [target] if target else [title]
-        completion = cell("completion")
-        if completion:
-            item.completion = [completion]
-        item.rows.append((item.promise[0], completion, cell("percent")))
-        departments = [cell(name) for name in ("lead", "co")]
-        for role, span in zip(("lead", "co"), departments, strict=True):
-            if span:
-                names = _split_names(text[span[0] : span[1]])
-                item.departments += [
-                    (name, role if role == "co" or i == 0 else "co") for i, name in enumerate(names)
-                ]
-                item.department_spans.append(span)
+        row_cells = _table_row(text, cell, title, header_unit)
+        row_cells.forced = FORCED in columns
+        item.rows.append(row_cells)
+        item.promise = [row_cells.promise]
+        if row_cells.completion:
+            item.completion = [row_cells.completion]
+        row_cells.remark = _remark(text, cell, row_cells.completion)
+        if row_cells.remark:
+            item.completion.append(row_cells.remark)
+        _row_departments(text, item, cell)
         items.append(item)
     return items
 
 
-def _continue_row(text: str, item: Item, cell: Callable[[str], Span | None]) -> None:
-    """The cells of a continuation row join the item above as one more promise and result."""
-    promise = cell("target") or cell("title")
-    if promise is None:
-        return
-    item.span = (item.span[0], max(item.span[1], promise[1]))
-    item.promise.append(promise)
-    completion = cell("completion")
-    if completion:
-        item.completion.append(completion)
-    item.rows.append((promise, completion, cell("percent")))
+def _whole_rows_only(text: str, rows: list[Row], kinds: list[str]) -> bool:
+    """A table of places (| 地区 | … |) with a row for the whole jurisdiction (全市, 合计)."""
+    if "place" not in kinds:
+        return False
+    index = kinds.index("place")
+    return any(
+        index < len(row.cells)
+        and WHOLE_ROW.fullmatch(text[row.cells[index][0] : row.cells[index][1]].strip())
+        for row in rows
+    )
 
 
-def _columns(header: list[str]) -> dict[str, int]:
+def _caption(text: str, header_start: int) -> Span | None:
+    """The line just above a table's header, when it is a caption (no cells of its own)."""
+    end = text.rfind("\n", 0, header_start)
+    while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
+        end = text.rfind("\n", 0, end)
+    if end <= 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end]
+    if not line.strip() or "|" in line or "\t" in line or len(line.strip()) > 60:
+        return None
+    lead = len(line) - len(line.lstrip())
+    return (start + lead, start + len(line.rstrip()))
+
+
+def _title_cell(
+    cell: Callable[[str], Span | None], columns: dict[str, int], cells: list[Span]
+) -> Span | None:
+    title = cell("title") or cell("target")
+    if title is not None and "title_end" in columns:
+        # a group title and the indicator's own name, in two cells: one title
+        title = (title[0], cells[columns["title_end"]][1])
+    return title
+
+
+def _unit_or_department(kinds: list[str], rows: list[Row], text: str) -> list[str]:
+    """A column headed 单位 counts (万人, 公里) or names who is responsible: its cells tell."""
+    kinds = list(kinds)
+    for index, kind in enumerate(kinds):
+        if kind != "unit":
+            continue
+        values = [
+            text[row.cells[index][0] : row.cells[index][1]].strip()
+            for row in rows
+            if index < len(row.cells)
+        ]
+        values = [v for v in values if v]
+        if values and sum(1 for v in values if department_like(v)) > len(values) / 2:
+            kinds[index] = "lead"
+    return kinds
+
+
+REALIGN_MARGIN = 2.0
+FORCED = "forced"  # a row read in place although its cells do not fit the header
+
+
+def _row_columns(values: list[str], kinds: list[str]) -> dict[str, int] | None:
+    """Which cell of the row is in which column, by name (number, title, target, …).
+
+    A row as long as its header is read cell by cell, unless its cells plainly belong
+    elsewhere (a row missing its target cell, a leader's name where the target should be):
+    then the cells are aligned with the columns by what they hold (layouts.align).
+    """
+    trimmed = list(values)
+    while trimmed and not trimmed[-1].strip():
+        trimmed.pop()
+    placed: list[list[int]] | None = None
     columns: dict[str, int] = {}
-    for index, name in enumerate(header):
-        if "序号" in name or name.strip() in {"编号", "No."}:
-            columns.setdefault("number", index)
-        elif re.search(r"占.*(?:计划|目标|任务)|完成率|完成比例|百分比", name):
-            columns.setdefault("percent", index)
-        elif "完成" in name or "进展" in name or "推进情况" in name:
-            # of several progress columns (1-10月, 1-11月) the last is the latest
-            columns["completion"] = index
-        elif "配合" in name or "协同" in name:
-            columns.setdefault("co", index)
-        elif "单位" in name or "部门" in name:
-            columns.setdefault("lead", index)
-        elif "目标" in name or "任务" in name or "内容" in name:
-            columns.setdefault("target", index)
-        elif "项目" in name or "实事" in name or "名称" in name:
-            columns.setdefault("title", index)
-    if "title" not in columns and "target" in columns:
-        columns["title"] = columns["target"]
+    forced = len(trimmed) > len(kinds)
+    if len(values) == len(kinds) or forced:
+        # more cells than columns: read them in place, the extra cells left out, unless
+        # they align far better (a group title beside the name); document.DOUBTS "misaligned"
+        placed = [[i] if i < len(values) else [] for i in range(len(kinds))]
+    aligned = align(trimmed, kinds)
+    if aligned is not None and (
+        placed is None
+        or _score(aligned, values, kinds)
+        > positional_score(values[: len(kinds)], kinds) + REALIGN_MARGIN
+    ):
+        placed, forced = aligned, False
+    if placed is None:
+        placed = [[i] if i < len(values) else [] for i in range(len(kinds))]
+    if forced:
+        columns[FORCED] = 1
+    for index, (kind, taken) in enumerate(zip(kinds, placed, strict=True)):
+        if not taken:
+            continue
+        if kind == "title" and len(taken) == 2:
+            columns["title_end"] = taken[1]
+        filled = bool(values[taken[0]].strip())
+        if kind == "target" and "title" not in kinds and "target" in kinds[index + 1 :]:
+            # 主要任务 then 全年目标任务: the first names the task, the second is the target
+            columns.setdefault("title", taken[0])
+            continue
+        if kind == "lead" and "lead" in columns:
+            kind = "co"  # 牵头单位 then 责任单位: the second names the others who take part
+        if kind in {"completion", "target"} and kind in columns:
+            # of several progress columns (1-10月, 1-11月) the last filled is the latest
+            if filled:
+                columns[kind] = taken[0]
+            continue
+        columns.setdefault(kind, taken[0])
     return columns
 
 
+def _score(placed: list[list[int]], values: list[str], kinds: list[str]) -> float:
+    return sum(
+        fit(kind, values[i]) for kind, taken in zip(kinds, placed, strict=True) for i in taken
+    )
+
+
+BARE_RATE = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*")
+
+
+def _table_row(
+    text: str, cell: Callable[[str], Span | None], title: Span, header_unit: str = ""
+) -> TableRow:
+    """The cells of one indicator: the target cell, else the title when it holds the figure.
+
+    A target cell that holds only a rate (100%) while the title states the figures
+    (月均分别达到300元/人、140元/人) says how far the work is, not what was promised.
+    """
+    target = cell("target")
+    if target and target[0] < title[1] and target[1] > title[0]:
+        target = None  # the title column is the task column itself
+    if target is not None and (
+        not text[target[0] : target[1]].strip()
+        or (
+            BARE_RATE.fullmatch(text, target[0], target[1])
+            and re.search(r"\d", text[title[0] : title[1]])
+        )
+    ):
+        target = None
+    unit_cell = cell("unit")
+    unit = header_unit  # 目标任务（人）: the header says what the column's figures count
+    if unit_cell:
+        found = UNIT_CELL.fullmatch(text[unit_cell[0] : unit_cell[1]].strip())
+        if found:
+            unit = found.group(0).split("/")[0]
+    return TableRow(
+        promise=target or title,
+        completion=cell("completion"),
+        percent=cell("percent"),
+        title=title,
+        unit=unit,
+    )
+
+
+def _remark(text: str, cell: Callable[[str], Span | None], completion: Span | None) -> Span | None:
+    """A 备注 cell with the figures of a result cell that says only how far (| 100% | … |
+    城市低保：300.1元/月 |); beside an empty or a counted result it is only a remark."""
+    remark = cell("remark")
+    if remark is None or department_like(text[remark[0] : remark[1]]):
+        return None
+    if completion is None or not BARE_RATE.fullmatch(text, completion[0], completion[1]):
+        return None
+    return remark if re.search(r"\d", text[remark[0] : remark[1]]) else None
+
+
+def _row_departments(text: str, item: Item, cell: Callable[[str], Span | None]) -> None:
+    """责任单位 and 配合单位 cells, or a 备注 cell that only names departments."""
+    remark = cell("remark")
+    spans: list[tuple[str, Span | None]] = [("lead", cell("lead")), ("co", cell("co"))]
+    if remark and department_like(text[remark[0] : remark[1]]):
+        spans.append(("lead" if cell("lead") is None else "co", remark))
+    known = {name for name, _role in item.departments}
+    for role, span in spans:
+        if not span:
+            continue
+        names = _split_names(text[span[0] : span[1]])
+        lead_taken = any(r == "lead" for _n, r in item.departments)
+        for i, name in enumerate(names):
+            if name in known:
+                continue
+            known.add(name)
+            first = role == "lead" and i == 0 and not lead_taken
+            item.departments.append((name, "lead" if first else "co"))
+        if names:
+            item.department_spans.append(span)
+
+
+def _continue_row(
+    text: str,
+    item: Item,
+    cell: Callable[[str], Span | None],
+    title: Span,
+    header_unit: str,
+    columns: dict[str, int],
+) -> None:
+    """The cells of a continuation row join the item above as one more promise and result."""
+    row = _table_row(text, cell, title, header_unit)
+    row.forced = FORCED in columns
+    item.span = (item.span[0], max(item.span[1], row.promise[1], title[1]))
+    item.promise.append(row.promise)
+    if row.completion:
+        item.completion.append(row.completion)
+    row.remark = _remark(text, cell, row.completion)
+    if row.remark:
+        item.completion.append(row.remark)
+    item.rows.append(row)
+    _row_departments(text, item, cell)
+
+
+def _district_items(text: str, tables: list[DistrictTable]) -> list[Item]:
+    """A table of places gives one project per table, an indicator per column group."""
+    items = []
+    for number, table in enumerate(tables, start=1):
+        item = Item(number=number, span=table.span)
+        if table.titles:
+            item.title_span = (table.titles[0][0], table.titles[-1][1])
+            item.title = "".join(text[s:e].strip() for s, e in table.titles)
+        item.rows = list(table.rows)
+        item.promise = [row.promise for row in table.rows]
+        item.completion = [row.completion for row in table.rows if row.completion]
+        for index, (start, end) in enumerate(table.departments):
+            for name in _split_names(text[start:end]):
+                role = "lead" if index == 0 and not item.departments else "co"
+                item.departments.append((name, role))
+            item.department_spans.append((start, end))
+        items.append(item)
+    return items
+
+
 COUNTY_GOVERNMENTS = re.compile(r"各(?:区|县)[、（]?(?:市|县)?(?:[、]区)?(?:）?政府|）政府|$)")
+# 相关街道, 各镇（街道）, 有关部门: every place or office concerned, not one department
+EVERY_PLACE = re.compile(
+    r"(?:各|相关|有关|各有关|各相关)"
+    r"(?:街道|镇|乡镇|镇街|镇（街道）|乡镇（街道）|部门|单位|区|县|县区|区县)"
+)
 NAME_BREAK = re.compile(r"[、，,；;\s]+|和(?=[市省区县])")
 
 
@@ -390,7 +621,7 @@ def _split_names(value: str) -> list[str]:
             part = part[:-1]
         if part.startswith("（") and part.endswith("）"):
             part = part[1:-1]
-        if 1 < len(part) <= 40 and part not in {"无", "等"}:
+        if 1 < len(part) <= 40 and part not in {"无", "等"} and not EVERY_PLACE.fullmatch(part):
             names.append(part)
     return names
 
