@@ -2,13 +2,17 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from minsheng.core.health import healthz
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # A display preference, like portal:text_size: no CSRF token, so that a public page carries
+    # none and sets no cookie (see portal/shared_pages.py for what a forged switch can do).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("accounts/", include("minsheng.accounts.urls")),
     path("audit/", include("minsheng.audit.urls")),
     path("report/", include("minsheng.progress.urls")),

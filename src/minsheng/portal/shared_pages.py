@@ -6,8 +6,12 @@ page is kept under the site stamp (public_cache); later visitors get it from
 `SharedPageMiddleware`, which sits right after the CSRF middleware: no URL resolution, no
 view, no authentication, one cache round trip for the stamp. The headers the inner
 middleware added (CSP, X-Frame-Options, the demo label, Vary) are kept with the page, so a
-shared answer carries the same headers as the page it copies. Each answer gets the
-visitor's own CSRF token in place of a placeholder.
+shared answer carries the same headers as the page it copies.
+
+A shared page holds nothing of its visitor: no CSRF token and no cookie. Its only forms, the
+language and text-size switches, are exempt from CSRF checks: a forged switch can change
+nothing but how a browser shows public pages (the redirect after it stays on this host),
+and in exchange a resident reading the public list is given no cookie at all.
 
 Only views decorated with `shared_page` are kept, and only when they mark their response
 shareable (`_respond` does so when the filters were all valid), so other pages and
@@ -18,14 +22,12 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from minsheng.portal import public_cache
-from minsheng.portal.filters import known_filters
+from minsheng.portal.filters import FILTER_NAMES, known_filters
 
-# Stands in for the visitor's CSRF token in a kept page; replaced on every response.
-CSRF_PLACEHOLDER = "portal-csrf-token-placeholder-7f3a9c"
 LARGE_TEXT_COOKIE = "minsheng_text"
 # Set per response by the outer middleware (CommonMiddleware, sessions, cookies).
 NOT_KEPT = {"content-length", "set-cookie"}
@@ -73,13 +75,17 @@ class SharedPageMiddleware:
         token, kept = public_cache.lookup(public_cache.SITE, parts)
         if kept is not None:
             html, headers = kept
-            response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+            response = HttpResponse(html)
             for name, value in headers:
                 response[name] = value
+            # The page is the anonymous one: a signed-in visitor's differs, so caches must ask.
+            patch_vary_headers(response, ("Cookie",))
             return response
         response = self.get_response(request)
         html = getattr(response, "shareable_html", None)
-        if response.status_code == 200 and html is not None and _is_shared_view(request):
+        # A page asked with other parameters would keep them in its forms' "next" for everyone.
+        plain = set(request.GET) <= set(FILTER_NAMES)
+        if response.status_code == 200 and html is not None and plain and _is_shared_view(request):
             headers = tuple(
                 (name, value) for name, value in response.items() if name.lower() not in NOT_KEPT
             )

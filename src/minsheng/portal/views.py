@@ -9,13 +9,13 @@ from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from minsheng.core import ratelimit
@@ -40,7 +40,6 @@ from minsheng.portal.selectors import (
     sibling_plans,
 )
 from minsheng.portal.shared_pages import (
-    CSRF_PLACEHOLDER,
     LARGE_TEXT_COOKIE,
     large_text,
     shared_page,
@@ -79,9 +78,9 @@ def _respond(
 ) -> HttpResponse:
     """A portal page: its body cached per plan stamp and language, wrapped in base.html.
 
-    For anonymous visitors the page is rendered with a placeholder where base.html puts the
-    CSRF token of the language and text-size forms, for SharedPageMiddleware to keep; each response
-    gets the visitor's own token. Signed-in visitors get base.html rendered for them.
+    For anonymous visitors the whole page is the same for everyone (it holds no CSRF token:
+    the language and text-size switches need none), for SharedPageMiddleware to keep.
+    Signed-in visitors get base.html rendered for them.
     """
     parts = (*parts, translation.get_language())
 
@@ -92,13 +91,9 @@ def _respond(
         context = _shell_context(page(), large_text=large_text(request), charts=charts)
         return render(request, "portal/page.html", context)
 
-    def whole() -> str:
-        context = _shell_context(page(), large_text=large_text(request), charts=charts)
-        context["csrf_token"] = CSRF_PLACEHOLDER
-        return render_to_string("portal/page.html", context, request=request)
-
-    html = whole()
-    response = HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
+    context = _shell_context(page(), large_text=large_text(request), charts=charts)
+    html = render_to_string("portal/page.html", context, request=request)
+    response = HttpResponse(html)
     if share:
         response.shareable_html = html  # type: ignore[attr-defined]  # kept by SharedPageMiddleware
     return response
@@ -193,6 +188,7 @@ def project_detail(request: HttpRequest, year: int, jurisdiction: str, number: i
     return _respond(request, plan.pk, ("project", number), build, charts=True)
 
 
+@csrf_exempt  # a display preference: see the set_language route in minsheng/urls.py
 @require_POST
 def text_size(request: HttpRequest) -> HttpResponse:
     """Switch large text (适老化) on or off for this browser; back to where the visitor was."""

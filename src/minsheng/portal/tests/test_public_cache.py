@@ -49,29 +49,41 @@ def test_a_change_to_one_plan_leaves_another_plans_stamp(django_capture_on_commi
     assert public_cache.stamp(second.pk) == before
 
 
-def test_a_cached_page_carries_each_visitors_own_csrf_token(client, demo_plan):
-    from minsheng.portal.shared_pages import CSRF_PLACEHOLDER
-
-    client.get("/2025/qingdao/3/")
-    response = client.get("/2025/qingdao/3/")
-    text = response.content.decode()
-    assert CSRF_PLACEHOLDER not in text
-    assert 'name="csrfmiddlewaretoken" value="' in text
-    assert response.cookies.get("csrftoken") or client.cookies.get("csrftoken")
-
-
 def test_the_language_switch_works_from_a_cached_page(demo_plan):
     from django.test import Client
 
     browser = Client(enforce_csrf_checks=True)
     browser.get("/")
-    text = browser.get("/").content.decode()
-    token = text.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
-    response = browser.post(
-        "/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": token}
-    )
+    browser.get("/")
+    response = browser.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert "Overview" in browser.get("/").content.decode()
+
+
+def test_the_text_size_switch_works_from_a_cached_page(demo_plan):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.get("/")
+    response = browser.post("/text-size/", {"size": "large", "next": "/"})
+    assert response.status_code == 302
+    assert "large-text" in browser.get("/").content.decode()
+
+
+def test_the_switches_redirect_only_within_the_site(demo_plan):
+    from django.test import Client
+
+    response = Client().post("/text-size/", {"size": "large", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+def test_other_forms_still_need_their_csrf_token(demo_plan):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/accounts/login/", {"username": "x", "password": "y"}
+    )
+    assert response.status_code == 403
 
 
 def test_a_signed_in_visitor_never_gets_the_anonymous_page(client, demo_plan):
