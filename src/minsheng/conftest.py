@@ -8,6 +8,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests state facts, not speeds (speed lives in benchmarks/): no per-example deadline,
+# which a loaded CI machine would otherwise trip at random.
+hypothesis_settings.register_profile("minsheng", deadline=None)
+hypothesis_settings.load_profile("minsheng")
 
 # Playwright's sync API runs an event loop in the test thread; Django's guard against
 # database calls from async code would otherwise refuse the test's own queries.
