@@ -174,11 +174,7 @@ def judge_running_plans(day: date) -> MorningJudgement:
     judged = skipped = refused = 0
     for start in range(0, len(plan_ids), PLANS_PER_ROUND):
         chunk = plan_ids[start : start + PLANS_PER_ROUND]
-        ahead = set(
-            LedgerState.objects.filter(plan_id__in=chunk, last_on__gt=day).values_list(
-                "plan_id", flat=True
-            )
-        )
+        ahead = ledger_store.plans_not_held(chunk, day)
         holding = [plan_id for plan_id in chunk if plan_id not in ahead]
         skipped += len(ahead)
         if judge(holding, day):

@@ -258,9 +258,19 @@ def stored_milestone_facts(
     return facts
 
 
+def _reported_after(plan_ids: Sequence[int], as_of: date) -> Any:
+    # The stored state is a plan's state on `as_of` unless some subject has a later report.
+    return LedgerState.objects.filter(plan_id__in=plan_ids, last_on__gt=as_of)
+
+
 def holds(plan_ids: Sequence[int], as_of: date) -> bool:
     """Whether the stored state is the state of these plans on `as_of` (no later report)."""
-    return not LedgerState.objects.filter(plan_id__in=plan_ids, last_on__gt=as_of).exists()
+    return not _reported_after(plan_ids, as_of).exists()
+
+
+def plans_not_held(plan_ids: Sequence[int], as_of: date) -> set[int]:
+    """Those of the plans for which the stored state does not hold on `as_of` (see `holds`)."""
+    return set(_reported_after(plan_ids, as_of).values_list("plan_id", flat=True))
 
 
 def district_completion_sums(
