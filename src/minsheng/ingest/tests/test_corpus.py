@@ -1,0 +1,67 @@
+"""The hand-made gold of the real-document corpus (src/minsheng/ingest/corpus/gold): the fields
+scripts/measure-ingest compares, and the rule that keeps the splits honest (a government's
+documents sit in one split only, so that the test and held-out figures are of unseen offices)."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from minsheng.plans.choices import UNITS
+
+GOLD = Path(__file__).parent.parent / "corpus" / "gold"
+SPLITS = {"dev", "test", "heldout"}
+# measure-ingest reads 名 as 人 and 千米 as 公里, as the parser does
+READ_AS = {"名": "人", "千米": "公里"}
+FIELDS = {"name", "target", "unit", "comparator", "actual", "stated_percent"}
+
+
+def documents() -> list[dict[str, Any]]:
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(GOLD.glob("*.json"))]
+
+
+def indicators() -> list[dict[str, Any]]:
+    return [indicator for document in documents() for indicator in document["indicators"]]
+
+
+def governments(split: str) -> set[str]:
+    return {document["government"] for document in documents() if document["split"] == split}
+
+
+def test_every_gold_file_is_named_after_its_id() -> None:
+    assert [path.stem for path in sorted(GOLD.glob("*.json"))] == [d["id"] for d in documents()]
+
+
+def test_every_gold_document_belongs_to_a_known_split() -> None:
+    assert {document["split"] for document in documents()} <= SPLITS
+
+
+def test_the_held_out_split_shares_no_government_with_dev_or_test() -> None:
+    assert not governments("heldout") & (governments("dev") | governments("test"))
+
+
+def test_the_test_split_shares_no_government_with_dev() -> None:
+    assert not governments("test") & governments("dev")
+
+
+def test_the_held_out_split_holds_at_least_fifteen_governments() -> None:
+    assert len(governments("heldout")) >= 15
+
+
+def test_every_indicator_has_exactly_the_fields_measure_ingest_compares() -> None:
+    assert [set(i) for i in indicators() if set(i) != FIELDS] == []
+
+
+def test_every_gold_unit_is_a_unit_of_the_ledger() -> None:
+    assert {READ_AS.get(i["unit"], i["unit"]) for i in indicators()} <= set(UNITS)
+
+
+def test_a_target_has_a_comparator_and_a_result_alone_has_none() -> None:
+    assert [i for i in indicators() if (i["target"] is None) != (i["comparator"] is None)] == []
+
+
+def test_every_comparator_is_one_the_ledger_compares_with() -> None:
+    assert {i["comparator"] for i in indicators()} <= {"gte", "lte", "eq", None}
+
+
+def test_every_indicator_states_a_target_or_a_result() -> None:
+    assert [i for i in indicators() if i["target"] is None and i["actual"] is None] == []
