@@ -38,7 +38,8 @@ FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一�
 # 投资520万元, 补贴为600元/人/年: what was spent and rates, not what was done
 INPUT_BEFORE = re.compile(r"(?:投资|投入|资金|补贴|奖补)(?:为)?\s*$")
 # the figure a later clause reports against: 累计解决了2585个…，占总计划的99.2%
-AGAINST = re.compile(r"累计|已完成|实际完成|已开展|(?<!计划)完成")
+# 实际开工606万套, 实际补充6914台: 实际 (in fact) marks the outcome against the plan's figure
+AGAINST = re.compile(r"累计|已完成|实际|已开展|(?<!计划)完成")
 PLANNED = re.compile(r"计划|目标|任务")
 DONE_BEFORE = re.compile(
     r"完成|建成|新增|新建|改扩建|创建|接种|配置|帮扶|资助|救助|培训|开展|提供|维修|改造|开工|竣工"
@@ -65,6 +66,21 @@ UNDER_WAY_AFTER = re.compile(
 FUNDS_AFTER = re.compile(r"的?(?:[\u4e00-\u9fff]{0,4})(?:贷款|资金|补贴|补助|奖补|经费)")
 MONEY = frozenset({"元", "万元"})
 AREA_BEFORE = re.compile(r"(?:总|建筑|用地|占地)面积(?:为|约|达|共)?\s*$")
+# 通村公路136.9公里，占目标任务数100公里的136.9%; 新增就业21.89万人，完成全年23万人目标任务的
+# 95.17%: the target is named inside the share claimed by the result before it
+SHARE_OF_BEFORE = re.compile(
+    r"(?:占|完成)(?:了)?(?:年度|全年|年)?(?P<noun>(?:目标任务|计划任务|任务|目标|计划)(?:数|量)?)?\s*$"
+)
+SHARE_OF_AFTER = re.compile(
+    r"(?P<noun>(?:目标任务|计划任务|任务|目标)(?:数|量)?)?的\s*(?P<percent>\d+(?:\.\d+)?)\s*%"
+)
+# 《政府工作报告》确定实施…新增城镇就业32万人…: a report restating what the plan decided
+DECIDED_BEFORE = re.compile(r"确定实施")
+# 其中，船山区已完成…14.9公里; 安居区已完成…: the whole's figures split by district
+PLACE_LEAD = re.compile(
+    r"\s*(?:其中[，,、]?\s*)?[\u4e00-\u9fff]{1,5}?(?:区|县|市)(?:已|共|累计|完成)"
+)
+FULL_STOP = re.compile(r"[。！？\n]")
 
 
 @dataclass
@@ -286,9 +302,27 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             if actual is not None:
                 skip.add(actual)
                 found[:] = [r for r in found if r.actual is not reached]
+            elif "每" not in before and _claim_on_previous(found, quantity, masked, region):
+                continue  # 开展抽检5.48万批次，超额完成4.7万批次的年度目标任务
             found.append(Result(reached, clause, before.strip("，、 ")[:60], target=quantity))
             continue
+        share = _share_of_target(text, quantity, clause)
+        if share is not None:
+            earlier = _claim_on_previous(found, quantity, masked, region)
+            if earlier is not None:
+                earlier.stated_percent = Decimal(share.group("percent"))
+                earlier.stated_span = (share.start("percent"), share.end("percent"))
+                skip.update(
+                    i for i, q in enumerate(quantities) if q.start == share.start("percent")
+                )
+                continue
         if quantity.unit == "%" and not _percent_result(text, masked, quantities, index, region):
+            continue
+        sentence = _clause(masked, quantity.start, start, end, SENTENCE)
+        if quantity.unit != "%" and DECIDED_BEFORE.search(text, sentence[0], quantity.start):
+            # the plan as the report restates it: a target whose result is not given here
+            name = (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
+            found.append(Result(None, clause, name, target=quantity))
             continue
         partner = quantities[index + 1] if index + 1 < len(quantities) else None
         adjacent = (
@@ -347,7 +381,57 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         found.append(result)
     found.sort(key=_position)
-    return found
+    return _without_parts_by_place(text, found, region)
+
+
+def _without_parts_by_place(text: str, found: list[Result], region: Span) -> list[Result]:
+    """Drop the results of sentences led by a district (其中，船山区已完成…) when a result of the
+    same unit before them gives the whole: they split that whole by place."""
+    kept: list[Result] = []
+    whole_units: set[str] = set()
+    for result in found:
+        first = result.target or result.actual
+        if first is None:
+            kept.append(result)
+            continue
+        stops = [m.end() for m in FULL_STOP.finditer(text, region[0], first.start)]
+        sentence_start = max([region[0], *stops])
+        by_place = PLACE_LEAD.match(text, sentence_start)
+        if by_place and first.unit in whole_units:
+            continue
+        if not by_place:
+            whole_units.add(first.unit)
+        kept.append(result)
+    return kept
+
+
+def _share_of_target(text: str, quantity: Quantity, clause: Span) -> re.Match[str] | None:
+    """占目标任务数100公里的136.9%, 完成全年23万人目标任务的95.17%: the share a result claims,
+    naming its target; a word for the task must stand before or after the figure."""
+    before = SHARE_OF_BEFORE.search(text, clause[0], quantity.start)
+    if before is None:
+        return None
+    after = SHARE_OF_AFTER.match(text, quantity.end, clause[1])
+    if after is None or not (before.group("noun") or after.group("noun")):
+        return None
+    return after
+
+
+def _claim_on_previous(
+    found: list[Result], quantity: Quantity, masked: str, region: Span
+) -> Result | None:
+    """The result just before in the sentence, of the same unit and without a target, that a
+    later claim names the target of; it takes that target."""
+    if not found or quantity.unit == "%":
+        return None
+    earlier = found[-1]
+    if earlier.actual is None or earlier.target is not None or earlier.actual.unit != quantity.unit:
+        return None
+    sentence = _clause(masked, quantity.start, *region, SENTENCE)
+    if earlier.actual.start < sentence[0]:
+        return None
+    earlier.target = quantity
+    return earlier
 
 
 def _position(result: Result) -> int:

@@ -202,3 +202,83 @@ def test_the_title_is_the_documents_heading_not_the_sites_navigation() -> None:
         "1.新建口袋公园20个。\n2.新增充电桩500个。\n"
     )
     assert document.title == "临江市人民政府关于2026年重点办好10件实事的通知"
+
+
+def paired(document) -> list[tuple[Decimal, str, Decimal | None, Decimal | None]]:
+    return [
+        (i.target.value, i.target.unit, i.actual, i.stated_percent)
+        for p in document.projects
+        for i in p.indicators
+    ]
+
+
+def test_a_figure_said_to_be_in_fact_done_is_the_result_of_the_promise_before_it() -> None:
+    document = parse_text(
+        "2024年临江区政府工作报告量化指标完成情况\n截至12月底，报告确定的量化指标均已完成。\n"
+        "其一是新建公办幼儿园12所。区教育局表示，2024年实际建成公办幼儿园13所。\n"
+        "其二是改造老旧小区30个。区住建局表示，实际开工改造老旧小区31个。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(12), "所", Decimal(13), None),
+        (Decimal(30), "个", Decimal(31), None),
+    ]
+
+
+def test_a_share_of_a_named_target_gives_the_target_of_the_result_before_it() -> None:
+    document = parse_text(
+        "临江区交通项目超额完成全年目标任务\n截至8月底，全区已完成农村公路改造52.5公里，"
+        "占目标任务数40公里的131.25%；新增城镇就业1.2万人，完成全年1.5万人目标任务的80%。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(40), "公里", Decimal("52.5"), Decimal("131.25")),
+        (Decimal(15000), "人", Decimal(12000), Decimal(80)),
+    ]
+
+
+def test_a_surpassed_target_named_after_the_result_takes_that_result() -> None:
+    document = parse_text(
+        "临江区2024年民生实事全面落实\n垃圾分类工程。全年新建垃圾分类屋35座，"
+        "超额完成30座的年度目标任务。\n托育工程。全年新增托位1200个，超额完成1000个的年度目标任务。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(30), "座", Decimal(35), None),
+        (Decimal(1000), "个", Decimal(1200), None),
+    ]
+    assert document.results_dicts() == []
+
+
+def test_the_plan_a_report_restates_gives_targets_without_results() -> None:
+    document = parse_text(
+        "临江区2024年民生实事如期完成\n区人代会审议通过的《政府工作报告》，确定实施新增城镇就业"
+        "8000人、新建口袋公园12个、改造农村公路60公里等10件民生实事。截至12月底，"
+        "10件民生实事全面完成。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(8000), "人", None, None),
+        (Decimal(12), "个", None, None),
+        (Decimal(60), "公里", None, None),
+    ]
+    assert document.results_dicts() == []
+
+
+def test_a_whole_split_by_district_is_not_counted_again() -> None:
+    document = parse_text(
+        "临江区农村公路超额完成全年任务\n截至9月底，全区已完成农村公路改造52.5公里，"
+        "占目标任务数40公里的131.25%；已完成危桥改造12座，占目标任务数10座的120%。"
+        "其中，东城区已完成农村公路改造20公里，占目标任务15公里的133.3%。"
+        "西山县已完成农村公路改造32.5公里，占目标任务25公里的130%。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(40), "公里", Decimal("52.5"), Decimal("131.25")),
+        (Decimal(10), "座", Decimal(12), Decimal(120)),
+    ]
