@@ -282,3 +282,32 @@ def test_a_whole_split_by_district_is_not_counted_again() -> None:
         (Decimal(40), "公里", Decimal("52.5"), Decimal("131.25")),
         (Decimal(10), "座", Decimal(12), Decimal(120)),
     ]
+
+
+def test_a_target_named_in_a_share_claim_is_not_the_result_of_the_figure_before() -> None:
+    document = parse_text(
+        "临江区民生实事前三季度实施情况\n截至9月底，前三季度全区新增城镇就业2.4万人，"
+        "完成全年3万人目标任务的80%；新建口袋公园9个，完成全年12个目标任务的75%。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(30000), "人", Decimal(24000), Decimal(80)),
+        (Decimal(12), "个", Decimal(9), Decimal(75)),
+    ]
+
+
+def test_promises_listed_as_a_chain_of_titles_are_read() -> None:
+    document = parse_text(
+        "关于《临江区2024年为民实事实施方案》的政策解读\n区人代会确定了2024年10件为民实事。\n"
+        "《通知》内容主要包括《城镇新增就业3000人以上》《建成幼儿园2所，新增园位600个以上》"
+        "《新增城区停车位800个以上》等为民实事方案。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert targets(document) == [
+        (Decimal(3000), "人"),
+        (Decimal(2), "所"),
+        (Decimal(600), "个"),
+        (Decimal(800), "个"),
+    ]
