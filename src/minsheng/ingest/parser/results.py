@@ -81,6 +81,7 @@ PLACE_LEAD = re.compile(
     r"\s*(?:其中[，,、]?\s*)?[\u4e00-\u9fff]{1,5}?(?:区|县|市)(?:已|共|累计|完成)"
 )
 FULL_STOP = re.compile(r"[。！？\n]")
+COMPARED_BEFORE = re.compile(r"(?:较|比|同比)(?:20\d\d年|上年|去年|上年同期|去年同期)\s*$")
 
 
 @dataclass
@@ -277,6 +278,8 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         wide_before = text[wide[0] : quantity.start]
         if quantity.value == 0:
             continue  # 汽机房出0米: a level, not a count
+        if COMPARED_BEFORE.search(before):
+            continue  # 较2021年37.2亿元增长225.26%: the base of a comparison, not this year's work
         if quantity.unit == "件" and META.search(text[quantity.end : quantity.end + 6]):
             continue
         if quantity.unit in {"个", "件"} and PARTS_AFTER.match(text, quantity.end):
@@ -288,6 +291,14 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         ):
             continue
         if spent_or_rate(text, quantity, wide[0]):
+            money = _money_share(text, quantity, end) if quantity.unit in MONEY else None
+            if money is not None:
+                # 完成投资10.22亿元，完成年度计划的65.6%: money against its plan is a result
+                name = (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
+                spent = Result(quantity, clause, name)
+                spent.stated_percent, spent.stated_span = money
+                skip.update(i for i, q in enumerate(quantities) if q.start == money[1][0])
+                found.append(spent)
             continue
         if AREA_BEFORE.search(before) and not DONE_BEFORE.search(before):
             continue  # 总面积3万平方米, 用地面积为…: what was built measures, not more work
@@ -386,14 +397,22 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
 
 def _without_parts_by_place(text: str, found: list[Result], region: Span) -> list[Result]:
     """Drop the results of sentences led by a district (其中，船山区已完成…) when a result of the
-    same unit before them gives the whole: they split that whole by place."""
+    same unit before them gives the whole: they split that whole by place. A result stated
+    again with the same figure and the same rate is kept once."""
     kept: list[Result] = []
     whole_units: set[str] = set()
+    seen: set[tuple[Decimal, str, Decimal | None]] = set()
     for result in found:
         first = result.target or result.actual
         if first is None:
             kept.append(result)
             continue
+        if result.target is None and result.stated_percent is not None:
+            # a news item repeats its lead (上半年共完成投资额19.62亿元，占年度计划的74.9%)
+            key = (first.value, first.unit, result.stated_percent)
+            if key in seen:
+                continue
+            seen.add(key)
         stops = [m.end() for m in FULL_STOP.finditer(text, region[0], first.start)]
         sentence_start = max([region[0], *stops])
         by_place = PLACE_LEAD.match(text, sentence_start)
@@ -403,6 +422,34 @@ def _without_parts_by_place(text: str, found: list[Result], region: Span) -> lis
             whole_units.add(first.unit)
         kept.append(result)
     return kept
+
+
+# 资金拨付率达80.8%, 占预算的101.36%: the share of its budget a sum of money reached
+MONEY_SHARE = re.compile(
+    r"^[，、\s]*(?:(?:资金)?(?:拨付率|执行率|到位率)(?:为|达到|达)?"
+    r"|[占为](?:年度|全年|年初|年)?(?:预算|计划|目标)的?"
+    r"|完成(?:了)?(?:年度|全年)?(?:投资)?(?:计划|预算|目标)的)\s*(\d+(?:\.\d+)?)\s*%"
+)
+# 比年度计划高20.3个百分点, 与年度计划持平: the share stated as its distance from the plan
+MONEY_ABOVE_PLAN = re.compile(
+    r"^[，、\s]*(?:比(?:年度|全年)?(?:投资)?计划(?:高|多|超)(\d+(?:\.\d+)?)个百分点"
+    r"|与(?:年度|全年)?(?:投资)?计划持平)"
+)
+
+
+def _money_share(text: str, quantity: Quantity, end: int) -> tuple[Decimal, Span] | None:
+    """The share of its plan or budget that closes a sum of money, as a percent and its span."""
+    rest = text[quantity.end : min(end, quantity.end + 40)]
+    share = MONEY_SHARE.match(rest)
+    if share:
+        return Decimal(share.group(1)), (quantity.end + share.start(1), quantity.end + share.end(1))
+    above = MONEY_ABOVE_PLAN.match(rest)
+    if above is None:
+        return None
+    if above.group(1) is None:
+        return Decimal(100), (quantity.end + above.start(), quantity.end + above.end())
+    span = (quantity.end + above.start(1), quantity.end + above.end(1))
+    return Decimal(100) + Decimal(above.group(1)), span
 
 
 def _share_of_target(text: str, quantity: Quantity, clause: Span) -> re.Match[str] | None:

@@ -311,3 +311,31 @@ def test_promises_listed_as_a_chain_of_titles_are_read() -> None:
         (Decimal(600), "个"),
         (Decimal(800), "个"),
     ]
+
+
+MONEY_REPORT = (
+    "临江区民生工程上半年完成投资2.4亿元\n上半年，全区民生工程共完成投资2.4亿元，占年度计划的60%。\n"
+    "1至6月份，全区民生工程共完成投资2.4亿元，完成年度计划的60%。其中：工程类项目完成投资1.5亿元，"
+    "比年度计划高5.2个百分点；补助类项目发放补助资金0.6亿元，与年度计划持平；累计拨付资金2.1亿元，"
+    "资金拨付率达85%。区级财政下达资金1.2亿元，占预算的102.5%，较2023年0.9亿元增长33%。\n"
+)
+
+
+def money_results() -> list[tuple[float, str, float]]:
+    document = parse_text(MONEY_REPORT, year=2024, jurisdiction="临江区")
+    return [(r["actual"], r["unit"], r["stated_percent"]) for r in document.results_dicts()]
+
+
+def test_money_closed_by_its_share_of_plan_or_budget_is_a_result() -> None:
+    assert (240000000, "元", 60) in money_results()
+    assert (210000000, "元", 85) in money_results()
+    assert (120000000, "元", 102.5) in money_results()
+
+
+def test_money_stated_against_its_plan_in_points_gives_the_share() -> None:
+    assert (150000000, "元", 105.2) in money_results()
+    assert (60000000, "元", 100) in money_results()
+
+
+def test_the_base_of_a_comparison_and_a_repeated_lead_are_not_results() -> None:
+    assert len(money_results()) == 5
