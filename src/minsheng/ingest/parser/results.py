@@ -81,6 +81,9 @@ PLACE_LEAD = re.compile(
     r"\s*(?:其中[，,、]?\s*)?[\u4e00-\u9fff]{1,5}?(?:区|县|市)(?:已|共|累计|完成)"
 )
 FULL_STOP = re.compile(r"[。！？\n]")
+# 截至6月底，已完成1处 / 目前已完成22处: a sentence or clause telling the status now
+STATUS_OPENS = re.compile(r"\s*(?:截至|截止|目前|现已|到)[^，。；]{0,8}?[，,]?\s*(?:已|累计|共)")
+NOW_REPORTS = re.compile(r"\s*(?:目前|现已|现在|截至目前)[^，。；\d]{0,4}?(?:已|达|累计)")
 COMPARED_BEFORE = re.compile(r"(?:较|比|同比)(?:20\d\d年|上年|去年|上年同期|去年同期)\s*$")
 
 
@@ -139,6 +142,13 @@ def _partner(
             continue  # 完成全年23万人目标任务的95.17%: a target named in a claim, not a result
         if other.start < stop and planned:
             return later
+        if (
+            planned
+            and other.start < _next_stop(masked, stop, end)
+            and STATUS_OPENS.match(text, stop + 1)
+        ):
+            # 今年计划修建人行天桥10处。截至6月底，已完成1处: the next sentence reports on it
+            return later
         if opens_line:
             rated = SHARE_AFTER.match(_after_clause(text, other.end, end))
             if rated:
@@ -146,6 +156,12 @@ def _partner(
             if best is None or "累计" in text[other_clause[0] : other.start]:
                 best = later
     return best if opens_line else None
+
+
+def _next_stop(masked: str, position: int, end: int) -> int:
+    """Where the sentence after the one ending at position ends."""
+    following = SENTENCE.search(masked, position + 1, end)
+    return following.start() if following else end
 
 
 FUNDING_BEFORE = re.compile(r"投资|投入|资金|补贴|奖补|补助|贷款|经费")
@@ -343,6 +359,15 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             and DONE_BETWEEN.search(text, quantity.end, partner.start)
         )
         distant = None if adjacent else _partner(text, masked, quantities, index, region)
+        if distant is None and not adjacent and partner is not None:
+            # 完成20处老旧居民楼周边环境提升，目前已完成22处: the status now, against the clause
+            following = _clause(masked, partner.start, start, end)
+            if (
+                partner.unit == quantity.unit
+                and following[0] == clause[1] + 1
+                and NOW_REPORTS.match(text, following[0], partner.start)
+            ):
+                distant = index + 1
         if distant is not None and distant not in skip:
             partner_quantity = quantities[distant]
             skip.add(distant)

@@ -339,3 +339,24 @@ def test_money_stated_against_its_plan_in_points_gives_the_share() -> None:
 
 def test_the_base_of_a_comparison_and_a_repeated_lead_are_not_results() -> None:
     assert len(money_results()) == 5
+
+
+STATUS_REPORT = (
+    "临江区上半年民生实事进展\n截至6月底，各项民生实事推进顺利。今年我区计划修建人行天桥8处。"
+    "截至6月底，已完成2处，正在建设4处。\n"
+    "今年计划新建社区菜店200个，目前已累计新建社区菜店120个，占全年任务的60%。\n"
+    "工程类实事包括完成15处老旧小区环境提升，目前已完成16处。\n"
+)
+
+
+def test_a_plan_is_paired_with_the_status_the_next_sentence_reports() -> None:
+    document = parse_text(STATUS_REPORT, year=2024, jurisdiction="临江区")
+    assert (Decimal(8), "处", Decimal(2), None) in paired(document)
+
+
+def test_a_clause_is_paired_with_the_status_now_in_the_clause_after() -> None:
+    document = parse_text(STATUS_REPORT, year=2024, jurisdiction="临江区")
+    assert paired(document)[1:] == [
+        (Decimal(200), "个", Decimal(120), Decimal(60)),
+        (Decimal(15), "处", Decimal(16), None),
+    ]
