@@ -360,3 +360,18 @@ def test_a_clause_is_paired_with_the_status_now_in_the_clause_after() -> None:
         (Decimal(200), "个", Decimal(120), Decimal(60)),
         (Decimal(15), "处", Decimal(16), None),
     ]
+
+
+def test_a_report_item_restating_its_promise_then_reporting_pairs_them() -> None:
+    document = parse_text(
+        "临江区政府工作报告确定的重点工作上半年完成情况\n截至6月底，报告确定的重点工作进展顺利。\n"
+        "1.新建公办幼儿园4所，新增学位1200个。上半年，已建成公办幼儿园3所，新增学位900个。\n"
+        "2.改造农村公路50公里。上半年，完成农村公路改造36公里。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(4), "所", Decimal(3), None),
+        (Decimal(1200), "个", Decimal(900), None),
+        (Decimal(50), "公里", Decimal(36), None),
+    ]
