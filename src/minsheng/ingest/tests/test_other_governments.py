@@ -375,3 +375,19 @@ def test_a_report_item_restating_its_promise_then_reporting_pairs_them() -> None
         (Decimal(1200), "个", Decimal(900), None),
         (Decimal(50), "公里", Decimal(36), None),
     ]
+
+
+def test_a_survey_of_how_the_list_was_carried_out_reports_results() -> None:
+    document = parse_text(
+        "临江区2024年度民生实事项目实施情况满意度测评\n区人大代表对2024年度区政府民生实事项目实施情况"
+        "进行满意度测评。从测评结果来看，新增5家公办托育机构；完成困难群众居家环境改善300户；"
+        "新建、改扩建中小学4所等子项的实施情况满意率较高。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert targets(document) == []
+    assert [(r["actual"], r["unit"]) for r in document.results_dicts()] == [
+        (5, "家"),
+        (300, "户"),
+        (4, "所"),
+    ]
