@@ -20,7 +20,9 @@ BRACKET_PERCENT = re.compile(r"\s*（\s*(\d+(?:\.\d+)?)\s*%\s*）")
 RATE_AFTER = re.compile(
     r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?"
     r"|[占为](?:年度|全年|年)?(?:目标任务|计划任务|目标|任务|计划)的?"
-    r"|完成(?:了)?(?:年度|全年)?(?:目标任务|计划任务|目标|任务|计划)的)\s*(\d+(?:\.\d+)?)\s*%"
+    # 已完成任务下达数的53%, 完成全年任务数的30%: the share of the figure set for the year
+    r"|(?:已)?完成(?:了)?(?:年度|全年)?(?:目标任务|计划任务|目标|任务|计划)(?:下达数|数)?的)"
+    r"\s*(\d+(?:\.\d+)?)\s*%"
 )
 # a result reported against its line's target: 累计解决了2585个…，占总计划的99.2%
 SHARE_AFTER = re.compile(

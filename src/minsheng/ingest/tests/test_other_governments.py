@@ -391,3 +391,17 @@ def test_a_survey_of_how_the_list_was_carried_out_reports_results() -> None:
         (300, "户"),
         (4, "所"),
     ]
+
+
+def test_a_share_of_the_years_task_number_is_the_stated_percent() -> None:
+    document = parse_text(
+        "临江区一季度为民办实事项目稳步推进\n一季度，全区共启动为民办实事项目5个。"
+        "解决农村人口饮水不安全人数2400人，完成全年任务数的30%；"
+        "帮助28名残疾儿童实施康复训练，已完成任务下达数的40%。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert [(r["actual"], r["stated_percent"]) for r in document.results_dicts()] == [
+        (2400, 30),
+        (28, 40),
+    ]
