@@ -412,7 +412,7 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         if not done and found and found[-1].actual is not None:
             # 已建设蔬菜基地2572亩，示范园390亩: a figure closing a clause of nouns goes on
             # with the result before it in the sentence
-            done = found[-1].actual.start >= sentence_start and not text[
+            done = sentence_start <= found[-1].actual.start < quantity.start and not text[
                 quantity.end : clause[1]
             ].strip(" 以上")
         if result.stated_percent is None and not done and not loose:

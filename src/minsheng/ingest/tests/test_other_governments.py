@@ -405,3 +405,20 @@ def test_a_share_of_the_years_task_number_is_the_stated_percent() -> None:
         (2400, 30),
         (28, 40),
     ]
+
+
+def test_a_result_found_further_on_does_not_carry_an_earlier_clause_with_it() -> None:
+    document = parse_text(
+        "2024年重点民生实事上半年进展\n上半年，各项民生实事进展顺利。主要进度如下：\n"
+        "农村学生营养餐实现全覆盖（2022—2024年）。上半年，14个区县稳步推进，惠及学生8.2万人，"
+        "实现全覆盖。\n"
+        "3000公里农村公路安装安全保障设施（2022—2024年）。上半年已完成610公里。\n"
+        "500所薄弱学校基本办学条件改善（2022—2024年）。上半年，寄宿制学校实际开工120所。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(3000), "公里", Decimal(610), None),
+        (Decimal(500), "所", Decimal(120), None),
+    ]
+    assert document.results_dicts() == []
