@@ -346,7 +346,7 @@ def _results_only(text: str, masked: str) -> ParsedProject | None:
 REPORT_WORDS = re.compile(
     r"已完成|已建成|已全部|累计完成|累计解决|完成率|实际完成|截至|截止|上半年|前三季度|今年以来"
     # 进展情况实行月报制度, 完成情况也要按期上报: a plan saying how it will be reported on
-    r"|(?:进展情况|完成情况|落实情况|推进情况)(?![^。，；]{0,6}(?:要|应|须|实行|上报|报送))"
+    r"|(?:进展情况|完成情况|落实情况|推进情况|实施情况)(?![^。，；]{0,6}(?:要|应|须|实行|上报|报送))"
     r"|全部完成|如期完成|超额完成|提前完成|成绩单|新完成"
     # 2013年我省新建…: a year's work stated as done (a plan says 将, 计划 or 要)
     r"|20\d\d年，?(?:我|全)(?:省|市|县|区)(?:共|累计)?(?:新建|新增|完成|建成|新改建|解决)(?!计划)"
@@ -492,6 +492,10 @@ def _project(
     checks: Checks,
     report: bool = False,
 ) -> ParsedProject:
+    if report and not item.completion:
+        split = _promise_then_report(text, item)
+        if split is not None:
+            item.promise, item.completion = [split[0]], [split[1]]
     promised, reported, stated, parts = extract.targets_and_actuals(
         text, masked, item.promise, item.completion
     )
@@ -557,6 +561,27 @@ def _project(
     has_report = bool(item.completion) or bool(reported)
     _check_project(text, project, stated, parts, has_report, findings, checks)
     return project
+
+
+# 上半年，引进…3个: a sentence opening on the period it reports, after the promise restated
+REPORT_OPENS = re.compile(
+    r"\s*(?:上半年|下半年|前三季度|一季度|二季度|三季度|全年|截至|截止|目前|今年以来|1[—\-至~～]\d{1,2}月)"
+)
+REPORTS_IN = re.compile(r"已|累计|截至|截止|上半年|前三季度|完成了|目前|实际")
+
+
+def _promise_then_report(text: str, item: Item) -> tuple[Span, Span] | None:
+    """An item of a report that restates its promise, then reports (1.新建学校3所。上半年，已建成
+    2所。): the first sentence is the promise, the rest its completion."""
+    if len(item.promise) != 1:
+        return None
+    start, end = item.promise[0]
+    stop = text.find("。", start, end)
+    if stop < 0 or not re.search(r"\d", text[start:stop]):
+        return None
+    if REPORTS_IN.search(text, start, stop) or not REPORT_OPENS.match(text, stop + 1, end):
+        return None
+    return (start, stop + 1), (stop + 1, end)
 
 
 def _headline_once(text: str, item: Item, promised: list[Mention]) -> list[Mention]:

@@ -178,8 +178,18 @@ def mask(text: str) -> str:
     def soften(match: re.Match[str]) -> str:
         return "〔" + match.group(1) + "〕"
 
+    def quoted(match: re.Match[str]) -> str:
+        title = match.group(0)
+        after = match.end() < len(text) and text[match.end()] == "《"
+        before = match.start() > 0 and text[match.start() - 1] == "》"
+        if title.startswith("《") and (after or before) and re.search(r"\d", title):
+            # 《城镇新增就业2000人以上》《建成幼儿园3所》: a chain of titles listing promises,
+            # each title one clause
+            return "，" + title[1:-1] + "，"
+        return blank(match)
+
     # A short aside such as 区（市） does not end a clause; its brackets are softened.
-    return SHORT_ASIDE.sub(soften, QUOTES.sub(blank, PHONE.sub(blank, text)))
+    return SHORT_ASIDE.sub(soften, QUOTES.sub(quoted, PHONE.sub(blank, text)))
 
 
 _ARABIC = re.compile(ARABIC)

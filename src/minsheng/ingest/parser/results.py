@@ -20,7 +20,9 @@ BRACKET_PERCENT = re.compile(r"\s*（\s*(\d+(?:\.\d+)?)\s*%\s*）")
 RATE_AFTER = re.compile(
     r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?"
     r"|[占为](?:年度|全年|年)?(?:目标任务|计划任务|目标|任务|计划)的?"
-    r"|完成(?:了)?(?:年度|全年)?(?:目标任务|计划任务|目标|任务|计划)的)\s*(\d+(?:\.\d+)?)\s*%"
+    # 已完成任务下达数的53%, 完成全年任务数的30%: the share of the figure set for the year
+    r"|(?:已)?完成(?:了)?(?:年度|全年)?(?:目标任务|计划任务|目标|任务|计划)(?:下达数|数)?的)"
+    r"\s*(\d+(?:\.\d+)?)\s*%"
 )
 # a result reported against its line's target: 累计解决了2585个…，占总计划的99.2%
 SHARE_AFTER = re.compile(
@@ -38,7 +40,8 @@ FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一�
 # 投资520万元, 补贴为600元/人/年: what was spent and rates, not what was done
 INPUT_BEFORE = re.compile(r"(?:投资|投入|资金|补贴|奖补)(?:为)?\s*$")
 # the figure a later clause reports against: 累计解决了2585个…，占总计划的99.2%
-AGAINST = re.compile(r"累计|已完成|实际完成|已开展|(?<!计划)完成")
+# 实际开工606万套, 实际补充6914台: 实际 (in fact) marks the outcome against the plan's figure
+AGAINST = re.compile(r"累计|已完成|实际|已开展|(?<!计划)完成")
 PLANNED = re.compile(r"计划|目标|任务")
 DONE_BEFORE = re.compile(
     r"完成|建成|新增|新建|改扩建|创建|接种|配置|帮扶|资助|救助|培训|开展|提供|维修|改造|开工|竣工"
@@ -65,6 +68,25 @@ UNDER_WAY_AFTER = re.compile(
 FUNDS_AFTER = re.compile(r"的?(?:[\u4e00-\u9fff]{0,4})(?:贷款|资金|补贴|补助|奖补|经费)")
 MONEY = frozenset({"元", "万元"})
 AREA_BEFORE = re.compile(r"(?:总|建筑|用地|占地)面积(?:为|约|达|共)?\s*$")
+# 通村公路136.9公里，占目标任务数100公里的136.9%; 新增就业21.89万人，完成全年23万人目标任务的
+# 95.17%: the target is named inside the share claimed by the result before it
+SHARE_OF_BEFORE = re.compile(
+    r"(?:占|完成)(?:了)?(?:年度|全年|年)?(?P<noun>(?:目标任务|计划任务|任务|目标|计划)(?:数|量)?)?\s*$"
+)
+SHARE_OF_AFTER = re.compile(
+    r"(?P<noun>(?:目标任务|计划任务|任务|目标)(?:数|量)?)?的\s*(?P<percent>\d+(?:\.\d+)?)\s*%"
+)
+# 《政府工作报告》确定实施…新增城镇就业32万人…: a report restating what the plan decided
+DECIDED_BEFORE = re.compile(r"确定实施")
+# 其中，船山区已完成…14.9公里; 安居区已完成…: the whole's figures split by district
+PLACE_LEAD = re.compile(
+    r"\s*(?:其中[，,、]?\s*)?[\u4e00-\u9fff]{1,5}?(?:区|县|市)(?:已|共|累计|完成)"
+)
+FULL_STOP = re.compile(r"[。！？\n]")
+# 截至6月底，已完成1处 / 目前已完成22处: a sentence or clause telling the status now
+STATUS_OPENS = re.compile(r"\s*(?:截至|截止|目前|现已|到)[^，。；]{0,8}?[，,]?\s*(?:已|累计|共)")
+NOW_REPORTS = re.compile(r"\s*(?:目前|现已|现在|截至目前)[^，。；\d]{0,4}?(?:已|达|累计)")
+COMPARED_BEFORE = re.compile(r"(?:较|比|同比)(?:20\d\d年|上年|去年|上年同期|去年同期)\s*$")
 
 
 @dataclass
@@ -118,9 +140,16 @@ def _partner(
         if other_clause == clause:
             continue
         reports = AGAINST.search(text, other_clause[0], other.start)
-        if not reports:
-            continue
+        if not reports or _share_of_target(text, other, other_clause):
+            continue  # 完成全年23万人目标任务的95.17%: a target named in a claim, not a result
         if other.start < stop and planned:
+            return later
+        if (
+            planned
+            and other.start < _next_stop(masked, stop, end)
+            and STATUS_OPENS.match(text, stop + 1)
+        ):
+            # 今年计划修建人行天桥10处。截至6月底，已完成1处: the next sentence reports on it
             return later
         if opens_line:
             rated = SHARE_AFTER.match(_after_clause(text, other.end, end))
@@ -129,6 +158,12 @@ def _partner(
             if best is None or "累计" in text[other_clause[0] : other.start]:
                 best = later
     return best if opens_line else None
+
+
+def _next_stop(masked: str, position: int, end: int) -> int:
+    """Where the sentence after the one ending at position ends."""
+    following = SENTENCE.search(masked, position + 1, end)
+    return following.start() if following else end
 
 
 FUNDING_BEFORE = re.compile(r"投资|投入|资金|补贴|奖补|补助|贷款|经费")
@@ -261,6 +296,8 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         wide_before = text[wide[0] : quantity.start]
         if quantity.value == 0:
             continue  # 汽机房出0米: a level, not a count
+        if COMPARED_BEFORE.search(before):
+            continue  # 较2021年37.2亿元增长225.26%: the base of a comparison, not this year's work
         if quantity.unit == "件" and META.search(text[quantity.end : quantity.end + 6]):
             continue
         if quantity.unit in {"个", "件"} and PARTS_AFTER.match(text, quantity.end):
@@ -272,6 +309,14 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         ):
             continue
         if spent_or_rate(text, quantity, wide[0]):
+            money = _money_share(text, quantity, end) if quantity.unit in MONEY else None
+            if money is not None:
+                # 完成投资10.22亿元，完成年度计划的65.6%: money against its plan is a result
+                name = (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
+                spent = Result(quantity, clause, name)
+                spent.stated_percent, spent.stated_span = money
+                skip.update(i for i, q in enumerate(quantities) if q.start == money[1][0])
+                found.append(spent)
             continue
         if AREA_BEFORE.search(before) and not DONE_BEFORE.search(before):
             continue  # 总面积3万平方米, 用地面积为…: what was built measures, not more work
@@ -286,9 +331,27 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             if actual is not None:
                 skip.add(actual)
                 found[:] = [r for r in found if r.actual is not reached]
+            elif "每" not in before and _claim_on_previous(found, quantity, masked, region):
+                continue  # 开展抽检5.48万批次，超额完成4.7万批次的年度目标任务
             found.append(Result(reached, clause, before.strip("，、 ")[:60], target=quantity))
             continue
+        share = _share_of_target(text, quantity, clause)
+        if share is not None:
+            earlier = _claim_on_previous(found, quantity, masked, region)
+            if earlier is not None:
+                earlier.stated_percent = Decimal(share.group("percent"))
+                earlier.stated_span = (share.start("percent"), share.end("percent"))
+                skip.update(
+                    i for i, q in enumerate(quantities) if q.start == share.start("percent")
+                )
+                continue
         if quantity.unit == "%" and not _percent_result(text, masked, quantities, index, region):
+            continue
+        sentence = _clause(masked, quantity.start, start, end, SENTENCE)
+        if quantity.unit != "%" and DECIDED_BEFORE.search(text, sentence[0], quantity.start):
+            # the plan as the report restates it: a target whose result is not given here
+            name = (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
+            found.append(Result(None, clause, name, target=quantity))
             continue
         partner = quantities[index + 1] if index + 1 < len(quantities) else None
         adjacent = (
@@ -298,6 +361,15 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             and DONE_BETWEEN.search(text, quantity.end, partner.start)
         )
         distant = None if adjacent else _partner(text, masked, quantities, index, region)
+        if distant is None and not adjacent and partner is not None:
+            # 完成20处老旧居民楼周边环境提升，目前已完成22处: the status now, against the clause
+            following = _clause(masked, partner.start, start, end)
+            if (
+                partner.unit == quantity.unit
+                and following[0] == clause[1] + 1
+                and NOW_REPORTS.match(text, following[0], partner.start)
+            ):
+                distant = index + 1
         if distant is not None and distant not in skip:
             partner_quantity = quantities[distant]
             skip.add(distant)
@@ -340,14 +412,100 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         if not done and found and found[-1].actual is not None:
             # 已建设蔬菜基地2572亩，示范园390亩: a figure closing a clause of nouns goes on
             # with the result before it in the sentence
-            done = found[-1].actual.start >= sentence_start and not text[
+            done = sentence_start <= found[-1].actual.start < quantity.start and not text[
                 quantity.end : clause[1]
             ].strip(" 以上")
         if result.stated_percent is None and not done and not loose:
             continue
         found.append(result)
     found.sort(key=_position)
-    return found
+    return _without_parts_by_place(text, found, region)
+
+
+def _without_parts_by_place(text: str, found: list[Result], region: Span) -> list[Result]:
+    """Drop the results of sentences led by a district (其中，船山区已完成…) when a result of the
+    same unit before them gives the whole: they split that whole by place. A result stated
+    again with the same figure and the same rate is kept once."""
+    kept: list[Result] = []
+    whole_units: set[str] = set()
+    seen: set[tuple[Decimal, str, Decimal | None]] = set()
+    for result in found:
+        first = result.target or result.actual
+        if first is None:
+            kept.append(result)
+            continue
+        if result.target is None and result.stated_percent is not None:
+            # a news item repeats its lead (上半年共完成投资额19.62亿元，占年度计划的74.9%)
+            key = (first.value, first.unit, result.stated_percent)
+            if key in seen:
+                continue
+            seen.add(key)
+        stops = [m.end() for m in FULL_STOP.finditer(text, region[0], first.start)]
+        sentence_start = max([region[0], *stops])
+        by_place = PLACE_LEAD.match(text, sentence_start)
+        if by_place and first.unit in whole_units:
+            continue
+        if not by_place:
+            whole_units.add(first.unit)
+        kept.append(result)
+    return kept
+
+
+# 资金拨付率达80.8%, 占预算的101.36%: the share of its budget a sum of money reached
+MONEY_SHARE = re.compile(
+    r"^[，、\s]*(?:(?:资金)?(?:拨付率|执行率|到位率)(?:为|达到|达)?"
+    r"|[占为](?:年度|全年|年初|年)?(?:预算|计划|目标)的?"
+    r"|完成(?:了)?(?:年度|全年)?(?:投资)?(?:计划|预算|目标)的)\s*(\d+(?:\.\d+)?)\s*%"
+)
+# 比年度计划高20.3个百分点, 与年度计划持平: the share stated as its distance from the plan
+MONEY_ABOVE_PLAN = re.compile(
+    r"^[，、\s]*(?:比(?:年度|全年)?(?:投资)?计划(?:高|多|超)(\d+(?:\.\d+)?)个百分点"
+    r"|与(?:年度|全年)?(?:投资)?计划持平)"
+)
+
+
+def _money_share(text: str, quantity: Quantity, end: int) -> tuple[Decimal, Span] | None:
+    """The share of its plan or budget that closes a sum of money, as a percent and its span."""
+    rest = text[quantity.end : min(end, quantity.end + 40)]
+    share = MONEY_SHARE.match(rest)
+    if share:
+        return Decimal(share.group(1)), (quantity.end + share.start(1), quantity.end + share.end(1))
+    above = MONEY_ABOVE_PLAN.match(rest)
+    if above is None:
+        return None
+    if above.group(1) is None:
+        return Decimal(100), (quantity.end + above.start(), quantity.end + above.end())
+    span = (quantity.end + above.start(1), quantity.end + above.end(1))
+    return Decimal(100) + Decimal(above.group(1)), span
+
+
+def _share_of_target(text: str, quantity: Quantity, clause: Span) -> re.Match[str] | None:
+    """占目标任务数100公里的136.9%, 完成全年23万人目标任务的95.17%: the share a result claims,
+    naming its target; a word for the task must stand before or after the figure."""
+    before = SHARE_OF_BEFORE.search(text, clause[0], quantity.start)
+    if before is None:
+        return None
+    after = SHARE_OF_AFTER.match(text, quantity.end, clause[1])
+    if after is None or not (before.group("noun") or after.group("noun")):
+        return None
+    return after
+
+
+def _claim_on_previous(
+    found: list[Result], quantity: Quantity, masked: str, region: Span
+) -> Result | None:
+    """The result just before in the sentence, of the same unit and without a target, that a
+    later claim names the target of; it takes that target."""
+    if not found or quantity.unit == "%":
+        return None
+    earlier = found[-1]
+    if earlier.actual is None or earlier.target is not None or earlier.actual.unit != quantity.unit:
+        return None
+    sentence = _clause(masked, quantity.start, *region, SENTENCE)
+    if earlier.actual.start < sentence[0]:
+        return None
+    earlier.target = quantity
+    return earlier
 
 
 def _position(result: Result) -> int:

@@ -1,6 +1,7 @@
 """The hand-made gold of the real-document corpus (src/minsheng/ingest/corpus/gold): the fields
 scripts/measure-ingest compares, and the rule that keeps the splits honest (a government's
-documents sit in one split only, so that the test and held-out figures are of unseen offices)."""
+documents sit in one split only, so that the held-out figures are of unseen offices). The old test
+split was moved into dev in round 5, because its failures had been analysed while tuning."""
 
 import json
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 from minsheng.plans.choices import UNITS
 
 GOLD = Path(__file__).parent.parent / "corpus" / "gold"
-SPLITS = {"dev", "test", "heldout"}
+SPLITS = {"dev", "heldout"}
 # measure-ingest reads 名 as 人 and 千米 as 公里, as the parser does
 READ_AS = {"名": "人", "千米": "公里"}
 FIELDS = {"name", "target", "unit", "comparator", "actual", "stated_percent"}
@@ -35,12 +36,12 @@ def test_every_gold_document_belongs_to_a_known_split() -> None:
     assert {document["split"] for document in documents()} <= SPLITS
 
 
-def test_the_held_out_split_shares_no_government_with_dev_or_test() -> None:
-    assert not governments("heldout") & (governments("dev") | governments("test"))
+def test_the_held_out_split_shares_no_government_with_dev() -> None:
+    assert not governments("heldout") & governments("dev")
 
 
-def test_the_test_split_shares_no_government_with_dev() -> None:
-    assert not governments("test") & governments("dev")
+def test_the_development_split_holds_the_79_documents_of_the_old_dev_and_test_splits() -> None:
+    assert sum(document["split"] == "dev" for document in documents()) == 79
 
 
 def test_the_held_out_split_holds_at_least_fifteen_governments() -> None:

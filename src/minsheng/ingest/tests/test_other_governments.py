@@ -202,3 +202,223 @@ def test_the_title_is_the_documents_heading_not_the_sites_navigation() -> None:
         "1.新建口袋公园20个。\n2.新增充电桩500个。\n"
     )
     assert document.title == "临江市人民政府关于2026年重点办好10件实事的通知"
+
+
+def paired(document) -> list[tuple[Decimal, str, Decimal | None, Decimal | None]]:
+    return [
+        (i.target.value, i.target.unit, i.actual, i.stated_percent)
+        for p in document.projects
+        for i in p.indicators
+    ]
+
+
+def test_a_figure_said_to_be_in_fact_done_is_the_result_of_the_promise_before_it() -> None:
+    document = parse_text(
+        "2024年临江区政府工作报告量化指标完成情况\n截至12月底，报告确定的量化指标均已完成。\n"
+        "其一是新建公办幼儿园12所。区教育局表示，2024年实际建成公办幼儿园13所。\n"
+        "其二是改造老旧小区30个。区住建局表示，实际开工改造老旧小区31个。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(12), "所", Decimal(13), None),
+        (Decimal(30), "个", Decimal(31), None),
+    ]
+
+
+def test_a_share_of_a_named_target_gives_the_target_of_the_result_before_it() -> None:
+    document = parse_text(
+        "临江区交通项目超额完成全年目标任务\n截至8月底，全区已完成农村公路改造52.5公里，"
+        "占目标任务数40公里的131.25%；新增城镇就业1.2万人，完成全年1.5万人目标任务的80%。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(40), "公里", Decimal("52.5"), Decimal("131.25")),
+        (Decimal(15000), "人", Decimal(12000), Decimal(80)),
+    ]
+
+
+def test_a_surpassed_target_named_after_the_result_takes_that_result() -> None:
+    document = parse_text(
+        "临江区2024年民生实事全面落实\n垃圾分类工程。全年新建垃圾分类屋35座，"
+        "超额完成30座的年度目标任务。\n托育工程。全年新增托位1200个，超额完成1000个的年度目标任务。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(30), "座", Decimal(35), None),
+        (Decimal(1000), "个", Decimal(1200), None),
+    ]
+    assert document.results_dicts() == []
+
+
+def test_the_plan_a_report_restates_gives_targets_without_results() -> None:
+    document = parse_text(
+        "临江区2024年民生实事如期完成\n区人代会审议通过的《政府工作报告》，确定实施新增城镇就业"
+        "8000人、新建口袋公园12个、改造农村公路60公里等10件民生实事。截至12月底，"
+        "10件民生实事全面完成。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(8000), "人", None, None),
+        (Decimal(12), "个", None, None),
+        (Decimal(60), "公里", None, None),
+    ]
+    assert document.results_dicts() == []
+
+
+def test_a_whole_split_by_district_is_not_counted_again() -> None:
+    document = parse_text(
+        "临江区农村公路超额完成全年任务\n截至9月底，全区已完成农村公路改造52.5公里，"
+        "占目标任务数40公里的131.25%；已完成危桥改造12座，占目标任务数10座的120%。"
+        "其中，东城区已完成农村公路改造20公里，占目标任务15公里的133.3%。"
+        "西山县已完成农村公路改造32.5公里，占目标任务25公里的130%。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(40), "公里", Decimal("52.5"), Decimal("131.25")),
+        (Decimal(10), "座", Decimal(12), Decimal(120)),
+    ]
+
+
+def test_a_target_named_in_a_share_claim_is_not_the_result_of_the_figure_before() -> None:
+    document = parse_text(
+        "临江区民生实事前三季度实施情况\n截至9月底，前三季度全区新增城镇就业2.4万人，"
+        "完成全年3万人目标任务的80%；新建口袋公园9个，完成全年12个目标任务的75%。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(30000), "人", Decimal(24000), Decimal(80)),
+        (Decimal(12), "个", Decimal(9), Decimal(75)),
+    ]
+
+
+def test_promises_listed_as_a_chain_of_titles_are_read() -> None:
+    document = parse_text(
+        "关于《临江区2024年为民实事实施方案》的政策解读\n区人代会确定了2024年10件为民实事。\n"
+        "《通知》内容主要包括《城镇新增就业3000人以上》《建成幼儿园2所，新增园位600个以上》"
+        "《新增城区停车位800个以上》等为民实事方案。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert targets(document) == [
+        (Decimal(3000), "人"),
+        (Decimal(2), "所"),
+        (Decimal(600), "个"),
+        (Decimal(800), "个"),
+    ]
+
+
+MONEY_REPORT = (
+    "临江区民生工程上半年完成投资2.4亿元\n上半年，全区民生工程共完成投资2.4亿元，占年度计划的60%。\n"
+    "1至6月份，全区民生工程共完成投资2.4亿元，完成年度计划的60%。其中：工程类项目完成投资1.5亿元，"
+    "比年度计划高5.2个百分点；补助类项目发放补助资金0.6亿元，与年度计划持平；累计拨付资金2.1亿元，"
+    "资金拨付率达85%。区级财政下达资金1.2亿元，占预算的102.5%，较2023年0.9亿元增长33%。\n"
+)
+
+
+def money_results() -> list[tuple[float, str, float]]:
+    document = parse_text(MONEY_REPORT, year=2024, jurisdiction="临江区")
+    return [(r["actual"], r["unit"], r["stated_percent"]) for r in document.results_dicts()]
+
+
+def test_money_closed_by_its_share_of_plan_or_budget_is_a_result() -> None:
+    assert (240000000, "元", 60) in money_results()
+    assert (210000000, "元", 85) in money_results()
+    assert (120000000, "元", 102.5) in money_results()
+
+
+def test_money_stated_against_its_plan_in_points_gives_the_share() -> None:
+    assert (150000000, "元", 105.2) in money_results()
+    assert (60000000, "元", 100) in money_results()
+
+
+def test_the_base_of_a_comparison_and_a_repeated_lead_are_not_results() -> None:
+    assert len(money_results()) == 5
+
+
+STATUS_REPORT = (
+    "临江区上半年民生实事进展\n截至6月底，各项民生实事推进顺利。今年我区计划修建人行天桥8处。"
+    "截至6月底，已完成2处，正在建设4处。\n"
+    "今年计划新建社区菜店200个，目前已累计新建社区菜店120个，占全年任务的60%。\n"
+    "工程类实事包括完成15处老旧小区环境提升，目前已完成16处。\n"
+)
+
+
+def test_a_plan_is_paired_with_the_status_the_next_sentence_reports() -> None:
+    document = parse_text(STATUS_REPORT, year=2024, jurisdiction="临江区")
+    assert (Decimal(8), "处", Decimal(2), None) in paired(document)
+
+
+def test_a_clause_is_paired_with_the_status_now_in_the_clause_after() -> None:
+    document = parse_text(STATUS_REPORT, year=2024, jurisdiction="临江区")
+    assert paired(document)[1:] == [
+        (Decimal(200), "个", Decimal(120), Decimal(60)),
+        (Decimal(15), "处", Decimal(16), None),
+    ]
+
+
+def test_a_report_item_restating_its_promise_then_reporting_pairs_them() -> None:
+    document = parse_text(
+        "临江区政府工作报告确定的重点工作上半年完成情况\n截至6月底，报告确定的重点工作进展顺利。\n"
+        "1.新建公办幼儿园4所，新增学位1200个。上半年，已建成公办幼儿园3所，新增学位900个。\n"
+        "2.改造农村公路50公里。上半年，完成农村公路改造36公里。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(4), "所", Decimal(3), None),
+        (Decimal(1200), "个", Decimal(900), None),
+        (Decimal(50), "公里", Decimal(36), None),
+    ]
+
+
+def test_a_survey_of_how_the_list_was_carried_out_reports_results() -> None:
+    document = parse_text(
+        "临江区2024年度民生实事项目实施情况满意度测评\n区人大代表对2024年度区政府民生实事项目实施情况"
+        "进行满意度测评。从测评结果来看，新增5家公办托育机构；完成困难群众居家环境改善300户；"
+        "新建、改扩建中小学4所等子项的实施情况满意率较高。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert targets(document) == []
+    assert [(r["actual"], r["unit"]) for r in document.results_dicts()] == [
+        (5, "家"),
+        (300, "户"),
+        (4, "所"),
+    ]
+
+
+def test_a_share_of_the_years_task_number_is_the_stated_percent() -> None:
+    document = parse_text(
+        "临江区一季度为民办实事项目稳步推进\n一季度，全区共启动为民办实事项目5个。"
+        "解决农村人口饮水不安全人数2400人，完成全年任务数的30%；"
+        "帮助28名残疾儿童实施康复训练，已完成任务下达数的40%。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert [(r["actual"], r["stated_percent"]) for r in document.results_dicts()] == [
+        (2400, 30),
+        (28, 40),
+    ]
+
+
+def test_a_result_found_further_on_does_not_carry_an_earlier_clause_with_it() -> None:
+    document = parse_text(
+        "2024年重点民生实事上半年进展\n上半年，各项民生实事进展顺利。主要进度如下：\n"
+        "农村学生营养餐实现全覆盖（2022—2024年）。上半年，14个区县稳步推进，惠及学生8.2万人，"
+        "实现全覆盖。\n"
+        "3000公里农村公路安装安全保障设施（2022—2024年）。上半年已完成610公里。\n"
+        "500所薄弱学校基本办学条件改善（2022—2024年）。上半年，寄宿制学校实际开工120所。\n",
+        year=2024,
+        jurisdiction="临江区",
+    )
+    assert paired(document) == [
+        (Decimal(3000), "公里", Decimal(610), None),
+        (Decimal(500), "所", Decimal(120), None),
+    ]
+    assert document.results_dicts() == []
