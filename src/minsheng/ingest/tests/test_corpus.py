@@ -10,7 +10,7 @@ from typing import Any
 from minsheng.plans.choices import UNITS
 
 GOLD = Path(__file__).parent.parent / "corpus" / "gold"
-SPLITS = {"dev", "heldout"}
+SPLITS = {"dev", "heldout", "heldout2"}
 # measure-ingest reads 名 as 人 and 千米 as 公里, as the parser does
 READ_AS = {"名": "人", "千米": "公里"}
 FIELDS = {"name", "target", "unit", "comparator", "actual", "stated_percent"}
@@ -38,6 +38,11 @@ def test_every_gold_document_belongs_to_a_known_split() -> None:
 
 def test_the_held_out_split_shares_no_government_with_dev() -> None:
     assert not governments("heldout") & governments("dev")
+
+
+def test_the_second_held_out_split_shares_no_government_with_any_other_split() -> None:
+    others = {d["government"] for d in documents() if d["split"] != "heldout2"}
+    assert not governments("heldout2") & others
 
 
 def test_the_development_split_holds_the_79_documents_of_the_old_dev_and_test_splits() -> None:
