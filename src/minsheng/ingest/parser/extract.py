@@ -46,6 +46,9 @@ LIST_SHARE = re.compile(
     r"^(?:每个?|各)?(?:乡镇|街道|村|社区|县区|区县|县|区|部门|单位)?(?:今年|明年|去年)?"
     r"(?:要|再|将)?(?:办好|办)?(?:不少于|至少|达到|有)?\s*$"
 )
+# the words of the programme and its pace: 10项民生实事, 20项民心工程, 7项指标, 完成5项, 占30%
+PROGRAMME_WORDS = re.compile(r"实事|工程|项目|指标|任务|大事|子项|大项|完成|推进|序时|进度|占")
+MADE_XIANG = re.compile(r"新增|新建|推出|推广|开通|上线|建成|增加")
 # 让1.6万户、4.5万人住上新房: whom the work benefits, after the work's own figure
 # 应到代表361名, 共征集意见建议70余条, 从13项候选项目中选出10项: the meeting, not the list
 MEETING_BEFORE = re.compile(
@@ -251,6 +254,8 @@ def _excluded(
         return True
     if quantity.unit == "件" and "实事" in sentence and LIST_SHARE.match(before.strip()):
         return True
+    if quantity.unit == "项" and _counts_the_programme(before, after, tail):
+        return True
     if LET_BEFORE.match(before.strip()):
         return True
     if AREA_BEFORE.search(tail) and not AREA_MADE.search(before):
@@ -287,6 +292,17 @@ def _excluded(
     if after.startswith("的") and re.search(r"投资\s*$", tail):
         return True  # 总投资7.58亿元的县医院: what the project costs, not what it promises
     return bool(after.startswith("的") and re.search(r"(低于|高于|不足|超过|满)\s*$", tail))
+
+
+def _counts_the_programme(before: str, after: str, tail: str) -> bool:
+    """项 is the measure word of the list's own items (10项实事, 38项其中5项已完成, 超序时7项).
+
+    A promise counts its work in 个, 所, 条…; one in 项 is bound (不少于3项技术) or makes
+    something new that is not an item of the list (新增一网通办事项200项)."""
+    if GTE_BEFORE.search(tail) or LTE_BEFORE.search(tail):
+        return False
+    near = before[-10:] + after[:6]
+    return not MADE_XIANG.search(before) or bool(PROGRAMME_WORDS.search(near))
 
 
 def _comparator(quantity: Quantity, before: str, after: str) -> str:

@@ -1,0 +1,27 @@
+"""Figures that count the programme itself (its items in 项), not promises of its work."""
+
+from minsheng.ingest.parser import parse_text
+
+HEAD = "青岛市2025年市办实事\n\n"
+
+
+def targets(body: str) -> list[tuple[object, str]]:
+    plan = parse_text(HEAD + body).to_interchange()
+    return [
+        (i["target"], i["unit"]) for p in plan["projects"] for i in p["indicators"] if i["target"]
+    ]
+
+
+def test_a_count_of_items_in_xiang_is_no_target() -> None:
+    body = "一、改善住房\n今年共安排12项工作，其中5项已完成，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
+
+
+def test_a_bound_count_in_xiang_is_a_target() -> None:
+    body = "一、推广适宜技术\n每个乡镇推广适宜技术不少于3项。"
+    assert targets(body) == [(3, "项")]
+
+
+def test_new_services_counted_in_xiang_are_a_target() -> None:
+    body = "一、便民服务\n新增“掌上办”事项150项。"
+    assert targets(body) == [(150, "项")]
