@@ -48,6 +48,9 @@ LIST_SHARE = re.compile(
 )
 # the words of the programme and its pace: 10项民生实事, 20项民心工程, 7项指标, 完成5项, 占30%
 PROGRAMME_WORDS = re.compile(r"实事|工程|项目|指标|任务|大事|子项|大项|完成|推进|序时|进度|占")
+PROGRAMME_AFTER = re.compile(
+    r"^(?:省级|市级|区级|县级|年度|重点)?(?:(?:民生|民心|惠民|为民)(?:实事|工程|大事)|实事|事项|子项|大项)"
+)
 MADE_XIANG = re.compile(r"新增|新建|推出|推广|开通|上线|建成|增加")
 # 让1.6万户、4.5万人住上新房: whom the work benefits, after the work's own figure
 # 应到代表361名, 共征集意见建议70余条, 从13项候选项目中选出10项: the meeting, not the list
@@ -256,6 +259,12 @@ def _excluded(
         return True
     if quantity.unit == "项" and _counts_the_programme(before, after, tail):
         return True
+    if (
+        quantity.unit in {"个", "项"}
+        and PROGRAMME_AFTER.match(after)
+        and not GTE_BEFORE.search(tail)
+    ):
+        return True  # 这十个事项, 产生了10个民生实事项目, 20个子项: the list's items, counted
     if LET_BEFORE.match(before.strip()):
         return True
     if AREA_BEFORE.search(tail) and not AREA_MADE.search(before):

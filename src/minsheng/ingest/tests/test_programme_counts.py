@@ -25,3 +25,8 @@ def test_a_bound_count_in_xiang_is_a_target() -> None:
 def test_new_services_counted_in_xiang_are_a_target() -> None:
     body = "一、便民服务\n新增“掌上办”事项150项。"
     assert targets(body) == [(150, "项")]
+
+
+def test_a_count_in_ge_of_the_lists_items_is_no_target() -> None:
+    body = "一、学校建设\n代表们投票选定了十个民生实事项目，新建幼儿园3所。"
+    assert targets(body) == [(3, "所")]
