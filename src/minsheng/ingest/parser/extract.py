@@ -40,7 +40,12 @@ RESTATED = re.compile(r"\d\s*(?:㎡|m²|平方米|亩|公顷|米|公里|千米)\
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
 OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
 # 十件实事, 10件民生实事: the list itself, not one of its figures
-LIST_AFTER = re.compile(r"^(?:民生|惠民|为民|重点)?(?:实事|大事|事项)")
+LIST_AFTER = re.compile(r"^(?:重点|省定|市定|县定|区定)?(?:民生|惠民|为民|重点)?(?:实事|大事|事项)")
+# 市定民生大事15件, 12件按进度推进中: the list named before its count, or its pace after
+LIST_BEFORE = re.compile(r"(?:民生|惠民|为民|民心)(?:实事|大事|工程)(?:项目)?(?:共|有|共有)?\s*$")
+PACE_AFTER = re.compile(r"^(?:已|正在|按|超|提前|滞后|均)?(?:完成|推进|序时|进度|实施|开工|建设中)")
+# 共38家单位参与, 12个部门牵头: the offices doing the work, not the work
+OFFICES_AFTER = re.compile(r"^(?:责任|牵头|成员|参与|相关|承办)?(?:单位|部门)")
 # 办好…实事，每个乡镇不少于2件: the clause counts the 实事 named before it, nothing of its own
 LIST_SHARE = re.compile(
     r"^(?:每个?|各)?(?:乡镇|街道|村|社区|县区|区县|县|区|部门|单位)?(?:今年|明年|去年)?"
@@ -256,6 +261,10 @@ def _excluded(
     if BENEFIT_BEFORE.search(tail) or (quantity.unit == "件" and LIST_AFTER.match(after)):
         return True
     if quantity.unit == "件" and "实事" in sentence and LIST_SHARE.match(before.strip()):
+        return True
+    if quantity.unit == "件" and (LIST_BEFORE.search(before) or PACE_AFTER.match(after)):
+        return True
+    if OFFICES_AFTER.match(after):
         return True
     if quantity.unit == "项" and _counts_the_programme(before, after, tail):
         return True

@@ -30,3 +30,23 @@ def test_new_services_counted_in_xiang_are_a_target() -> None:
 def test_a_count_in_ge_of_the_lists_items_is_no_target() -> None:
     body = "一、学校建设\n代表们投票选定了十个民生实事项目，新建幼儿园3所。"
     assert targets(body) == [(3, "所")]
+
+
+def test_the_list_named_before_its_count_in_jian_is_no_target() -> None:
+    body = "一、改善住房\n县定民生大事20件，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
+
+
+def test_a_count_in_jian_followed_by_its_pace_is_no_target() -> None:
+    body = "一、改善住房\n其中9件正在推进，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
+
+
+def test_a_key_list_counted_in_jian_is_no_target() -> None:
+    body = "一、改善住房\n今年的12件重点民生实事，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
+
+
+def test_the_offices_doing_the_work_are_no_target() -> None:
+    body = "一、改善住房\n共有25家单位参与，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
