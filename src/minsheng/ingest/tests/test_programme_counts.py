@@ -50,3 +50,8 @@ def test_a_key_list_counted_in_jian_is_no_target() -> None:
 def test_the_offices_doing_the_work_are_no_target() -> None:
     body = "一、改善住房\n共有25家单位参与，新建保障房800套。"
     assert targets(body) == [(800, "套")]
+
+
+def test_a_rate_already_reached_is_no_target() -> None:
+    body = "一、医疗保障\n困难群众参保率已达98.5%，新建卫生室12个。"
+    assert targets(body) == [(12, "个")]
