@@ -45,6 +45,7 @@ LIST_AFTER = re.compile(r"^(?:重点|省定|市定|县定|区定)?(?:民生|惠�
 LIST_BEFORE = re.compile(r"(?:民生|惠民|为民|民心)(?:实事|大事|工程)(?:项目)?(?:共|有|共有)?\s*$")
 PACE_AFTER = re.compile(r"^(?:已|正在|按|超|提前|滞后|均)?(?:完成|推进|序时|进度|实施|开工|建设中)")
 ALREADY_BEFORE = re.compile(r"已经?(?:达到?|完成|建成|实现|新增|改造|开通)[^，。；\d]{0,4}$")
+FUNDS_RATE_BEFORE = re.compile(r"(?:拨付|支付|到位|执行|支出)(?:率|进度)(?:为|达到?|已达)?\s*$")
 # 共38家单位参与, 12个部门牵头: the offices doing the work, not the work
 OFFICES_AFTER = re.compile(r"^(?:责任|牵头|成员|参与|相关|承办)?(?:单位|部门)")
 # 办好…实事，每个乡镇不少于2件: the clause counts the 实事 named before it, nothing of its own
@@ -267,6 +268,8 @@ def _excluded(
         return True
     if OFFICES_AFTER.match(after):
         return True
+    if quantity.unit == "%" and FUNDS_RATE_BEFORE.search(tail):
+        return True  # 资金拨付率100%, 预算执行进度85%: how the money is spent, not a promise
     if quantity.unit == "项" and _counts_the_programme(before, after, tail):
         return True
     if (

@@ -55,3 +55,8 @@ def test_the_offices_doing_the_work_are_no_target() -> None:
 def test_a_rate_already_reached_is_no_target() -> None:
     body = "一、医疗保障\n困难群众参保率已达98.5%，新建卫生室12个。"
     assert targets(body) == [(12, "个")]
+
+
+def test_the_rate_at_which_funds_are_paid_is_no_target() -> None:
+    body = "一、改善住房\n补助资金拨付率100%，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
