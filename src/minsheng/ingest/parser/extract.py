@@ -46,6 +46,9 @@ LIST_BEFORE = re.compile(r"(?:民生|惠民|为民|民心)(?:实事|大事|工�
 PACE_AFTER = re.compile(r"^(?:已|正在|按|超|提前|滞后|均)?(?:完成|推进|序时|进度|实施|开工|建设中)")
 ALREADY_BEFORE = re.compile(r"已经?(?:达到?|完成|建成|实现|新增|改造|开通)[^，。；\d]{0,4}$")
 FUNDS_RATE_BEFORE = re.compile(r"(?:拨付|支付|到位|执行|支出)(?:率|进度)(?:为|达到?|已达)?\s*$")
+DIMENSION_BEFORE = re.compile(
+    r"(?:(?<![拓加])宽|宽度|(?<![提升增加拔])高|高度|(?<![加])深|深度|(?<![加])厚|厚度|直径|层高)(?:为|约|达)?\s*$"
+)
 # 共38家单位参与, 12个部门牵头: the offices doing the work, not the work
 OFFICES_AFTER = re.compile(r"^(?:责任|牵头|成员|参与|相关|承办)?(?:单位|部门)")
 # 办好…实事，每个乡镇不少于2件: the clause counts the 实事 named before it, nothing of its own
@@ -268,6 +271,8 @@ def _excluded(
         return True
     if OFFICES_AFTER.match(after):
         return True
+    if quantity.unit in {"米", "公里"} and DIMENSION_BEFORE.search(tail):
+        return True  # 全长470米、宽30米, 高度24米: the size of the work built, not a second promise
     if quantity.unit == "%" and FUNDS_RATE_BEFORE.search(tail):
         return True  # 资金拨付率100%, 预算执行进度85%: how the money is spent, not a promise
     if quantity.unit == "项" and _counts_the_programme(before, after, tail):

@@ -60,3 +60,8 @@ def test_a_rate_already_reached_is_no_target() -> None:
 def test_the_rate_at_which_funds_are_paid_is_no_target() -> None:
     body = "一、改善住房\n补助资金拨付率100%，新建保障房800套。"
     assert targets(body) == [(800, "套")]
+
+
+def test_the_width_of_a_road_is_no_second_target() -> None:
+    body = "一、道路改造\n新建滨河路，全长800米、宽24米。"
+    assert targets(body) == [(800, "米")]
