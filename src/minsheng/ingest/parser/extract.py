@@ -49,6 +49,7 @@ FUNDS_RATE_BEFORE = re.compile(r"(?:拨付|支付|到位|执行|支出)(?:率|�
 DIMENSION_BEFORE = re.compile(
     r"(?:(?<![拓加])宽|宽度|(?<![提升增加拔])高|高度|(?<![加])深|深度|(?<![加])厚|厚度|直径|层高)(?:为|约|达)?\s*$"
 )
+RANGE_BETWEEN = re.compile(r"\s*(?:至|到|~|～)\s*$")
 # 共38家单位参与, 12个部门牵头: the offices doing the work, not the work
 OFFICES_AFTER = re.compile(r"^(?:责任|牵头|成员|参与|相关|承办)?(?:单位|部门)")
 # 办好…实事，每个乡镇不少于2件: the clause counts the 实事 named before it, nothing of its own
@@ -223,6 +224,12 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
             continue
         if RESTATED.search(text, max(0, quantity.start - 12), quantity.start):
             continue
+        if (
+            index
+            and quantities[index - 1].unit == quantity.unit
+            and RANGE_BETWEEN.match(text, quantities[index - 1].end, quantity.start)
+        ):
+            continue  # 400名至500名: the top of one range, not a second figure
         if (
             index
             and quantities[index - 1].end == quantity.start

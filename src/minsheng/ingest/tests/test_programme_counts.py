@@ -65,3 +65,8 @@ def test_the_rate_at_which_funds_are_paid_is_no_target() -> None:
 def test_the_width_of_a_road_is_no_second_target() -> None:
     body = "一、道路改造\n新建滨河路，全长800米、宽24米。"
     assert targets(body) == [(800, "米")]
+
+
+def test_a_range_written_with_its_unit_twice_is_one_target() -> None:
+    body = "一、技能培训\n培训农村电商人才300人至400人。"
+    assert targets(body) == [(300, "人")]
