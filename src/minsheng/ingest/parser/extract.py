@@ -50,6 +50,9 @@ DIMENSION_BEFORE = re.compile(
     r"(?:(?<![拓加])宽|宽度|(?<![提升增加拔])高|高度|(?<![加])深|深度|(?<![加])厚|厚度|直径|层高)(?:为|约|达)?\s*$"
 )
 RANGE_BETWEEN = re.compile(r"\s*(?:至|到|~|～)\s*$")
+CAPACITY_BEFORE = re.compile(
+    r"(?:日|每日|每天|年)(?:处理|供水|转运|产)(?:能力|规模)?(?:为|达|约)?\s*$"
+)
 # 共38家单位参与, 12个部门牵头: the offices doing the work, not the work
 OFFICES_AFTER = re.compile(r"^(?:责任|牵头|成员|参与|相关|承办)?(?:单位|部门)")
 # 办好…实事，每个乡镇不少于2件: the clause counts the 实事 named before it, nothing of its own
@@ -280,6 +283,8 @@ def _excluded(
         return True
     if quantity.unit in {"米", "公里"} and DIMENSION_BEFORE.search(tail):
         return True  # 全长470米、宽30米, 高度24米: the size of the work built, not a second promise
+    if CAPACITY_BEFORE.search(tail):
+        return True  # 日处理400吨的转运中心: what the facility can do, a spec of the work built
     if quantity.unit == "%" and FUNDS_RATE_BEFORE.search(tail):
         return True  # 资金拨付率100%, 预算执行进度85%: how the money is spent, not a promise
     if quantity.unit == "项" and _counts_the_programme(before, after, tail):

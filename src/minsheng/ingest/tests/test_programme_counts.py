@@ -70,3 +70,8 @@ def test_the_width_of_a_road_is_no_second_target() -> None:
 def test_a_range_written_with_its_unit_twice_is_one_target() -> None:
     body = "一、技能培训\n培训农村电商人才300人至400人。"
     assert targets(body) == [(300, "人")]
+
+
+def test_the_daily_capacity_of_a_facility_is_no_target() -> None:
+    body = "一、垃圾处理\n建成2座日处理300吨的垃圾转运站。"
+    assert targets(body) == [(2, "座")]
