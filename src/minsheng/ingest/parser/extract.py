@@ -40,12 +40,32 @@ RESTATED = re.compile(r"\d\s*(?:㎡|m²|平方米|亩|公顷|米|公里|千米)\
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
 OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
 # 十件实事, 10件民生实事: the list itself, not one of its figures
-LIST_AFTER = re.compile(r"^(?:民生|惠民|为民|重点)?(?:实事|大事|事项)")
+LIST_AFTER = re.compile(r"^(?:重点|省定|市定|县定|区定)?(?:民生|惠民|为民|重点)?(?:实事|大事|事项)")
+# 市定民生大事15件, 12件按进度推进中: the list named before its count, or its pace after
+LIST_BEFORE = re.compile(r"(?:民生|惠民|为民|民心)(?:实事|大事|工程)(?:项目)?(?:共|有|共有)?\s*$")
+PACE_AFTER = re.compile(r"^(?:已|正在|按|超|提前|滞后|均)?(?:完成|推进|序时|进度|实施|开工|建设中)")
+ALREADY_BEFORE = re.compile(r"已经?(?:达到?|完成|建成|实现|新增|改造|开通)[^，。；\d]{0,4}$")
+FUNDS_RATE_BEFORE = re.compile(r"(?:拨付|支付|到位|执行|支出)(?:率|进度)(?:为|达到?|已达)?\s*$")
+DIMENSION_BEFORE = re.compile(
+    r"(?:(?<![拓加])宽|宽度|(?<![提升增加拔])高|高度|(?<![加])深|深度|(?<![加])厚|厚度|直径|层高)(?:为|约|达)?\s*$"
+)
+RANGE_BETWEEN = re.compile(r"\s*(?:至|到|~|～)\s*$")
+CAPACITY_BEFORE = re.compile(
+    r"(?:日|每日|每天|年)(?:处理|供水|转运|产)(?:能力|规模)?(?:为|达|约)?\s*$"
+)
+# 共38家单位参与, 12个部门牵头: the offices doing the work, not the work
+OFFICES_AFTER = re.compile(r"^(?:责任|牵头|成员|参与|相关|承办)?(?:单位|部门)")
 # 办好…实事，每个乡镇不少于2件: the clause counts the 实事 named before it, nothing of its own
 LIST_SHARE = re.compile(
     r"^(?:每个?|各)?(?:乡镇|街道|村|社区|县区|区县|县|区|部门|单位)?(?:今年|明年|去年)?"
     r"(?:要|再|将)?(?:办好|办)?(?:不少于|至少|达到|有)?\s*$"
 )
+# the words of the programme and its pace: 10项民生实事, 20项民心工程, 7项指标, 完成5项, 占30%
+PROGRAMME_WORDS = re.compile(r"实事|工程|项目|指标|任务|大事|子项|大项|完成|推进|序时|进度|占")
+PROGRAMME_AFTER = re.compile(
+    r"^(?:省级|市级|区级|县级|年度|重点)?(?:(?:民生|民心|惠民|为民)(?:实事|工程|大事)|实事|事项|子项|大项)"
+)
+MADE_XIANG = re.compile(r"新增|新建|推出|推广|开通|上线|建成|增加")
 # 让1.6万户、4.5万人住上新房: whom the work benefits, after the work's own figure
 # 应到代表361名, 共征集意见建议70余条, 从13项候选项目中选出10项: the meeting, not the list
 MEETING_BEFORE = re.compile(
@@ -209,6 +229,12 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
             continue
         if (
             index
+            and quantities[index - 1].unit == quantity.unit
+            and RANGE_BETWEEN.match(text, quantities[index - 1].end, quantity.start)
+        ):
+            continue  # 400名至500名: the top of one range, not a second figure
+        if (
+            index
             and quantities[index - 1].end == quantity.start
             and (
                 after.startswith(("以上", "以下", "及以上"))
@@ -251,6 +277,24 @@ def _excluded(
         return True
     if quantity.unit == "件" and "实事" in sentence and LIST_SHARE.match(before.strip()):
         return True
+    if quantity.unit == "件" and (LIST_BEFORE.search(before) or PACE_AFTER.match(after)):
+        return True
+    if OFFICES_AFTER.match(after):
+        return True
+    if quantity.unit in {"米", "公里"} and DIMENSION_BEFORE.search(tail):
+        return True  # 全长470米、宽30米, 高度24米: the size of the work built, not a second promise
+    if CAPACITY_BEFORE.search(tail):
+        return True  # 日处理400吨的转运中心: what the facility can do, a spec of the work built
+    if quantity.unit == "%" and FUNDS_RATE_BEFORE.search(tail):
+        return True  # 资金拨付率100%, 预算执行进度85%: how the money is spent, not a promise
+    if quantity.unit == "项" and _counts_the_programme(before, after, tail):
+        return True
+    if (
+        quantity.unit in {"个", "项"}
+        and PROGRAMME_AFTER.match(after)
+        and not GTE_BEFORE.search(tail)
+    ):
+        return True  # 这十个事项, 产生了10个民生实事项目, 20个子项: the list's items, counted
     if LET_BEFORE.match(before.strip()):
         return True
     if AREA_BEFORE.search(tail) and not AREA_MADE.search(before):
@@ -287,6 +331,17 @@ def _excluded(
     if after.startswith("的") and re.search(r"投资\s*$", tail):
         return True  # 总投资7.58亿元的县医院: what the project costs, not what it promises
     return bool(after.startswith("的") and re.search(r"(低于|高于|不足|超过|满)\s*$", tail))
+
+
+def _counts_the_programme(before: str, after: str, tail: str) -> bool:
+    """项 is the measure word of the list's own items (10项实事, 38项其中5项已完成, 超序时7项).
+
+    A promise counts its work in 个, 所, 条…; one in 项 is bound (不少于3项技术) or makes
+    something new that is not an item of the list (新增一网通办事项200项)."""
+    if GTE_BEFORE.search(tail) or LTE_BEFORE.search(tail):
+        return False
+    near = before[-10:] + after[:6]
+    return not MADE_XIANG.search(before) or bool(PROGRAMME_WORDS.search(near))
 
 
 def _comparator(quantity: Quantity, before: str, after: str) -> str:
@@ -349,6 +404,10 @@ def targets_and_actuals(
         # A report that states its targets inside the sentences: 超额完成40所的年度目标任务
         reported = [m for m in promised if not m.target_marked]
         promised = [m for m in promised if m.target_marked]
+    # 保障率已达89.33%, 已建成12个: 已 says the figure is done, a result even among promises
+    done = [m for m in promised if ALREADY_BEFORE.search(text, m.clause[0], m.quantity.start)]
+    promised = [m for m in promised if m not in done]
+    reported = sorted(reported + done, key=lambda m: m.quantity.start)
     parts = _parts(text, reported)
     part_ids = {id(part) for check in parts for part in check.parts}
     reported = [m for m in reported if id(m) not in part_ids]

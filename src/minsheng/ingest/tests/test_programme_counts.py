@@ -1,0 +1,77 @@
+"""Figures that count the programme itself (its items in 项), not promises of its work."""
+
+from minsheng.ingest.parser import parse_text
+
+HEAD = "青岛市2025年市办实事\n\n"
+
+
+def targets(body: str) -> list[tuple[object, str]]:
+    plan = parse_text(HEAD + body).to_interchange()
+    return [
+        (i["target"], i["unit"]) for p in plan["projects"] for i in p["indicators"] if i["target"]
+    ]
+
+
+def test_a_count_of_items_in_xiang_is_no_target() -> None:
+    body = "一、改善住房\n今年共安排12项工作，其中5项已完成，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
+
+
+def test_a_bound_count_in_xiang_is_a_target() -> None:
+    body = "一、推广适宜技术\n每个乡镇推广适宜技术不少于3项。"
+    assert targets(body) == [(3, "项")]
+
+
+def test_new_services_counted_in_xiang_are_a_target() -> None:
+    body = "一、便民服务\n新增“掌上办”事项150项。"
+    assert targets(body) == [(150, "项")]
+
+
+def test_a_count_in_ge_of_the_lists_items_is_no_target() -> None:
+    body = "一、学校建设\n代表们投票选定了十个民生实事项目，新建幼儿园3所。"
+    assert targets(body) == [(3, "所")]
+
+
+def test_the_list_named_before_its_count_in_jian_is_no_target() -> None:
+    body = "一、改善住房\n县定民生大事20件，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
+
+
+def test_a_count_in_jian_followed_by_its_pace_is_no_target() -> None:
+    body = "一、改善住房\n其中9件正在推进，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
+
+
+def test_a_key_list_counted_in_jian_is_no_target() -> None:
+    body = "一、改善住房\n今年的12件重点民生实事，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
+
+
+def test_the_offices_doing_the_work_are_no_target() -> None:
+    body = "一、改善住房\n共有25家单位参与，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
+
+
+def test_a_rate_already_reached_is_no_target() -> None:
+    body = "一、医疗保障\n困难群众参保率已达98.5%，新建卫生室12个。"
+    assert targets(body) == [(12, "个")]
+
+
+def test_the_rate_at_which_funds_are_paid_is_no_target() -> None:
+    body = "一、改善住房\n补助资金拨付率100%，新建保障房800套。"
+    assert targets(body) == [(800, "套")]
+
+
+def test_the_width_of_a_road_is_no_second_target() -> None:
+    body = "一、道路改造\n新建滨河路，全长800米、宽24米。"
+    assert targets(body) == [(800, "米")]
+
+
+def test_a_range_written_with_its_unit_twice_is_one_target() -> None:
+    body = "一、技能培训\n培训农村电商人才300人至400人。"
+    assert targets(body) == [(300, "人")]
+
+
+def test_the_daily_capacity_of_a_facility_is_no_target() -> None:
+    body = "一、垃圾处理\n建成2座日处理300吨的垃圾转运站。"
+    assert targets(body) == [(2, "座")]
