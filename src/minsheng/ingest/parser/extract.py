@@ -66,6 +66,10 @@ PROGRAMME_AFTER = re.compile(
     r"^(?:省级|市级|区级|县级|年度|重点)?(?:(?:民生|民心|惠民|为民)(?:实事|工程|大事)|实事|事项|子项|大项)"
 )
 MADE_XIANG = re.compile(r"新增|新建|推出|推广|开通|上线|建成|增加")
+# 19项，占年计划的100%: the share of the figure's own plan (the list is counted 占总数的…)
+OWN_PLAN_AFTER = re.compile(
+    r"^[，,]?\s*(?:占|完成)(?:了)?(?:年|年度|全年)?(?:计划|目标任务|目标)的?\s*\d"
+)
 # 让1.6万户、4.5万人住上新房: whom the work benefits, after the work's own figure
 # 应到代表361名, 共征集意见建议70余条, 从13项候选项目中选出10项: the meeting, not the list
 MEETING_BEFORE = re.compile(
@@ -223,7 +227,10 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         before = text[clause[0] : quantity.start]
         after = text[quantity.end : clause[1]]
         figure = text[quantity.start : quantity.end]
-        if _excluded(quantity, before, after, text[sentence[0] : quantity.start], figure):
+        following = text[quantity.end : min(end, quantity.end + 16)]
+        if _excluded(
+            quantity, before, after, text[sentence[0] : quantity.start], figure, following
+        ):
             continue
         if RESTATED.search(text, max(0, quantity.start - 12), quantity.start):
             continue
@@ -270,7 +277,12 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
 
 
 def _excluded(
-    quantity: Quantity, before: str, after: str, sentence: str = "", figure: str = ""
+    quantity: Quantity,
+    before: str,
+    after: str,
+    sentence: str = "",
+    figure: str = "",
+    following: str = "",
 ) -> bool:
     tail = before[-6:]
     if BENEFIT_BEFORE.search(tail) or (quantity.unit == "件" and LIST_AFTER.match(after)):
@@ -287,7 +299,7 @@ def _excluded(
         return True  # 日处理400吨的转运中心: what the facility can do, a spec of the work built
     if quantity.unit == "%" and FUNDS_RATE_BEFORE.search(tail):
         return True  # 资金拨付率100%, 预算执行进度85%: how the money is spent, not a promise
-    if quantity.unit == "项" and _counts_the_programme(before, after, tail):
+    if quantity.unit == "项" and _counts_the_programme(before, after, tail, following):
         return True
     if (
         quantity.unit in {"个", "项"}
@@ -333,13 +345,15 @@ def _excluded(
     return bool(after.startswith("的") and re.search(r"(低于|高于|不足|超过|满)\s*$", tail))
 
 
-def _counts_the_programme(before: str, after: str, tail: str) -> bool:
+def _counts_the_programme(before: str, after: str, tail: str, following: str) -> bool:
     """项 is the measure word of the list's own items (10项实事, 38项其中5项已完成, 超序时7项).
 
     A promise counts its work in 个, 所, 条…; one in 项 is bound (不少于3项技术) or makes
     something new that is not an item of the list (新增一网通办事项200项)."""
     if GTE_BEFORE.search(tail) or LTE_BEFORE.search(tail):
         return False
+    if OWN_PLAN_AFTER.match(following):
+        return False  # 惠残事项19项，占年计划的100%: a figure set against its own plan is work
     near = before[-10:] + after[:6]
     return not MADE_XIANG.search(before) or bool(PROGRAMME_WORDS.search(near))
 

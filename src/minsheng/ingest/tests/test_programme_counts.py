@@ -27,6 +27,16 @@ def test_new_services_counted_in_xiang_are_a_target() -> None:
     assert targets(body) == [(150, "项")]
 
 
+def test_items_in_xiang_set_against_their_own_plan_are_a_result() -> None:
+    body = (
+        "第1件：优化助残服务，实现15个惠残事项“一次办”。\n"
+        "完成情况：惠残事项“一次办”15项，占年计划的100%。"
+    )
+    plan = parse_text(HEAD + body).to_interchange()
+    found = [(i["target"], i["actual"]) for p in plan["projects"] for i in p["indicators"]]
+    assert found == [(15, 15)]
+
+
 def test_a_count_in_ge_of_the_lists_items_is_no_target() -> None:
     body = "一、学校建设\n代表们投票选定了十个民生实事项目，新建幼儿园3所。"
     assert targets(body) == [(3, "所")]
