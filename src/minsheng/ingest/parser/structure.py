@@ -615,9 +615,10 @@ def _split_names(value: str) -> list[str]:
     for part in _top_level(value):
         part = part.strip("。. ")
         # a bracket that belongs to the name stays: 嘉兴经济技术开发区（国际商务区）
-        while part[:1] in "（(" and not re.search(r"[）)]", part):
+        # part[:1] of an empty part is "", which `in` finds in any string: test part first
+        while part and part[:1] in "（(" and not re.search(r"[）)]", part):
             part = part[1:]
-        while part[-1:] in "）)" and _unbalanced(part):
+        while part and part[-1:] in "）)" and _unbalanced(part):
             part = part[:-1]
         if part.startswith("（") and part.endswith("）"):
             part = part[1:-1]

@@ -86,3 +86,10 @@ def test_any_bytes_give_a_plan_or_a_clear_error(data: bytes) -> None:
         parse_bytes(data, jurisdiction="青岛市", year=2025)
     except IngestError as error:
         assert error.code
+
+
+def test_a_department_list_of_a_lone_bracket_ends() -> None:
+    # found by the fuzz test: a name left as "（" once stripped to "" looped for ever
+    from minsheng.ingest.parser.structure import _split_names
+
+    assert _split_names("市民政局、（") == ["市民政局"]
