@@ -312,10 +312,9 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             money = _money_share(text, quantity, end) if quantity.unit in MONEY else None
             if money is not None:
                 # 完成投资10.22亿元，完成年度计划的65.6%: money against its plan is a result
-                name = (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
-                spent = Result(quantity, clause, name)
+                spent = Result(quantity, clause, _name(text, before, quantity, clause))
                 spent.stated_percent, spent.stated_span = money
-                skip.update(i for i, q in enumerate(quantities) if q.start == money[1][0])
+                skip.update(_starting_at(quantities, money[1][0]))
                 found.append(spent)
             continue
         if AREA_BEFORE.search(before) and not DONE_BEFORE.search(before):
@@ -341,17 +340,16 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             if earlier is not None:
                 earlier.stated_percent = Decimal(share.group("percent"))
                 earlier.stated_span = (share.start("percent"), share.end("percent"))
-                skip.update(
-                    i for i, q in enumerate(quantities) if q.start == share.start("percent")
-                )
+                skip.update(_starting_at(quantities, share.start("percent")))
                 continue
         if quantity.unit == "%" and not _percent_result(text, masked, quantities, index, region):
             continue
         sentence = _clause(masked, quantity.start, start, end, SENTENCE)
         if quantity.unit != "%" and DECIDED_BEFORE.search(text, sentence[0], quantity.start):
             # the plan as the report restates it: a target whose result is not given here
-            name = (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
-            found.append(Result(None, clause, name, target=quantity))
+            found.append(
+                Result(None, clause, _name(text, before, quantity, clause), target=quantity)
+            )
             continue
         partner = quantities[index + 1] if index + 1 < len(quantities) else None
         adjacent = (
@@ -400,9 +398,7 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             _rate(text, result, partner.end, end)
             found.append(result)
             continue
-        result = Result(
-            quantity, clause, (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
-        )
+        result = Result(quantity, clause, _name(text, before, quantity, clause))
         _rate(text, result, quantity.end, end)
         done = bool(
             DONE_BEFORE.search(wide_before)
@@ -420,6 +416,16 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         found.append(result)
     found.sort(key=_position)
     return _without_parts_by_place(text, found, region)
+
+
+def _name(text: str, before: str, quantity: Quantity, clause: Span) -> str:
+    """A result's name: the words of its clause before the figure, else those after it."""
+    return (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
+
+
+def _starting_at(quantities: list[Quantity], position: int) -> list[int]:
+    """The indexes of the figures that start at `position` (a percent already read as a share)."""
+    return [index for index, quantity in enumerate(quantities) if quantity.start == position]
 
 
 def _without_parts_by_place(text: str, found: list[Result], region: Span) -> list[Result]:
