@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from minsheng.ingest.parser import extract
+from minsheng.ingest.parser.departments import prose_departments
 from minsheng.ingest.parser.errors import IngestError
 from minsheng.ingest.parser.extract import Indicator, Mention, pairs
 from minsheng.ingest.parser.findings import (
@@ -250,6 +251,7 @@ def parse_text(
         if numbers[project.item.number] > 1:
             project.item.number = projects.index(project) + 1
     _assign_captions(text, projects, shape.captions)
+    _named_in_prose(text, projects)
     summary = _summary(text, shape.preamble)
     _claims(text, projects, shape.preamble, findings, checks)
     for project in projects:
@@ -1002,6 +1004,21 @@ def _claims(
                     {"actual": indicator.actual, "target": target.value, "unit": target.unit},
                 )
             )
+
+
+def _named_in_prose(text: str, projects: list[ParsedProject]) -> None:
+    """Departments a project's sentences name (由市民政局牵头, 市发改委、教育厅等牵头单位); a
+    document read as one project (a report, no list) names them anywhere in its text."""
+    for project in projects:
+        item = project.item
+        start, end = (0, len(text)) if len(projects) == 1 else item.span
+        known = {name for name, _role in item.departments}
+        for name, role in prose_departments(text, start, end):
+            if name in known:
+                continue
+            known.add(name)
+            lead_taken = any(r == "lead" for _n, r in item.departments)
+            item.departments.append((name, "co" if lead_taken else role))
 
 
 def _assign_captions(text: str, projects: list[ParsedProject], captions: list[Span]) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from minsheng.ingest.parser.departments import cut_departments, split_names
 from minsheng.ingest.parser.layouts import (
     NAME_UNIT,
     UNIT_CELL,
@@ -50,11 +51,6 @@ INLINE_PROGRESS = re.compile(
 )
 INLINE_LABEL = re.compile(r"(?<=[。；])\s*(?:完成情况|进展情况|推进情况|落实情况)\s*[：]\s*")
 CAPTION = re.compile(r"■\s*")
-DEPARTMENT_FIELD = re.compile(
-    r"(?P<label>牵头领导|责任领导|分管领导|牵头单位|主责单位|责任单位|承办单位|配合单位|协办单位|参与单位)"
-    r"\s*[：]\s*"
-)
-LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]?")
 TABLE_HEADER = re.compile(r"序号|项目|实事|目标|任务|内容|责任单位|牵头单位|完成情况|进展")
 
 
@@ -545,7 +541,7 @@ def _row_departments(text: str, item: Item, cell: Callable[[str], Span | None]) 
     for role, span in spans:
         if not span:
             continue
-        names = _split_names(text[span[0] : span[1]])
+        names = split_names(text[span[0] : span[1]])
         lead_taken = any(r == "lead" for _n, r in item.departments)
         for i, name in enumerate(names):
             if name in known:
@@ -591,7 +587,7 @@ def _district_items(text: str, tables: list[DistrictTable]) -> list[Item]:
         item.promise = [row.promise for row in table.rows]
         item.completion = [row.completion for row in table.rows if row.completion]
         for index, (start, end) in enumerate(table.departments):
-            for name in _split_names(text[start:end]):
+            for name in split_names(text[start:end]):
                 role = "lead" if index == 0 and not item.departments else "co"
                 item.departments.append((name, role))
             item.department_spans.append((start, end))
@@ -599,61 +595,11 @@ def _district_items(text: str, tables: list[DistrictTable]) -> list[Item]:
     return items
 
 
-COUNTY_GOVERNMENTS = re.compile(r"各(?:区|县)[、（]?(?:市|县)?(?:[、]区)?(?:）?政府|）政府|$)")
-# 相关街道, 各镇（街道）, 有关部门: every place or office concerned, not one department
-EVERY_PLACE = re.compile(
-    r"(?:各|相关|有关|各有关|各相关)"
-    r"(?:街道|镇|乡镇|镇街|镇（街道）|乡镇（街道）|部门|单位|区|县|县区|区县)"
-)
-NAME_BREAK = re.compile(r"[、，,；;\s]+|和(?=[市省区县])")
-
-
-def _split_names(value: str) -> list[str]:
-    # 各区、市政府 are the district governments every item names, not a responsible department
-    value = COUNTY_GOVERNMENTS.sub("", value)
-    names = []
-    for part in _top_level(value):
-        part = part.strip("。. ")
-        # a bracket that belongs to the name stays: 嘉兴经济技术开发区（国际商务区）
-        # part[:1] of an empty part is "", which `in` finds in any string: test part first
-        while part and part[:1] in "（(" and not re.search(r"[）)]", part):
-            part = part[1:]
-        while part and part[-1:] in "）)" and _unbalanced(part):
-            part = part[:-1]
-        if part.startswith("（") and part.endswith("）"):
-            part = part[1:-1]
-        if 1 < len(part) <= 40 and part not in {"无", "等"} and not EVERY_PLACE.fullmatch(part):
-            names.append(part)
-    return names
-
-
-def _unbalanced(part: str) -> bool:
-    return part.count("（") + part.count("(") < part.count("）") + part.count(")")
-
-
-def _top_level(value: str) -> list[str]:
-    """The names of a list, split at separators outside brackets: 市农办（市农业经济局）、市财政局."""
-    parts, depth, start, position = [], 0, 0, 0
-    while position < len(value):
-        char = value[position]
-        if char in "（(":
-            depth += 1
-        elif char in "）)" and depth:
-            depth -= 1
-        elif depth == 0 and (separator := NAME_BREAK.match(value, position)):
-            parts.append(value[start:position])
-            start = position = separator.end()
-            continue
-        position += 1
-    parts.append(value[start:])
-    return [part for part in parts if part]
-
-
 def finish_item(text: str, item: Item) -> None:
     """Departments out of the promise, inline progress split off, the title from the first clause."""
     promise: list[Span] = []
     for start, end in item.promise:
-        promise += _cut_departments(text, item, start, end)
+        promise += cut_departments(text, item, start, end)
     item.promise = []
     for start, end in promise:
         label = INLINE_LABEL.search(text, start, end)
@@ -678,88 +624,3 @@ def finish_item(text: str, item: Item) -> None:
         item.title, item.title_span = text[start:title_end].strip(), (start, title_end)
         if not item.title:
             item.title = f"{item.number}"
-
-
-def _cut_departments(text: str, item: Item, start: int, end: int) -> list[Span]:
-    """Take 责任单位 fields (in brackets or run together) out of a promise span."""
-    fields = list(DEPARTMENT_FIELD.finditer(text, start, end))
-    if not fields:
-        return [(start, end)]
-    kept: list[Span] = []
-    cursor = start
-    index = 0
-    lead_seen = any(field.group("label") in {"牵头单位", "主责单位"} for field in fields)
-    while index < len(fields):
-        field_match = fields[index]
-        block_start = field_match.start()
-        if block_start > start and text[block_start - 1] == "（":
-            block_start -= 1
-        # a block of fields run together ends at a closing bracket, a full stop or a newline
-        opened = text[block_start] == "（"
-        block_end = index
-        while (
-            block_end + 1 < len(fields)
-            and _closing(text, fields[block_end].end(), fields[block_end + 1].start(), opened)
-            is None
-        ):
-            block_end += 1
-        closing = _closing(text, fields[block_end].end(), end, opened)
-        stop = closing if closing is not None else end
-        # （责任单位：市人社局、市民政 and the page ends: the copy was cut inside the last name
-        cut = opened and closing is None and not text[stop:].strip()
-        for position in range(index, block_end + 1):
-            label = fields[position].group("label")
-            value_end = fields[position + 1].start() if position < block_end else stop
-            value = text[fields[position].end() : value_end]
-            if cut and position == block_end:
-                value = re.sub(r"[^、，,；;\s]*\s*$", "", value)
-            _add_departments(item, label, value, lead_seen)
-        kept.append((cursor, block_start))
-        item.department_spans.append((block_start, stop + (1 if closing is not None else 0)))
-        cursor = stop + (1 if closing is not None and text[stop] == "）" else 0)
-        index = block_end + 1
-    kept.append((cursor, end))
-    return [(s, e) for s, e in kept if e > s]
-
-
-def _closing(text: str, start: int, end: int, opened: bool) -> int | None:
-    """Where a block of department fields ends: its own closing bracket, a full stop or a line end.
-
-    A bracket inside a name (开发区（国际商务区）) is not the block's end.
-    """
-    depth = 0
-    for position in range(start, end):
-        char = text[position]
-        if char in "。\n":
-            return position
-        if char == "（":
-            depth += 1
-        elif char == "）":
-            if depth:
-                depth -= 1
-            elif opened and not text.endswith("牵头", 0, position):
-                return position
-    return None
-
-
-def _add_departments(item: Item, label: str, value: str, lead_seen: bool) -> None:
-    if "领导" in label:
-        return
-    known = {name for name, _role in item.departments}
-    names = _split_names(value)
-    marked = [name for name in names if LEAD_MARK.search(name)]
-    for name in names:
-        clean = LEAD_MARK.sub("", name)
-        if marked:
-            role = "lead" if name == marked[0] else "co"
-        elif label in {"牵头单位", "主责单位"} or (
-            label in {"责任单位", "承办单位"} and not lead_seen
-        ):
-            role = "lead"
-        else:
-            role = "co"
-        if role == "lead" and any(r == "lead" for _n, r in item.departments):
-            role = "co"
-        if clean and clean not in known:
-            item.departments.append((clean, role))
-            known.add(clean)

@@ -59,7 +59,9 @@ def test_the_round_5_development_split_holds_the_29_documents_measured_once_as_h
     assert sum(document["split"] == "dev_r5" for document in documents()) == 29
 
 
-def test_the_round_6_development_split_holds_the_18_documents_of_the_second_held_out_split() -> None:
+def test_the_round_6_development_split_holds_the_18_documents_of_the_second_held_out_split() -> (
+    None
+):
     assert sum(document["split"] == "dev_r6" for document in documents()) == 18
 
 

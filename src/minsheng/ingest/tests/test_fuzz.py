@@ -90,6 +90,6 @@ def test_any_bytes_give_a_plan_or_a_clear_error(data: bytes) -> None:
 
 def test_a_department_list_of_a_lone_bracket_ends() -> None:
     # found by the fuzz test: a name left as "（" once stripped to "" looped for ever
-    from minsheng.ingest.parser.structure import _split_names
+    from minsheng.ingest.parser.departments import split_names
 
-    assert _split_names("市民政局、（") == ["市民政局"]
+    assert split_names("市民政局、（") == ["市民政局"]
