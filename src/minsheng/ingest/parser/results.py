@@ -33,7 +33,7 @@ SHARE_AFTER = re.compile(
 # 已全部完成 after the figure: 13家县级妇幼保健院建设已全部完成
 DONE_AFTER = re.compile(
     r"[^，。；]{0,16}?(?:(?:已全部|已全面|已经|已)(?:完成|竣工|完工|建成|投用)|全部(?:开工|完工|竣工|建成)"
-    r"|实现(?:稳定)?脱贫|搬出|发放)"
+    r"|实现(?:稳定)?脱贫|搬出|发放|主体(?:封顶|竣工|完工)|具备入住条件)"
 )
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
 FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步")
@@ -45,7 +45,7 @@ AGAINST = re.compile(r"累计|已完成|实际|已开展|(?<!计划)完成")
 PLANNED = re.compile(r"计划|目标|任务")
 DONE_BEFORE = re.compile(
     r"完成|建成|新增|新建|改扩建|创建|接种|配置|帮扶|资助|救助|培训|开展|提供|维修|改造|开工|竣工"
-    r"|建设|设置|配备|安置|新修|修建|改建|铺设|硬化|安装|实施|投放|投入|已为|解决"
+    r"|建设|设置|配备|安置|新修|修建|改建|铺设|硬化|安装|实施|投放|投入|已为|解决|举办|组织|举行"
 )
 META = re.compile(r"实事|事项|项目$|^[这其剩]")
 UNITS = frozenset(INDICATOR_UNITS) - {"%", "项"}

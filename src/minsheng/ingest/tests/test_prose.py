@@ -450,3 +450,28 @@ def test_the_area_of_what_was_built_is_no_further_result() -> None:
 def test_a_result_closed_by_its_share_of_the_years_target() -> None:
     document = read("截至12月底，城镇新增就业12.3万人，完成年度目标的123%；已建成公厕20座。")
     assert rates(document) == [(Decimal(123000), Decimal(123)), (Decimal(20), None)]
+
+
+def test_a_year_looked_back_on_reads_results_not_promises() -> None:
+    document = parse_text(
+        "临江市2025年民生实事回眸\n过去一年，我市高质量完成了15项民生实事。"
+        "全市累计改造燃气管网80余公里、新建公共充电桩650台。"
+        "去年我市举办社区运动会1200余场次。\n",
+        jurisdiction="临江市",
+    )
+    assert targets(document) == []
+    assert pairs(document) == [
+        (None, Decimal(80), "公里"),
+        (None, Decimal(650), "台"),
+        (None, Decimal(1200), "场"),
+    ]
+
+
+def test_stages_reached_mark_a_news_item_as_a_report() -> None:
+    document = parse_text(
+        "临江区2025年民心工程\n新开工安置房40万平方米，30万平方米主体竣工。\n"
+        "5个地块36万平方米主体封顶，还迁房建设全部开工。\n",
+        jurisdiction="临江区",
+    )
+    assert targets(document) == []
+    assert (None, Decimal(400000), "平方米") in pairs(document)
