@@ -2,7 +2,7 @@
 scripts/measure-ingest compares, and the rule that keeps the splits honest (a government's
 documents sit in one split only, so that the held-out figures are of unseen offices). The old test
 split was moved into dev in round 5, because its failures had been analysed while tuning; the held-out
-split of round 5 became the development split dev_r5 once it had been measured; heldout2 is unseen."""
+split of round 5 became the development split dev_r5 once it had been measured; heldout2 and heldout3 are unseen."""
 
 import json
 from pathlib import Path
@@ -11,7 +11,7 @@ from typing import Any
 from minsheng.plans.choices import UNITS
 
 GOLD = Path(__file__).parent.parent / "corpus" / "gold"
-SPLITS = {"dev", "dev_r5", "heldout2"}
+SPLITS = {"dev", "dev_r5", "heldout2", "heldout3"}
 DEVELOPMENT = {"dev", "dev_r5"}
 # measure-ingest reads 名 as 人 and 千米 as 公里, as the parser does
 READ_AS = {"名": "人", "千米": "公里"}
@@ -54,6 +54,16 @@ def test_the_development_split_holds_the_79_documents_of_the_old_dev_and_test_sp
 
 def test_the_round_5_development_split_holds_the_29_documents_measured_once_as_held_out() -> None:
     assert sum(document["split"] == "dev_r5" for document in documents()) == 29
+
+
+def test_the_round_6_held_out_split_holds_24_documents() -> None:
+    assert sum(document["split"] == "heldout3" for document in documents()) == 24
+
+
+def test_the_held_out_splits_share_no_government() -> None:
+    held_out = sorted(SPLITS - DEVELOPMENT)
+    shared = {(a, b): governments(a) & governments(b) for a in held_out for b in held_out if a < b}
+    assert {pair: found for pair, found in shared.items() if found} == {}
 
 
 def test_every_indicator_has_exactly_the_fields_measure_ingest_compares() -> None:
