@@ -80,7 +80,8 @@ SHARE_OF_AFTER = re.compile(
 DECIDED_BEFORE = re.compile(r"确定实施")
 # 其中，船山区已完成…14.9公里; 安居区已完成…: the whole's figures split by district
 PLACE_LEAD = re.compile(
-    r"\s*(?:其中[，,、]?\s*)?[\u4e00-\u9fff]{1,5}?(?:区|县|市)(?:已|共|累计|完成)"
+    # 我市, 全区: the government itself, not one of its places
+    r"\s*(?:其中[，,、]?\s*)?[\u4e00-\u9fff]{1,5}?(?<![我全本该各])(?:区|县|市)(?:已|共|累计|完成)"
 )
 FULL_STOP = re.compile(r"[。！？\n]")
 # 截至6月底，已完成1处 / 目前已完成22处: a sentence or clause telling the status now
@@ -126,11 +127,16 @@ def _partner(
     line_end = end if line_end < 0 else line_end
     lead = text[max(line_start, start) : quantity.start]
     # the line's first sentence names the target: nothing reported before the figure
-    opens_line = not SENTENCE.search(lead) and not re.search(r"已|累计|完成了", lead)
+    # a lead that already reports work done (有5项工程部分完成任务，其中…) opens no target; 计划完成,
+    # 其二是完成: the work to do
+    opens_line = not SENTENCE.search(lead) and not re.search(
+        r"已|累计|完成了|(?<!计划)(?<!要)(?<!将)(?<!力争)(?<!是)完成", lead
+    )
     sentence_end = SENTENCE.search(masked, quantity.end, end)
     stop = sentence_end.start() if sentence_end else end
     clause = _clause(masked, quantity.start, start, end)
     planned = bool(PLANNED.search(text, clause[0], quantity.start))
+    in_chain = masked.startswith("、", clause[1])
     best = None
     for later in range(index + 1, len(quantities)):
         other = quantities[later]
@@ -151,6 +157,8 @@ def _partner(
         ):
             # 今年计划修建人行天桥10处。截至6月底，已完成1处: the next sentence reports on it
             return later
+        if opens_line and in_chain and other.start < stop:
+            continue  # 新建…107个、新增…70个、完成24个: one list of results, not a target and its result
         if opens_line:
             rated = SHARE_AFTER.match(_after_clause(text, other.end, end))
             if rated:

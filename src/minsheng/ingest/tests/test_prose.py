@@ -475,3 +475,33 @@ def test_stages_reached_mark_a_news_item_as_a_report() -> None:
     )
     assert targets(document) == []
     assert (None, Decimal(400000), "平方米") in pairs(document)
+
+
+def test_results_of_the_government_itself_are_not_split_by_place() -> None:
+    document = read(
+        "截至12月底，全区新建口袋公园12个。\n去年我区完成新改建农村公路8公里、新建文化广场5个。"
+    )
+    assert pairs(document) == [
+        (None, Decimal(12), "个"),
+        (None, Decimal(8), "公里"),
+        (None, Decimal(5), "个"),
+    ]
+
+
+def test_a_list_of_results_joined_by_commas_pairs_no_target_with_a_later_result() -> None:
+    document = read(
+        "截至12月底，进展顺利。\n新建改造农村电网项目107个、新增规模化供水村庄70个、完成24个村生活污水治理。"
+    )
+    assert pairs(document) == [
+        (None, Decimal(107), "个"),
+        (None, Decimal(70), "个"),
+        (None, Decimal(24), "个"),
+    ]
+
+
+def test_a_line_that_opens_by_reporting_work_done_opens_no_target() -> None:
+    document = read(
+        "截至9月底，进展顺利。\n有3项工程部分完成任务，其中技能培训523人，完成率261.5%；"
+        "新录用人员完成岗前技能培训819人，完成率102%。"
+    )
+    assert rates(document) == [(Decimal(523), Decimal("261.5")), (Decimal(819), Decimal(102))]
