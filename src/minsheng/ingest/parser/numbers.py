@@ -163,10 +163,14 @@ _NORMAL_FORM |= {chr(code): target for code, target in _CHINESE_PUNCT.items()}
 _TO_NORMALIZE = re.compile("[" + re.escape("".join(_NORMAL_FORM)) + "]")
 
 
+# 已完成10个路段，、35处涝点: some mirrors double every mark; the extra comma is no clause's end
+_DOUBLED_COMMA = re.compile(r"，(?=[、，。；])|(?<=[。；、])，")
+
+
 def normalize(text: str) -> str:
     """Full-width digits and ASCII punctuation to one form; the result has the same length."""
     text = _TO_NORMALIZE.sub(lambda match: _NORMAL_FORM[match.group(0)], text)
-    return _ASCII_COMMA.sub("，", text)
+    return _DOUBLED_COMMA.sub(" ", _ASCII_COMMA.sub("，", text))
 
 
 def mask(text: str) -> str:

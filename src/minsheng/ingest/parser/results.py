@@ -59,6 +59,7 @@ DENSITY_BEFORE = re.compile(r"(?:千人口|每千人|每万人|万人口|人均|
 RATE_BEFORE = re.compile(r"(?<!同比)率(?:为|达到|高达|达|是)\s*$")
 # 57个小项已完成, 20件民生大事中，4件已完成: counts of the programme's own parts
 PARTS_AFTER = re.compile(r"(?:小项|分项|子项|项目|实事|事项|大事)")
+PARTS_BEFORE = re.compile(r"(?:子项目|子项|小项|分项|实事项目|民生项目|民生工程项目)\s*$")
 LIST_NAMED = re.compile(r"实事|大事|事项")
 # 6个老旧小区改造正在施工中: the work is under way, so the figure is what is to be done
 UNDER_WAY_AFTER = re.compile(
@@ -310,6 +311,8 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         if quantity.unit in {"个", "件"} and PARTS_AFTER.match(text, quantity.end):
             continue
+        if quantity.unit in {"个", "件", "项"} and PARTS_BEFORE.search(before):
+            continue  # 计划实施民生工程子项目134个: the programme counted by its parts
         if (
             quantity.unit == "件"
             and not before.strip("，、 其中有")

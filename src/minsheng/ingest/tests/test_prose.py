@@ -505,3 +505,19 @@ def test_a_line_that_opens_by_reporting_work_done_opens_no_target() -> None:
         "新录用人员完成岗前技能培训819人，完成率102%。"
     )
     assert rates(document) == [(Decimal(523), Decimal("261.5")), (Decimal(819), Decimal(102))]
+
+
+def test_a_mirror_that_doubles_every_mark_still_reads_one_list_of_results() -> None:
+    document = read("截至10月初，，已完成12个路段绿化，、30处涝点整治，、6个口袋公园，。")
+    assert pairs(document) == [
+        (None, Decimal(12), "个"),
+        (None, Decimal(30), "处"),
+        (None, Decimal(6), "个"),
+    ]
+
+
+def test_the_programme_counted_by_its_parts_is_no_target() -> None:
+    document = read(
+        "年初计划实施民生工程子项目120个。截至10月初，已完成12个路段绿化、6个口袋公园。"
+    )
+    assert targets(document) == []
