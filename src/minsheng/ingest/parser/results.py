@@ -58,7 +58,8 @@ DENSITY_BEFORE = re.compile(r"(?:千人口|每千人|每万人|万人口|人均|
 # 优良天数比率为53.0%: a rate the report states as reached (率均达到100% names two)
 RATE_BEFORE = re.compile(r"(?<!同比)率(?:为|达到|高达|达|是)\s*$")
 # 57个小项已完成, 20件民生大事中，4件已完成: counts of the programme's own parts
-PARTS_AFTER = re.compile(r"(?:小项|分项|子项|项目|实事|事项|大事)")
+# 9个指标超额完成: the list's own indicators counted
+PARTS_AFTER = re.compile(r"(?:小项|分项|子项|项目|实事|事项|大事|指标)")
 PARTS_BEFORE = re.compile(r"(?:子项目|子项|小项|分项|实事项目|民生项目|民生工程项目)\s*$")
 LIST_NAMED = re.compile(r"实事|大事|事项")
 # 6个老旧小区改造正在施工中: the work is under way, so the figure is what is to be done
@@ -68,6 +69,10 @@ UNDER_WAY_AFTER = re.compile(
 # 投资520万元, 660.5万元创业担保贷款: money put in, not work done
 FUNDS_AFTER = re.compile(r"的?(?:[\u4e00-\u9fff]{0,4})(?:贷款|资金|补贴|补助|奖补|经费)")
 MONEY = frozenset({"元", "万元"})
+# 每人每月不低于55元, 提高到600元: the floor a standard is set at, however it is paid
+STANDARD_FLOOR = re.compile(
+    r"(?:不低于|不少于|提高到|提高至|提标到|提高为)\s*(?:每[人户生月年]{1,4})?\s*$"
+)
 AREA_BEFORE = re.compile(r"(?:总|建筑|用地|占地)面积(?:为|约|达|共)?\s*$")
 # 通村公路136.9公里，占目标任务数100公里的136.9%; 新增就业21.89万人，完成全年23万人目标任务的
 # 95.17%: the target is named inside the share claimed by the result before it
@@ -319,6 +324,12 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             and LIST_NAMED.search(text, wide[0] - 20 if wide[0] >= start + 20 else start, wide[0])
         ):
             continue
+        if quantity.unit in MONEY and _standard(text, masked, quantity, region):
+            # 城市低保标准不低于430元/月，已达标: the standard promised, met without a figure
+            found.append(
+                Result(None, clause, _name(text, before, quantity, clause), target=quantity)
+            )
+            continue
         if spent_or_rate(text, quantity, wide[0]):
             money = _money_share(text, quantity, end) if quantity.unit in MONEY else None
             if money is not None:
@@ -429,6 +440,13 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
     return _without_parts_by_place(text, found, region)
 
 
+def _standard(text: str, masked: str, quantity: Quantity, region: Span) -> bool:
+    """A standard of payment set as a floor (低保标准不低于430元, 从500元提高到600元)."""
+    sentence = _clause(masked, quantity.start, region[0], region[1], SENTENCE)
+    before = text[sentence[0] : quantity.start]
+    return "标准" in before and bool(STANDARD_FLOOR.search(before))
+
+
 def _name(text: str, before: str, quantity: Quantity, clause: Span) -> str:
     """A result's name: the words of its clause before the figure, else those after it."""
     return (before.strip("，、 ") or text[quantity.end : clause[1]])[:60]
@@ -471,7 +489,7 @@ def _without_parts_by_place(text: str, found: list[Result], region: Span) -> lis
 # 资金拨付率达80.8%, 占预算的101.36%: the share of its budget a sum of money reached
 MONEY_SHARE = re.compile(
     r"^[，、\s]*(?:(?:资金)?(?:拨付率|执行率|到位率)(?:为|达到|达)?"
-    r"|[占为](?:年度|全年|年初|年)?(?:预算|计划|目标)的?"
+    r"|[占为](?:年度|全年|年初|年)?(?:预算|计划|目标|任务)的?"
     r"|完成(?:了)?(?:年度|全年)?(?:投资)?(?:计划|预算|目标)的)\s*(\d+(?:\.\d+)?)\s*%"
 )
 # 比年度计划高20.3个百分点, 与年度计划持平: the share stated as its distance from the plan

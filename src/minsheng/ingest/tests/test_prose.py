@@ -521,3 +521,30 @@ def test_the_programme_counted_by_its_parts_is_no_target() -> None:
         "年初计划实施民生工程子项目120个。截至10月初，已完成12个路段绿化、6个口袋公园。"
     )
     assert targets(document) == []
+
+
+def test_the_lists_own_indicators_counted_are_no_result() -> None:
+    document = read(
+        "截至12月底，全区超额完成6个指标。新增城镇就业5200人，为任务的104%；"
+        "完成农村危房改造820户，为任务的102.5%。"
+    )
+    assert rates(document) == [(Decimal(5200), Decimal(104)), (Decimal(820), Decimal("102.5"))]
+
+
+def test_money_done_against_its_task_is_a_result_with_its_share() -> None:
+    document = read(
+        "截至12月底，新增城镇就业5200人，为任务的104%；改造配电网，完成投资3100万元，为任务的100%。"
+    )
+    assert rates(document) == [
+        (Decimal(5200), Decimal(104)),
+        (Decimal(3100), Decimal(100)),
+    ]  # in 万元
+
+
+def test_a_standard_met_in_a_report_is_a_target_without_a_figure_reached() -> None:
+    document = read(
+        "截至12月底，各项任务已完成。提高城乡低保标准，城市低保标准不低于650元/月，"
+        "农村低保标准每人每年不低于5200元，已达标。"
+    )
+    assert targets(document) == [(Decimal(650), "元", "gte"), (Decimal(5200), "元", "gte")]
+    assert [i.actual for p in document.projects for i in p.indicators] == [None, None]
