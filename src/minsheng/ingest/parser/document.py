@@ -246,6 +246,15 @@ def parse_text(
         _check_project(text, report_only, [], [], True, findings, checks)
     else:
         projects = [_project(text, masked, item, findings, checks, report) for item in shape.items]
+        figureless = not any(project.indicators or project.results for project in projects)
+        if report and figureless and (report_only := _results_only(text, masked, 1)) is not None:
+            # 一是建立责任制度…五是…: a report whose numbered points are rules, its results
+            # in the running text around them
+            shape.style, shape.preamble = "none", (0, report_only.item.span[0])
+            projects = [report_only]
+            findings = []
+            checks = Checks()
+            _check_project(text, report_only, [], [], True, findings, checks)
     numbers = Counter(project.item.number for project in projects)
     for project in projects:
         if numbers[project.item.number] > 1:
@@ -317,16 +326,28 @@ def _confidence(
     indicator.confidence = round(max(0.0, 1.0 - sum(DOUBTS[d] for d in doubts)), 2)
 
 
-def _results_only(text: str, masked: str) -> ParsedProject | None:
-    """A report with no numbered list, only results: one project holding them all."""
+def _results_only(text: str, masked: str, least: int = 2) -> ParsedProject | None:
+    """A report with no numbered list, only results: one project holding them all (when it
+    states at least `least` of them: one figure alone in a page without a list is too little)."""
     first = next((m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()), None)
     if first is None:
         return None
-    body = (first.end(), len(text))
+    title_span = first.span()
+    if "。" in first.group(0) or len(first.group(0).strip()) > 80:
+        # a page that is one paragraph has no title line: its first clause names it
+        clause_end = re.search(r"[，。；]", first.group(0))
+        title_span = (
+            first.start(),
+            first.start() + clause_end.start() if clause_end else first.end(),
+        )
+        body = (first.start(), len(text))
+    else:
+        body = (first.end(), len(text))
     found = results(text, masked, body)
-    if len(found) < 2:
+    if len(found) < least:
         return None
-    item = Item(number=1, span=body, title=first.group(0).strip()[:200], title_span=first.span())
+    title = text[title_span[0] : title_span[1]].strip()[:200]
+    item = Item(number=1, span=body, title=title, title_span=title_span)
     item.completion = [body]
     project = ParsedProject(
         item=item,
@@ -355,6 +376,8 @@ REPORT_WORDS = re.compile(
     r"|主体(?:封顶|竣工|完工)|全部(?:开工|竣工|完工|建成)|具备入住条件"
     # 过去一年, 去年我市…, 累计改造…: the year looked back on
     r"|过去一年|去年(?:以来|我|全|共)|累计(?:改造|新建|建成|完成|开展|举办|培训|解决|发放|新增)"
+    # 1-6月份, 1至11月: the months a progress report covers; 开工率, 完工率: progress reached
+    r"|(?<!\d)1\s*[-—–~至]\s*1?\d\s*月|一至[二三四五六七八九十]{1,2}月|开工率|完工率"
     # 2013年我省新建…: a year's work stated as done (a plan says 将, 计划 or 要)
     r"|20\d\d年，?(?:我|全)(?:省|市|县|区)(?:共|累计)?(?:新建|新增|完成|建成|新改建|解决)(?!计划)"
 )

@@ -60,11 +60,16 @@ RATE_BEFORE = re.compile(r"(?<!同比)率(?:为|达到|高达|达|是)\s*$")
 # 57个小项已完成, 20件民生大事中，4件已完成: counts of the programme's own parts
 # 9个指标超额完成: the list's own indicators counted
 PARTS_AFTER = re.compile(r"(?:小项|分项|子项|项目|实事|事项|大事|指标)")
-PARTS_BEFORE = re.compile(r"(?:子项目|子项|小项|分项|实事项目|民生项目|民生工程项目)\s*$")
+BARE_VERB = re.compile(r"(?:已|累计|共)?(?:开工|建成|完工|竣工|完成|启动|投用)")
+NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]")
+# 民生工程子项目134个, 民生工程建设类项目131个: the programme counted by its parts
+PARTS_BEFORE = re.compile(r"(?:子项目|子项|小项|分项|(?:实事|民生)[\u4e00-\u9fff]{0,6}?项目)\s*$")
 LIST_NAMED = re.compile(r"实事|大事|事项")
-# 6个老旧小区改造正在施工中: the work is under way, so the figure is what is to be done
+# 6个老旧小区改造正在施工中: the work is under way (or not begun), so the figure is what is to be done
 UNDER_WAY_AFTER = re.compile(
-    r"[^，。；\d]{0,16}?(?:正在施工|正在建设|正在推进|施工中|建设中|推进中)"
+    r"[^，。；\d]{0,16}?(?:正在施工|正在建设|正在推进|施工中|建设中|推进中"
+    # 建设2公里未启动, 2个示范点正着手准备: a slow item's task, not begun
+    r"|未启动|未开工|尚未|正着手|正在准备|正在开展)"
 )
 # 投资520万元, 660.5万元创业担保贷款: money put in, not work done
 FUNDS_AFTER = re.compile(r"的?(?:[\u4e00-\u9fff]{0,4})(?:贷款|资金|补贴|补助|奖补|经费)")
@@ -310,6 +315,15 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         wide_before = text[wide[0] : quantity.start]
         if quantity.value == 0:
             continue  # 汽机房出0米: a level, not a count
+        if quantity.unit == "%" and "满意" in before:
+            continue  # 总体满意率为98.93%: how the work was rated, not work done
+        if (
+            quantity.unit in {"个", "项"}
+            and BARE_VERB.fullmatch(before.strip("，、 "))
+            and not NOUN_AFTER.match(text, quantity.end)
+            and "项目" in text[max(start, quantity.start - 80) : quantity.start]
+        ):
+            continue  # 实施项目131个。开工128个，建成44个: the programme's projects counted by stage
         if COMPARED_BEFORE.search(before):
             continue  # 较2021年37.2亿元增长225.26%: the base of a comparison, not this year's work
         if quantity.unit == "件" and META.search(text[quantity.end : quantity.end + 6]):
@@ -317,7 +331,7 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         if quantity.unit in {"个", "件"} and PARTS_AFTER.match(text, quantity.end):
             continue
         if quantity.unit in {"个", "件", "项"} and PARTS_BEFORE.search(before):
-            continue  # 计划实施民生工程子项目134个: the programme counted by its parts
+            continue
         if (
             quantity.unit == "件"
             and not before.strip("，、 其中有")
@@ -489,8 +503,9 @@ def _without_parts_by_place(text: str, found: list[Result], region: Span) -> lis
 # 资金拨付率达80.8%, 占预算的101.36%: the share of its budget a sum of money reached
 MONEY_SHARE = re.compile(
     r"^[，、\s]*(?:(?:资金)?(?:拨付率|执行率|到位率)(?:为|达到|达)?"
-    r"|[占为](?:年度|全年|年初|年)?(?:预算|计划|目标|任务)的?"
-    r"|完成(?:了)?(?:年度|全年)?(?:投资)?(?:计划|预算|目标)的)\s*(\d+(?:\.\d+)?)\s*%"
+    # 占年度投资计划的73%, 完成年度总投资的88.76%
+    r"|[占为](?:年度|全年|年初|年)?(?:总)?(?:投资)?(?:预算|计划|目标|任务)的?"
+    r"|完成(?:了)?(?:年度|全年)?(?:总投资|(?:投资)?(?:计划|预算|目标))的)\s*(\d+(?:\.\d+)?)\s*%"
 )
 # 比年度计划高20.3个百分点, 与年度计划持平: the share stated as its distance from the plan
 MONEY_ABOVE_PLAN = re.compile(

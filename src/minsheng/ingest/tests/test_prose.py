@@ -548,3 +548,40 @@ def test_a_standard_met_in_a_report_is_a_target_without_a_figure_reached() -> No
     )
     assert targets(document) == [(Decimal(650), "元", "gte"), (Decimal(5200), "元", "gte")]
     assert [i.actual for p in document.projects for i in p.indicators] == [None, None]
+
+
+def test_a_slow_items_task_not_begun_is_a_target_without_a_result() -> None:
+    document = read(
+        "截至8月底，进展顺利。滞后项目：一是推动海岸带建设3公里未启动；二是打造4个安全主题公园正着手准备招标。"
+    )
+    assert targets(document) == [(Decimal(3), "公里", "gte"), (Decimal(4), "个", "gte")]
+
+
+def test_money_done_against_the_years_total_investment_is_a_result_with_its_share() -> None:
+    document = read(
+        "截至三季度末，已完成投资11.5亿元，完成年度总投资的88.7%；"
+        "另一批累计完成投资7.8亿元，占年度投资计划的73%。"
+    )
+    assert rates(document) == [
+        (Decimal(1150000000), Decimal("88.7")),
+        (Decimal(780000000), Decimal(73)),
+    ]
+
+
+def test_a_one_paragraph_progress_note_whose_points_are_rules_reads_its_results() -> None:
+    document = parse_text(
+        "2025年，临江县实施民生工程建设类项目120个，年度总投资9.2亿元。上半年，开工118个，开工率98%，"
+        "完工率34%，完成投资6.1亿元，占年度投资计划的66%。一是建立责任制度。二是建立督查制度。",
+        jurisdiction="临江县",
+    )
+    assert rates(document) == [(Decimal(610000000), Decimal(66))]
+
+
+def test_the_deputies_satisfaction_is_no_result() -> None:
+    document = parse_text(
+        "昨天，代表对临江区2025年度民生实事项目实施情况进行测评，结果显示总体满意率为98.9%。"
+        "截至12月底，新增托位400个，完成率105%；新建公园3个，完成率100%。",
+        jurisdiction="临江区",
+    )
+    assert targets(document) == []
+    assert rates(document) == [(Decimal(400), Decimal(105)), (Decimal(3), Decimal(100))]
