@@ -18,6 +18,7 @@ from minsheng.ingest.parser.numbers import (
     find_quantities,
     find_stated_percents,
 )
+from minsheng.ingest.parser.programme import PARTS_AFTER, counts_the_programme
 from minsheng.ingest.parser.structure import Span
 from minsheng.plans.completion import stated_percent_matches
 
@@ -62,9 +63,6 @@ LIST_SHARE = re.compile(
 )
 # the words of the programme and its pace: 10项民生实事, 20项民心工程, 7项指标, 完成5项, 占30%
 PROGRAMME_WORDS = re.compile(r"实事|工程|项目|指标|任务|大事|子项|大项|完成|推进|序时|进度|占")
-PROGRAMME_AFTER = re.compile(
-    r"^(?:省级|市级|区级|县级|年度|重点)?(?:(?:民生|民心|惠民|为民)(?:实事|工程|大事)|实事|事项|子项|大项)"
-)
 MADE_XIANG = re.compile(r"新增|新建|推出|推广|开通|上线|建成|增加")
 # 19项，占年计划的100%: the share of the figure's own plan (the list is counted 占总数的…)
 OWN_PLAN_AFTER = re.compile(
@@ -301,11 +299,9 @@ def _excluded(
         return True  # 资金拨付率100%, 预算执行进度85%: how the money is spent, not a promise
     if quantity.unit == "项" and _counts_the_programme(before, after, tail, following):
         return True
-    if (
-        quantity.unit in {"个", "项"}
-        and PROGRAMME_AFTER.match(after)
-        and not GTE_BEFORE.search(tail)
-    ):
+    if counts_the_programme(quantity.unit, before, sentence, after):
+        return True
+    if quantity.unit in {"个", "项"} and PARTS_AFTER.match(after) and not GTE_BEFORE.search(tail):
         return True  # 这十个事项, 产生了10个民生实事项目, 20个子项: the list's items, counted
     if LET_BEFORE.match(before.strip()):
         return True

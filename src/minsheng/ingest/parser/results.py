@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from minsheng.ingest.parser.numbers import INDICATOR_UNITS, Quantity, find_quantities
+from minsheng.ingest.parser.programme import PARTS_AFTER, counts_the_programme
 from minsheng.ingest.parser.structure import Span
 
 CLAUSE = re.compile(r"[，。；！？\n、：]")
@@ -59,11 +60,8 @@ DENSITY_BEFORE = re.compile(r"(?:千人口|每千人|每万人|万人口|人均|
 RATE_BEFORE = re.compile(r"(?<!同比)率(?:为|达到|高达|达|是)\s*$")
 # 57个小项已完成, 20件民生大事中，4件已完成: counts of the programme's own parts
 # 9个指标超额完成: the list's own indicators counted
-PARTS_AFTER = re.compile(r"(?:小项|分项|子项|项目|实事|事项|大事|指标)")
 BARE_VERB = re.compile(r"(?:已|累计|共)?(?:开工|建成|完工|竣工|完成|启动|投用)")
 NOUN_AFTER = re.compile(r"[\u4e00-\u9fff]")
-# 民生工程子项目134个, 民生工程建设类项目131个: the programme counted by its parts
-PARTS_BEFORE = re.compile(r"(?:子项目|子项|小项|分项|(?:实事|民生)[\u4e00-\u9fff]{0,6}?项目)\s*$")
 LIST_NAMED = re.compile(r"实事|大事|事项")
 # 6个老旧小区改造正在施工中: the work is under way (or not begun), so the figure is what is to be done
 UNDER_WAY_AFTER = re.compile(
@@ -330,7 +328,10 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         if quantity.unit in {"个", "件"} and PARTS_AFTER.match(text, quantity.end):
             continue
-        if quantity.unit in {"个", "件", "项"} and PARTS_BEFORE.search(before):
+        sentence_before = text[
+            _clause(masked, quantity.start, start, end, SENTENCE)[0] : quantity.start
+        ]
+        if counts_the_programme(quantity.unit, before, sentence_before, text[quantity.end : end]):
             continue
         if (
             quantity.unit == "件"

@@ -85,3 +85,21 @@ def test_a_range_written_with_its_unit_twice_is_one_target() -> None:
 def test_the_daily_capacity_of_a_facility_is_no_target() -> None:
     body = "一、垃圾处理\n建成2座日处理300吨的垃圾转运站。"
     assert targets(body) == [(2, "座")]
+
+
+def test_projects_counted_by_pace_and_their_share_are_no_targets() -> None:
+    body = (
+        "一是已完成或达到时序进度（91.67%）以上的项目25个，占比达62.5%。\n"
+        "二是有一定进度的实事项目11个，占比27.5%。\n"
+    )
+    assert targets(body) == []
+
+
+def test_the_lists_projects_counted_with_a_qualifier_are_no_target() -> None:
+    body = "一、总体情况\n今年共办理30件40个重点民生实事项目，新建口袋公园12个。"
+    assert targets(body) == [(12, "个")]
+
+
+def test_a_share_of_the_work_itself_is_still_a_target() -> None:
+    body = "一、绿色建筑\n新建绿色建筑占比达到70%。"
+    assert targets(body) == [(70, "%")]
