@@ -17,6 +17,7 @@ from minsheng.ingest.parser.structure import Span
 CLAUSE = re.compile(r"[，。；！？\n、：]")
 SENTENCE = re.compile(r"[。；！？\n]")
 DONE_BETWEEN = re.compile(r"已(?:完成|送|建成|帮扶|资助|开展|实施|改造|新增|提供)|(?<!未)完成")
+OVERALL_RATE = re.compile(r"(?:整体|总体)完成率(?:为|达到|达)?\s*$")
 BRACKET_PERCENT = re.compile(r"\s*（\s*(\d+(?:\.\d+)?)\s*%\s*）")
 RATE_AFTER = re.compile(
     r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?"
@@ -452,7 +453,26 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         found.append(result)
     found.sort(key=_position)
+    _overall_rates_to_the_item(text, masked, found, region)
     return _without_parts_by_place(text, found, region)
+
+
+def _overall_rates_to_the_item(text: str, masked: str, found: list[Result], region: Span) -> None:
+    """已新增…235个、新增…1202张，整体完成率111.5%: a rate closing a chain of several results
+    is the item's, not the last result's."""
+    for result in found:
+        if result.stated_span is None or not OVERALL_RATE.search(
+            text, max(region[0], result.stated_span[0] - 10), result.stated_span[0]
+        ):
+            continue
+        sentence = _clause(masked, result.stated_span[0], *region, SENTENCE)
+        if any(
+            other is not result
+            and other.actual is not None
+            and sentence[0] <= other.actual.start < result.stated_span[0]
+            for other in found
+        ):
+            result.stated_percent, result.stated_span = None, None
 
 
 def _standard(text: str, masked: str, quantity: Quantity, region: Span) -> bool:

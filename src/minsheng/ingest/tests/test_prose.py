@@ -585,3 +585,15 @@ def test_the_deputies_satisfaction_is_no_result() -> None:
     )
     assert targets(document) == []
     assert rates(document) == [(Decimal(400), Decimal(105)), (Decimal(3), Decimal(100))]
+
+
+def test_an_overall_rate_closing_a_chain_of_results_is_the_items_not_the_last_results() -> None:
+    document = read(
+        "（一）已新增老年助餐服务点120个、新增认知照护床位600张，整体完成率111.5%。\n"
+        "（二）新增托位400个，整体完成率105%。\n"
+    )
+    assert rates(document) == [
+        (Decimal(120), None),
+        (Decimal(600), None),
+        (Decimal(400), Decimal(105)),
+    ]
