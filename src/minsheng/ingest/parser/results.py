@@ -10,7 +10,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from minsheng.ingest.parser.numbers import INDICATOR_UNITS, Quantity, find_quantities
+from minsheng.ingest.parser.numbers import (
+    INDICATOR_UNITS,
+    Quantity,
+    find_quantities,
+    find_stated_percents,
+)
 from minsheng.ingest.parser.programme import PARTS_AFTER, counts_the_programme
 from minsheng.ingest.parser.structure import Span
 
@@ -453,8 +458,31 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         found.append(result)
     found.sort(key=_position)
+    _respectively(masked, found, region)
     _overall_rates_to_the_item(text, masked, found, region)
     return _without_parts_by_place(text, found, region)
+
+
+def _respectively(masked: str, found: list[Result], region: Span) -> None:
+    """宫颈癌筛查5.05万人、乳腺癌筛查5.09万人，分别完成年度任务的101%、102%: one percent each, in
+    order, to the results of the sentence before the claim."""
+    for claim in find_stated_percents(masked, *region):
+        if not claim.respectively or len(claim.values) < 2:
+            continue
+        sentence = _clause(masked, claim.start, *region, SENTENCE)
+        window = [
+            r
+            for r in found
+            if r.actual is not None
+            and r.stated_percent is None
+            and sentence[0] <= r.actual.start < claim.start
+        ]
+        if len(window) < len(claim.values):
+            continue
+        for result, (value, start, end) in zip(
+            window[-len(claim.values) :], claim.values, strict=True
+        ):
+            result.stated_percent, result.stated_span = value, (start, end - 1)
 
 
 def _overall_rates_to_the_item(text: str, masked: str, found: list[Result], region: Span) -> None:

@@ -597,3 +597,11 @@ def test_an_overall_rate_closing_a_chain_of_results_is_the_items_not_the_last_re
         (Decimal(600), None),
         (Decimal(400), Decimal(105)),
     ]
+
+
+def test_percents_stated_respectively_go_to_the_results_before_them_in_order() -> None:
+    document = read(
+        "截至12月底，免费为适龄妇女进行宫颈癌筛查5.05万人、乳腺癌筛查5.09万人，"
+        "分别完成年度任务的101%、102%。"
+    )
+    assert rates(document) == [(Decimal(50500), Decimal(101)), (Decimal(50900), Decimal(102))]
