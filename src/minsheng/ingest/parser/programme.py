@@ -14,11 +14,15 @@ PARTS_AFTER = re.compile(
 )
 # 民生工程子项目134个, 民生工程建设类项目131个, …以上的项目25个: the programme counted by its parts
 PARTS_BEFORE = re.compile(
-    r"(?:子项目|子项|小项|分项|(?:实事|民生)[\u4e00-\u9fff]{0,6}?项目|的(?:实事)?项目)\s*$"
+    r"(?:子项目|子项|小项|分项|事项|(?:实事|民生)[\u4e00-\u9fff]{0,6}?项目|的(?:实事)?项目)\s*$"
+    # 65件民生实事已完成26件: a part of the list just counted
+    r"|\d\s*[件项个](?:重点)?(?:民生|为民|惠民)?(?:实事|事项|项目|工程)[^，。；\d]{0,6}$"
 )
 # 项目25个，占比达62.5%: the share of the programme those projects are
+# 已开工事项65件（含政策类），开工率达100%: the pace of the programme those projects are
 SHARE_OF_PARTS_BEFORE = re.compile(
-    r"(?:项目|实事|事项|子项)\s*\d+\s*[个项件]\s*[，,]?\s*占(?:比|总数的|全部的)?(?:达到|达|为)?\s*$"
+    r"(?:项目|实事|事项|子项)[^。；\d]{0,6}?\d+\s*[个项件](?:[（(][^）)]{0,10}[）)])?\s*[，,]?\s*"
+    r"(?:占(?:比|总数的|全部的)?|开工率|完工率|完成率)(?:达到|达|为)?\s*$"
 )
 
 # 达到时序进度（91.67%）以上的项目: the timetable's pace the projects are measured by

@@ -103,3 +103,14 @@ def test_the_lists_projects_counted_with_a_qualifier_are_no_target() -> None:
 def test_a_share_of_the_work_itself_is_still_a_target() -> None:
     body = "一、绿色建筑\n新建绿色建筑占比达到70%。"
     assert targets(body) == [(70, "%")]
+
+
+def test_a_report_counting_its_list_by_stage_gives_no_indicator() -> None:
+    body = (
+        "截至10月31日，50件民生实事已完成20件，完成率40%；"
+        "已开工事项50件（含政策类），开工率达100%；新建口袋公园12个，完成率100%；"
+        "新增托位300个，完成率75%。"
+    )
+    plan = parse_text("临江县2025年民生实事进展情况\n" + body, jurisdiction="临江县")
+    results = [(r.actual.value, r.stated_percent) for p in plan.projects for r in p.results]
+    assert [(int(value), int(rate)) for value, rate in results] == [(12, 100), (300, 75)]
