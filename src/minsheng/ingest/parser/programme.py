@@ -14,7 +14,8 @@ PARTS_AFTER = re.compile(
 )
 # 民生工程子项目134个, 民生工程建设类项目131个, …以上的项目25个: the programme counted by its parts
 PARTS_BEFORE = re.compile(
-    r"(?:子项目|子项|小项|分项|事项|(?:实事|民生)[\u4e00-\u9fff]{0,6}?项目|的(?:实事)?项目)\s*$"
+    # 已开工事项65件 is the list by stage; 新增一网通办事项200项 is new work
+    r"(?:子项目|子项|小项|分项|(?:开工|完成|推进|实施)的?事项|(?:实事|民生)[\u4e00-\u9fff]{0,6}?项目|的(?:实事)?项目)\s*$"
     # 65件民生实事已完成26件: a part of the list just counted
     r"|\d\s*[件项个](?:重点)?(?:民生|为民|惠民)?(?:实事|事项|项目|工程)[^，。；\d]{0,6}$"
 )
