@@ -190,6 +190,8 @@ def mask(text: str) -> str:
             # 《城镇新增就业2000人以上》《建成幼儿园3所》: a chain of titles listing promises,
             # each title one clause
             return "，" + title[1:-1] + "，"
+        if title.startswith("“") and re.search(r"[，。；！？]", title) and re.search(r"\d", title):
+            return title  # “修建提灌站1座，改建管网2公里。”: words quoted from a report, not a name
         return blank(match)
 
     # A short aside such as 区（市） does not end a clause; its brackets are softened.

@@ -605,3 +605,17 @@ def test_percents_stated_respectively_go_to_the_results_before_them_in_order() -
         "分别完成年度任务的101%、102%。"
     )
     assert rates(document) == [(Decimal(50500), Decimal(101)), (Decimal(50900), Decimal(102))]
+
+
+def test_results_quoted_from_a_report_are_read() -> None:
+    document = read("截至12月底：\n“修建提灌站2座，改建管网3公里。”\n“新建城镇公厕12座。”\n")
+    assert pairs(document) == [
+        (None, Decimal(2), "座"),
+        (None, Decimal(3), "公里"),
+        (None, Decimal(12), "座"),
+    ]
+
+
+def test_a_quoted_name_with_a_figure_is_still_a_name() -> None:
+    document = read("截至12月底，“15分钟健身圈”建成公园8个，“一老一小”新增托位300个。")
+    assert pairs(document) == [(None, Decimal(8), "个"), (None, Decimal(300), "个")]
