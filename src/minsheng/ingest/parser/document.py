@@ -328,7 +328,8 @@ def _confidence(
 
 def _results_only(text: str, masked: str, least: int = 2) -> ParsedProject | None:
     """A report with no numbered list, only results: one project holding them all (when it
-    states at least `least` of them: one figure alone in a page without a list is too little)."""
+    states at least `least` of them, or only results with their share of plan: one bare figure
+    in a page without a list is too little)."""
     first = next((m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()), None)
     if first is None:
         return None
@@ -344,7 +345,8 @@ def _results_only(text: str, masked: str, least: int = 2) -> ParsedProject | Non
     else:
         body = (first.end(), len(text))
     found = results(text, masked, body)
-    if len(found) < least:
+    # one result with its share of plan (资金到位4978.82万元，预算执行进度47.06%) is a report too
+    if len(found) < least and not (found and all(r.stated_percent is not None for r in found)):
         return None
     title = text[title_span[0] : title_span[1]].strip()[:200]
     item = Item(number=1, span=body, title=title, title_span=title_span)

@@ -7,17 +7,25 @@ its parts (民生工程子项目134个). Both the plan reader (extract.py) and t
 
 import re
 
-# 30件40个重点民生实事项目, 20个子项, 9个指标, 10个事项: the list's own items after their count
-PARTS_AFTER = re.compile(
-    r"(?:省级|市级|区级|县级|年度|重点|省市)*"
-    r"(?:(?:民生|民心|惠民|为民)(?:实事|工程|大事)|小项|分项|子项|大项|项目|实事|事项|大事|指标)"
-)
+# 省级, 市定, 重点: which government's list, or which part of it
+QUALIFIER = r"(?:省级|市级|区级|县级|年度|重点|省市|省定|市定|县定|区定)*"
+# 民生实事, 民心工程, 民生大事, 事项: the list's own items
+LIST_NOUN = r"(?:(?:民生|民心|惠民|为民)(?:实事|工程|大事)|实事|大事|事项)"
+# 30件40个重点民生实事项目, 20个子项, 9个指标, 15件市定民生大事: the list's items after their count
+PARTS_AFTER = re.compile(QUALIFIER + rf"(?:{LIST_NOUN}|小项|分项|子项|大项|项目|指标)")
 # 民生工程子项目134个, 民生工程建设类项目131个, …以上的项目25个: the programme counted by its parts
 PARTS_BEFORE = re.compile(
     # 已开工事项65件 is the list by stage; 新增一网通办事项200项 is new work
-    r"(?:子项目|子项|小项|分项|(?:开工|完成|推进|实施)的?事项|(?:实事|民生)[\u4e00-\u9fff]{0,6}?项目|的(?:实事)?项目)\s*$"
-    # 65件民生实事已完成26件: a part of the list just counted
-    r"|\d\s*[件项个](?:重点)?(?:民生|为民|惠民)?(?:实事|事项|项目|工程)[^，。；\d]{0,6}$"
+    r"(?:子项目|子项|小项|分项|(?:开工|完成|推进|实施)的?事项|(?:实事|民生)[\u4e00-\u9fff]{0,6}?项目"
+    r"|的(?:实事)?项目)\s*$"
+    # 65件民生实事已完成26件, 15件市定民生大事已完成3件: a part of the list just counted
+    rf"|\d\s*[件项个]{QUALIFIER}(?:{LIST_NOUN}|项目|工程)[^，。；\d]{{0,6}}$"
+    # 其余17件按进度推进中: the rest of the list
+    r"|其余\s*$"
+)
+# 20件民生大事，已完成3件: the list just counted, by the stage its items reached
+STAGE_OF_LIST_BEFORE = re.compile(
+    rf"\d\s*[件项个]{QUALIFIER}{LIST_NOUN}[，,]?\s*(?:其中)?(?:已|均|共|全部)*(?:完成|开工|办结|推进)\s*$"
 )
 # 项目25个，占比达62.5%: the share of the programme those projects are
 # 已开工事项65件（含政策类），开工率达100%: the pace of the programme those projects are
@@ -44,7 +52,7 @@ def counts_the_programme(unit: str, before: str, sentence_before: str, after: st
     ):
         return True
     if unit in {"个", "项", "件"}:
-        return bool(PARTS_BEFORE.search(before))
+        return bool(PARTS_BEFORE.search(before) or STAGE_OF_LIST_BEFORE.search(sentence_before))
     return unit == "%" and bool(
         SHARE_OF_PARTS_BEFORE.search(sentence_before) or PACE_BEFORE.search(sentence_before)
     )

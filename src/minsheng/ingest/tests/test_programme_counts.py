@@ -1,5 +1,7 @@
 """Figures that count the programme itself (its items in 项), not promises of its work."""
 
+from decimal import Decimal
+
 from minsheng.ingest.parser import parse_text
 
 HEAD = "青岛市2025年市办实事\n\n"
@@ -114,3 +116,16 @@ def test_a_report_counting_its_list_by_stage_gives_no_indicator() -> None:
     plan = parse_text("临江县2025年民生实事进展情况\n" + body, jurisdiction="临江县")
     results = [(r.actual.value, r.stated_percent) for p in plan.projects for r in p.results]
     assert [(int(value), int(rate)) for value, rate in results] == [(12, 100), (300, 75)]
+
+
+def test_a_county_note_counting_its_lists_by_pace_keeps_only_its_funds() -> None:
+    document = parse_text(
+        "今年1至6月，临江县20件民生大事，已完成3件，其余17件按进度推进中。"
+        "承担的15件市定民生大事已完成3件，其余12件按进度推进中。"
+        "1-6月，民生工程资金到位4978.82万元，预算执行进度47.06%。",
+        jurisdiction="临江县",
+        year=2025,
+    )
+    results = [(r.actual.value, r.stated_percent) for p in document.projects for r in p.results]
+    assert results == [(Decimal("4978.82"), Decimal("47.06"))]
+    assert [i for p in document.projects for i in p.indicators] == []
