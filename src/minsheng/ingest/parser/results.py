@@ -39,11 +39,13 @@ SHARE_AFTER = re.compile(
 )
 # 已全部完成 after the figure: 13家县级妇幼保健院建设已全部完成
 DONE_AFTER = re.compile(
-    r"[^，。；]{0,16}?(?:(?:已全部|已全面|已经|已)(?:完成|竣工|完工|建成|投用)|全部(?:开工|完工|竣工|建成)"
+    r"[^，。；]{0,16}?(?:(?:已全部|已全面|已经|已)(?:完成|竣工|完工|建成|投用|启动建设|开工建设)"
+    r"|全部(?:开工|完工|竣工|建成)"
     r"|实现(?:稳定)?脱贫|搬出|发放|主体(?:封顶|竣工|完工)|具备入住条件)"
 )
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
 FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步")
+NOW_SINCE = re.compile(r"目前已|现已|截至目前|目前")
 # 投资520万元, 补贴为600元/人/年: what was spent and rates, not what was done
 INPUT_BEFORE = re.compile(r"(?:投资|投入|资金|补贴|奖补)(?:为)?\s*$")
 # the figure a later clause reports against: 累计解决了2585个…，占总计划的99.2%
@@ -53,6 +55,7 @@ PLANNED = re.compile(r"计划|目标|任务")
 DONE_BEFORE = re.compile(
     r"完成|建成|新增|新建|改扩建|创建|接种|配置|帮扶|资助|救助|培训|开展|提供|维修|改造|开工|竣工"
     r"|建设|设置|配备|安置|新修|修建|改建|铺设|硬化|安装|实施|投放|投入|已为|解决|举办|组织|举行|进行|筛查"
+    r"|派出"
 )
 META = re.compile(r"实事|事项|项目$|^[这其剩]")
 UNITS = frozenset(INDICATOR_UNITS) - {"%", "项"}
@@ -423,7 +426,7 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         sentence_start = max(
             [start, *(m.end() for m in SENTENCE.finditer(masked, start, quantity.start))]
         )
-        if FUTURE_BEFORE.search(text, sentence_start, quantity.start):
+        if _in_future(text, sentence_start, quantity.start):
             probe = Result(quantity, clause, "")
             _rate(text, probe, quantity.end, end)
             if probe.stated_percent is None:
@@ -508,6 +511,13 @@ def _standard(text: str, masked: str, quantity: Quantity, region: Span) -> bool:
     sentence = _clause(masked, quantity.start, region[0], region[1], SENTENCE)
     before = text[sentence[0] : quantity.start]
     return "标准" in before and bool(STANDARD_FLOOR.search(before))
+
+
+def _in_future(text: str, sentence_start: int, position: int) -> bool:
+    """A figure said of the future (计划, 将, 力争…) in its sentence, unless the sentence has
+    come back to the present since (今年计划建成20所学校，目前已建成5所，新增学位1485个)."""
+    futures = list(FUTURE_BEFORE.finditer(text, sentence_start, position))
+    return bool(futures) and not NOW_SINCE.search(text, futures[-1].end(), position)
 
 
 def _name(text: str, before: str, quantity: Quantity, clause: Span) -> str:

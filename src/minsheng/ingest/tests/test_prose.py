@@ -619,3 +619,15 @@ def test_results_quoted_from_a_report_are_read() -> None:
 def test_a_quoted_name_with_a_figure_is_still_a_name() -> None:
     document = read("截至12月底，“15分钟健身圈”建成公园8个，“一老一小”新增托位300个。")
     assert pairs(document) == [(None, Decimal(8), "个"), (None, Decimal(300), "个")]
+
+
+def test_a_sentence_back_from_the_plan_to_the_present_reports_results() -> None:
+    document = read(
+        "截至6月底，今年计划建成12所学校，目前已建成4所，新增公办学位1200个，"
+        "同时有5所新校项目已启动建设。"
+    )
+    assert pairs(document) == [
+        (Decimal(12), Decimal(4), "所"),
+        (None, Decimal(1200), "个"),
+        (None, Decimal(5), "所"),
+    ]
