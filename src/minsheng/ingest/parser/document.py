@@ -328,7 +328,7 @@ def _confidence(
 
 def _results_only(text: str, masked: str, least: int = 2) -> ParsedProject | None:
     """A report with no numbered list, only results: one project holding them all (when it
-    states at least `least` of them, or only results with their share of plan: one bare figure
+    states at least `least` of them, or only results set against their plan: one bare figure
     in a page without a list is too little)."""
     first = next((m for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()), None)
     if first is None:
@@ -345,8 +345,10 @@ def _results_only(text: str, masked: str, least: int = 2) -> ParsedProject | Non
     else:
         body = (first.end(), len(text))
     found = results(text, masked, body)
-    # one result with its share of plan (资金到位4978.82万元，预算执行进度47.06%) is a report too
-    if len(found) < least and not (found and all(r.stated_percent is not None for r in found)):
+    # one result set against its plan (资金到位4978.82万元，预算执行进度47.06%; 建设50家，已建成
+    # 49家) is a report too
+    measured = [r for r in found if r.stated_percent is not None or r.target is not None]
+    if len(found) < least and not (found and measured == found):
         return None
     title = text[title_span[0] : title_span[1]].strip()[:200]
     item = Item(number=1, span=body, title=title, title_span=title_span)

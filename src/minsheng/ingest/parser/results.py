@@ -50,7 +50,7 @@ NOW_SINCE = re.compile(r"目前已|现已|截至目前|目前")
 INPUT_BEFORE = re.compile(r"(?:投资|投入|资金|补贴|奖补)(?:为)?\s*$")
 # the figure a later clause reports against: 累计解决了2585个…，占总计划的99.2%
 # 实际开工606万套, 实际补充6914台: 实际 (in fact) marks the outcome against the plan's figure
-AGAINST = re.compile(r"累计|已完成|实际|已开展|(?<!计划)完成")
+AGAINST = re.compile(r"累计|已完成|已建成|实际|已开展|(?<!计划)完成")
 PLANNED = re.compile(r"计划|目标|任务")
 DONE_BEFORE = re.compile(
     r"完成|建成|新增|新建|改扩建|创建|接种|配置|帮扶|资助|救助|培训|开展|提供|维修|改造|开工|竣工"

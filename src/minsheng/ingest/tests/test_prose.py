@@ -631,3 +631,8 @@ def test_a_sentence_back_from_the_plan_to_the_present_reports_results() -> None:
         (None, Decimal(1200), "个"),
         (None, Decimal(5), "所"),
     ]
+
+
+def test_a_report_of_one_target_and_its_result_is_read() -> None:
+    document = read("截至10月底，商务厅牵头建设50家放心肉示范店，已建成49家。")
+    assert pairs(document) == [(Decimal(50), Decimal(49), "家")]
