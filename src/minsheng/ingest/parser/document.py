@@ -344,7 +344,7 @@ def _results_only(text: str, masked: str, least: int = 2) -> ParsedProject | Non
         body = (first.start(), len(text))
     else:
         body = (first.end(), len(text))
-    found = results(text, masked, body)
+    found = _results_and_promises(text, masked, body)
     # one result set against its plan (资金到位4978.82万元，预算执行进度47.06%; 建设50家，已建成
     # 49家) is a report too
     measured = [r for r in found if r.stated_percent is not None or r.target is not None]
@@ -367,6 +367,41 @@ def _results_only(text: str, masked: str, least: int = 2) -> ParsedProject | Non
             continue
         project.indicators.append(_paired_indicator(result))
     return project
+
+
+# 今年将新增100辆, 此外，将解决10.7万人…, 计划新建: a paragraph of this year's promises
+PROMISE_LINE = re.compile(
+    r"今年(?:还)?将|(?<!已)将(?:新增|新建|解决|完成|实施|建设|改造|推进|建成|开工)|计划(?:实施|新建|新增|建设)"
+    r"|力争"
+)
+
+
+def _results_and_promises(text: str, masked: str, body: Span) -> list[Result]:
+    """The results of a report, and the targets of the paragraphs in it that promise (a news
+    item on this year's list beside last year's results)."""
+    promising = [
+        line.span()
+        for line in re.finditer(r"[^\n]+", text[: body[1]])
+        if line.end() > body[0]
+        and PROMISE_LINE.search(line.group(0))
+        and not REPORT_WORDS.search(line.group(0))
+    ]
+
+    def promised(position: int) -> bool:
+        return any(start <= position < end for start, end in promising)
+
+    found = [r for r in results(text, masked, body) if not promised(_first(r).start)]
+    for start, end in promising:
+        for mention in extract.mentions(text, masked, (max(start, body[0]), end), []):
+            name = text[mention.clause[0] : mention.quantity.start].strip("，、 ")[:60]
+            found.append(Result(None, mention.clause, name, target=mention.quantity))
+    return sorted(found, key=lambda r: _first(r).start)
+
+
+def _first(result: Result) -> Quantity:
+    figure = result.target or result.actual
+    assert figure is not None
+    return figure
 
 
 # words of a report on work done, and of a plan of work to do, counted over the whole text

@@ -636,3 +636,14 @@ def test_a_sentence_back_from_the_plan_to_the_present_reports_results() -> None:
 def test_a_report_of_one_target_and_its_result_is_read() -> None:
     document = read("截至10月底，商务厅牵头建设50家放心肉示范店，已建成49家。")
     assert pairs(document) == [(Decimal(50), Decimal(49), "家")]
+
+
+def test_a_paragraph_of_this_years_promises_in_a_report_gives_targets() -> None:
+    document = parse_text(
+        "临江市为民办实事\n今年将新增80辆纯电动公交车，新建5所公办幼儿园。\n"
+        "去年为民办实事项目顺利完成：截至去年年底，已建成保障房1200套，完成率105%，下一步将推进二期。\n",
+        jurisdiction="临江市",
+        year=2025,
+    )
+    assert targets(document) == [(Decimal(80), "辆", "gte"), (Decimal(5), "所", "gte")]
+    assert rates(document) == [(Decimal(1200), Decimal(105))]
