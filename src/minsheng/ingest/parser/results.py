@@ -56,6 +56,8 @@ DONE_BEFORE = re.compile(
     r"完成|建成|新增|新建|改扩建|创建|接种|配置|帮扶|资助|救助|培训|开展|提供|维修|改造|开工|竣工"
     r"|建设|设置|配备|安置|新修|修建|改建|铺设|硬化|安装|实施|投放|投入|已为|解决|举办|组织|举行|进行|筛查"
     r"|派出"
+    # 已购置, 已拆除, 共查处: any work the report says was done, or counts as done in all
+    r"|已(?:经)?[\u4e00-\u9fff]{2}|共(?:查处|拆除|购置|发放|救助|服务|接待|受理|办理)"
 )
 META = re.compile(r"实事|事项|项目$|^[这其剩]")
 UNITS = frozenset(INDICATOR_UNITS) - {"%", "项"}

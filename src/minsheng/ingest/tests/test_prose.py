@@ -647,3 +647,14 @@ def test_a_paragraph_of_this_years_promises_in_a_report_gives_targets() -> None:
     )
     assert targets(document) == [(Decimal(80), "辆", "gte"), (Decimal(5), "所", "gte")]
     assert rates(document) == [(Decimal(1200), Decimal(105))]
+
+
+def test_any_work_said_to_be_done_with_yi_is_a_result() -> None:
+    document = read(
+        "截至6月底，已购置公交车225辆；全区今年已拆除燃煤锅炉249台，上半年共查处超标车342辆。"
+    )
+    assert pairs(document) == [
+        (None, Decimal(225), "辆"),
+        (None, Decimal(249), "台"),
+        (None, Decimal(342), "辆"),
+    ]
