@@ -7,7 +7,7 @@ decimal, as reports print it: 778.55 of 600 → 129.8.
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from minsheng.plans.choices import Comparator, Status
 
@@ -133,9 +133,13 @@ def stated_percent_matches(
     """Whether a report's claim ("占年计划的128%") agrees with the recomputed percent.
 
     Offices print whole or one-decimal percents, so a claim matches when it equals the
-    recomputed value rounded to the claim's own precision.
+    recomputed value rounded to the claim's own precision, or cut to it (7558 of 6300 is
+    119.97%, which some offices print as 119%).
     """
     share = progress_share(comparator, target, actual) * HUNDRED
     exponent = stated.as_tuple().exponent
     places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    return share.quantize(places, rounding=ROUND_HALF_UP) == stated
+    return stated in {
+        share.quantize(places, rounding=ROUND_HALF_UP),
+        share.quantize(places, rounding=ROUND_DOWN),
+    }

@@ -440,6 +440,8 @@ def _parts(text: str, reported: list[Mention]) -> list[PartsCheck]:
         if later and later[0].quantity.start < marker:
             continue
         parts = [m for m in later if m.sentence == whole.sentence and m.unit == whole.unit]
+        if len(parts) == 1 and parts[0].value <= whole.value:
+            continue  # 合计1721套，其中…（828套）: one part named, the rest left unsaid
         if parts:
             checks.append(PartsCheck(whole, parts, whole.sentence))
     return checks

@@ -57,3 +57,26 @@ def test_a_plan_without_a_report_has_no_missing_actuals() -> None:
 def test_an_at_most_target_met_is_one_hundred_percent() -> None:
     body = "第1件：项目，起付标准降至800元。\n完成情况：起付标准降至750元，占年计划的100%。"
     assert kinds(body) == []
+
+
+def test_one_part_named_of_a_whole_is_no_mismatch() -> None:
+    body = "第1件：项目，新建充电桩90个。\n完成情况：新建公共充电桩99个，其中农村79个。"
+    assert "parts_sum_mismatch" not in kinds(body)
+
+
+def test_one_part_larger_than_its_whole_is_a_mismatch() -> None:
+    body = "第1件：项目，新建充电桩90个。\n完成情况：新建公共充电桩99个，其中农村109个。"
+    assert "parts_sum_mismatch" in kinds(body)
+
+
+def test_a_claim_that_counts_part_of_the_list_holds_no_item_to_being_done() -> None:
+    body = (
+        "第1件：项目，建设示范店50家。\n"
+        "完成情况：已建成49家。30件实事中23件提前完成，其中19件超额完成。"
+    )
+    assert "claim_falls_short" not in kinds(body)
+
+
+def test_a_percent_cut_rather_than_rounded_agrees() -> None:
+    body = "第1件：项目，参保6300人。\n完成情况：在职参保7558人，完成率119%。"
+    assert kinds(body) == []

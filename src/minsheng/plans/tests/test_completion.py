@@ -118,6 +118,12 @@ def test_milestone_not_done_after_due_is_lagging():
         ("129.8", 600, "778.55", True),
         ("130", 600, "778.55", True),
         ("120", 30000, 38400, False),
+        # 7558 of 6300 is 119.97%: printed rounded (120%) or cut (119%), never 118%
+        ("119", 6300, 7558, True),
+        ("120", 6300, 7558, True),
+        ("118", 6300, 7558, False),
+        ("119.9", 6300, 7558, True),
+        ("119.8", 6300, 7558, False),
     ],
 )
 def test_stated_percent_is_checked_at_its_own_precision(stated, target, actual, matches):
