@@ -70,6 +70,7 @@ OWN_PLAN_AFTER = re.compile(
 )
 # 让1.6万户、4.5万人住上新房: whom the work benefits, after the work's own figure
 # 应到代表361名, 共征集意见建议70余条, 从13项候选项目中选出10项: the meeting, not the list
+DEPUTIES_AFTER = re.compile(r"^(?:的)?(?:市|区|县|省)?(?:人大代表|政协委员|代表|委员)")
 MEETING_BEFORE = re.compile(
     r"(?:应到|实到|出席|列席)(?:会议)?(?:代表|委员)\s*$|(?:征集|收集)到?(?:意见建议|意见|建议)共?\s*$"
     r"|候选项目中?选出\s*$|从\s*$"
@@ -324,6 +325,8 @@ def _excluded(
         return True  # 由全市12个区县按照统一标准, 保障5个乡（镇）的用水: where, not what
     if MEETING_BEFORE.search(before[-12:]) and quantity.unit in {"人", "条", "项", "个", "件"}:
         return True
+    if quantity.unit == "人" and DEPUTIES_AFTER.match(after):
+        return True  # 到会的174名人大代表对…进行票决: who voted, not what was promised
     if quantity.unit in {"元", "万元"} and re.search(r"投资|投入", tail):
         return True  # 投资9530万元，实施…: what the work costs, not what it promises
     if BETTER_BEFORE.search(before) and OF_AFTER.match(after) and quantity.unit in {"人", "户"}:

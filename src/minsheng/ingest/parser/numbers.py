@@ -70,7 +70,8 @@ UNIT_PATTERN = _trie_pattern(_ALL_UNITS)
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
-MULT = r"千万|百万|万|亿"
+# 8千余户 is 8000户; 3千米 stays three kilometres (千瓦, 千克: units of their own)
+MULT = r"千万|百万|万|亿|千(?![米瓦克伏帕卡])"
 QUANTITY = re.compile(
     # the lookahead fails at once on the many characters that start no numeral; without it
     # every position of the page tries the optional range prefix first
@@ -96,6 +97,7 @@ MULTIPLIERS = {
     "亿": Decimal(100_000_000),
     "千万": Decimal(10_000_000),
     "百万": Decimal(1_000_000),
+    "千": Decimal(1_000),
 }
 _CN_DIGIT = re.compile(r"[〇零一二两三四五六七八九十]")
 # A Chinese unit character is sometimes the first of a word: 3部门 is not "3 部".
@@ -199,7 +201,8 @@ def mask(text: str) -> str:
 
 
 _ARABIC = re.compile(ARABIC)
-_ARABIC_WITH = {suffix: re.compile(ARABIC + suffix) for suffix in ("千万", "百万", "万", "亿")}
+_SUFFIXES = ("千万", "百万", "万", "亿", "千")
+_ARABIC_WITH = {suffix: re.compile(ARABIC + suffix) for suffix in _SUFFIXES}
 
 
 def to_decimal(numeral: str) -> Decimal | None:
@@ -212,7 +215,7 @@ def to_decimal(numeral: str) -> Decimal | None:
     if not numeral:
         return None
     multiplier = Decimal(1)
-    for suffix in ("千万", "百万", "万", "亿"):
+    for suffix in _SUFFIXES:
         if numeral.endswith(suffix) and _ARABIC_WITH[suffix].fullmatch(numeral):
             multiplier = MULTIPLIERS[suffix]
             numeral = numeral[: -len(suffix)]

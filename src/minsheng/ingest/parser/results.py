@@ -45,6 +45,7 @@ DONE_AFTER = re.compile(
 )
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
 FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步")
+RAISED_AFTER = re.compile(r"\s*(?:提高|提升|增加|增长|降低|下降|减少|压减)(?:到|至)")
 NOW_SINCE = re.compile(r"目前已|现已|截至目前|目前")
 # 投资520万元, 补贴为600元/人/年: what was spent and rates, not what was done
 INPUT_BEFORE = re.compile(r"(?:投资|投入|资金|补贴|奖补)(?:为)?\s*$")
@@ -324,6 +325,10 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         wide_before = text[wide[0] : quantity.start]
         if quantity.value == 0:
             continue  # 汽机房出0米: a level, not a count
+        if re.search(r"[从由][^，。；从由]{0,16}$", before) and RAISED_AFTER.match(
+            text, quantity.end
+        ):
+            continue  # 从每生每年500元提高到600元: where the standard starts, not a result
         if quantity.unit == "%" and "满意" in before:
             continue  # 总体满意率为98.93%: how the work was rated, not work done
         if (
@@ -448,6 +453,12 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         result = Result(quantity, clause, _name(text, before, quantity, clause))
         _rate(text, result, quantity.end, end)
+        if quantity.unit in MONEY and result.stated_percent is None:
+            # 已拨付703.8万元，拨付率100%: money paid with the share of what was due
+            money = _money_share(text, quantity, end)
+            if money is not None:
+                result.stated_percent, result.stated_span = money
+                skip.update(_starting_at(quantities, money[1][0]))
         done = bool(
             DONE_BEFORE.search(wide_before)
             or DONE_AFTER.match(text, quantity.end, clause[1])

@@ -150,3 +150,17 @@ def test_chinese_numerals_round_trip(value: int) -> None:
 @given(st.integers(min_value=0, max_value=10**7), st.sampled_from(["个", "人", "公里", "套"]))
 def test_a_figure_is_found_wherever_it_sits(value: int, unit: str) -> None:
     assert counted(f"全市新增{value}{unit}，群众满意") == [(Decimal(value), unit)]
+
+
+def test_an_arabic_figure_with_qian_counts_thousands() -> None:
+    assert to_decimal("8千") == 8000
+
+
+def test_thousands_written_with_qian_before_a_unit() -> None:
+    text = normalize("解决周边8千余户群众用水问题")
+    assert [(q.value, q.unit) for q in find_quantities(mask(text))] == [(8000, "户")]
+
+
+def test_qian_of_a_unit_of_its_own_is_no_multiplier() -> None:
+    text = normalize("新建绿道3千米，装机5千瓦")
+    assert [(q.value, q.unit) for q in find_quantities(mask(text))] == [(3, "公里"), (5, "千瓦")]

@@ -129,3 +129,8 @@ def test_a_county_note_counting_its_lists_by_pace_keeps_only_its_funds() -> None
     results = [(r.actual.value, r.stated_percent) for p in document.projects for r in p.results]
     assert results == [(Decimal("4978.82"), Decimal("47.06"))]
     assert [i for p in document.projects for i in p.indicators] == []
+
+
+def test_the_deputies_who_vote_are_no_target() -> None:
+    body = "一、票决\n到会的174名人大代表对10个候选项目进行票决，新建公园8个。"
+    assert targets(body) == [(8, "个")]

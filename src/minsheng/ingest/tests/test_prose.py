@@ -658,3 +658,11 @@ def test_any_work_said_to_be_done_with_yi_is_a_result() -> None:
         (None, Decimal(249), "台"),
         (None, Decimal(342), "辆"),
     ]
+
+
+def test_the_standard_a_report_raises_from_is_no_result() -> None:
+    document = read(
+        "截至11月底，学前教育生均拨款最低标准从每生每年500元提高到600元，已拨付703.8万元，拨付率100%。"
+    )
+    assert targets(document) == [(Decimal(600), "元", "gte")]
+    assert rates(document) == [(Decimal("703.8"), Decimal(100))]
