@@ -150,6 +150,8 @@ def outline(text: str) -> Outline:
 
 # 一、就业促进行动 at a line's start, or after the first cell of a pasted table row (寿县 一、…)
 SECTION = re.compile(rf"[ \t]*(?:[\u4e00-\u9fff]{{1,6}}[ \t]+)?({CN_ORDINAL})\s*[、．]")
+# or sections （一）（二） when the document has no 一、 above them
+SECTION_STYLES = (SECTION, re.compile(rf"[ \t]*[（(]\s*({CN_ORDINAL})\s*[）)]"))
 # a sub-item's number, perhaps behind the table's mark for a key task: *1. ★1. △2.
 SUB_MARK = r"[*＊★☆△▲]?[ \t]*"
 SUB_ITEM = re.compile(rf"[ \t]*{SUB_MARK}(\d{{1,2}})[ \t]*(?:[、．]|\.(?!\d))[ \t]*")
@@ -178,11 +180,21 @@ def nested_items(text: str, lines: list[_Line]) -> list[Item]:
     often follows on its own line (募集见习岗位325个 完成330个), and a result is matched
     within its project. Empty unless two sections hold sub-items and the count starts again.
     """
-    sections, subs = _sections_and_sub_items(lines)
-    with_subs = {sub.section for sub in subs if sub.section >= 0}
-    restarts = sum(1 for index, sub in enumerate(subs) if sub.number == 1 and index > 0)
-    if len(with_subs) < 2 or restarts < 1:
-        return []
+    for heading in SECTION_STYLES:
+        sections, subs, unexplained = _sections_and_sub_items(lines, heading)
+        with_subs = {sub.section for sub in subs if sub.section >= 0}
+        restarts = sum(1 for index, sub in enumerate(subs) if sub.number == 1 and index > 0)
+        # a count that starts again where no section begins belongs to a level between
+        # (一、 then （一） then 1.): this reading would drop its items, the plain outline not
+        if len(with_subs) >= 2 and restarts >= 1 and not unexplained:
+            return _nested(text, sections, subs, with_subs)
+    return []
+
+
+def _nested(
+    text: str, sections: list[_Line], subs: list["_SubItem"], with_subs: set[int]
+) -> list[Item]:
+    """An item per sub-item, each ending where the next sub-item or section begins."""
     section_starts = [line.start for line in sections]
     items: list[Item] = []
     for index, sub in enumerate(subs):
@@ -200,13 +212,17 @@ def nested_items(text: str, lines: list[_Line]) -> list[Item]:
     return items
 
 
-def _sections_and_sub_items(lines: list[_Line]) -> tuple[list[_Line], list[_SubItem]]:
-    """The section lines (一、二、… in order) and the sub-items counted 1, 2, … in each."""
+def _sections_and_sub_items(
+    lines: list[_Line], heading: re.Pattern[str]
+) -> tuple[list[_Line], list[_SubItem], int]:
+    """The section lines (一、二、… in order), the sub-items counted 1, 2, … in each, and how
+    many sub-items numbered 1 stand where no section begins."""
     sections: list[_Line] = []
     subs: list[_SubItem] = []
+    unexplained = 0
     expected = 1
     for line in lines:
-        section = SECTION.match(line.text)
+        section = heading.match(line.text)
         if section and ordinal(section.group(1)) == len(sections) + 1:
             sections.append(line)
             expected = 1
@@ -219,14 +235,17 @@ def _sections_and_sub_items(lines: list[_Line]) -> tuple[list[_Line], list[_SubI
         match = SUB_ITEM.match(line.text)
         if match is None and expected > 1:
             match = SUB_ITEM_FIGURE.match(line.text)
-        if match is None or ordinal(match.group(1)) != expected:
+        number = ordinal(match.group(1)) if match else None
+        if number == 1 and expected > 1:
+            unexplained += 1
+        if match is None or number != expected:
             continue
         lead = len(line.text) - len(line.text.lstrip())
         subs.append(
             _SubItem(len(sections) - 1, expected, line.start + lead, line.start + match.end())
         )
         expected += 1
-    return sections, subs
+    return sections, subs, unexplained
 
 
 def _sub_item(text: str, sub: _SubItem, end: int, number: int) -> Item:

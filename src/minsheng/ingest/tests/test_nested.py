@@ -205,3 +205,33 @@ def test_a_labelled_result_on_the_line_below_a_sub_item_answers_it() -> None:
         (Decimal(8), Decimal(2)),
         (Decimal(150), Decimal(40)),
     ]
+
+
+def test_sub_items_that_start_again_under_bracketed_sections_are_each_read() -> None:
+    document = parse_text(
+        "临江区2024年民生实事项目\n"
+        + "（一）就业帮扶\n"
+        + "1.新增城镇就业岗位1200个\n"
+        + "2.开发公益性岗位260个\n"
+        + "（二）养老服务\n"
+        + "1.新增社区养老服务站8个\n"
+        + "2.改造特困人员供养床位150张\n"
+    )
+    assert len(document.projects) == 4
+
+
+def test_a_count_that_starts_again_under_a_level_between_keeps_the_sections_as_projects() -> None:
+    document = parse_text(
+        "临江区2024年民生实事项目\n"
+        + "一、民生保障\n"
+        + "（一）就业帮扶\n"
+        + "1.新增城镇就业岗位1200个\n"
+        + "2.开发公益性岗位260个\n"
+        + "（二）养老服务\n"
+        + "1.新增社区养老服务站8个\n"
+        + "二、城市建设\n"
+        + "（一）便民出行\n"
+        + "1.新增公共停车位900个\n"
+        + "2.新建充电桩120个\n"
+    )
+    assert len(document.projects) == 2
