@@ -1,6 +1,7 @@
 """The outline of a document: numbered items, their promise text, 完成情况, departments, captions.
 
 Recognised numbering: 第N件/第N项, 一、, （一）, 1. or 1、 or "1 标题" at the start of a line,
+sections 一、二、 whose sub-items 1. 2. (*1. ★1.) start again in each (each sub-item read),
 一是…二是… or （1）… or 1.…2.… inside a paragraph, and tables with a header row (pipe or tab
 rows, or one cell per line: layouts.py). Spans are offsets in the text.
 """
@@ -123,6 +124,9 @@ def outline(text: str) -> Outline:
     )
     if table:
         return Outline(table, captions, (0, table[0].span[0]), "table")
+    nested = nested_items(text, body_lines)
+    if nested:
+        return Outline(nested, captions, (0, nested[0].span[0]), "nested")
     style, starts = _line_style(body_lines)
     if style:
         items = _line_items(text, body_lines, starts)
@@ -142,6 +146,164 @@ def outline(text: str) -> Outline:
             finish_item(text, item)
         return Outline(items, captions, (0, items[0].span[0]), "inline_paren")
     return Outline([], captions, (0, len(text)), "none")
+
+
+# 一、就业促进行动 at a line's start, or after the first cell of a pasted table row (寿县 一、…)
+SECTION = re.compile(rf"[ \t]*(?:[\u4e00-\u9fff]{{1,6}}[ \t]+)?({CN_ORDINAL})\s*[、．]")
+# or sections （一）（二） when the document has no 一、 above them
+SECTION_STYLES = (SECTION, re.compile(rf"[ \t]*[（(]\s*({CN_ORDINAL})\s*[）)]"))
+# a sub-item's number, perhaps behind the table's mark for a key task: *1. ★1. △2.
+SUB_MARK = r"[*＊★☆△▲]?[ \t]*"
+SUB_ITEM = re.compile(rf"[ \t]*{SUB_MARK}(\d{{1,2}})[ \t]*(?:[、．]|\.(?!\d))[ \t]*")
+# 3.90%的二级综合医院: a sub-item whose first figure follows its number's point directly
+SUB_ITEM_FIGURE = re.compile(rf"[ \t]*{SUB_MARK}(\d{{1,2}})\.(?=\d)")
+# the first sub-item on its section's own line: 二、…行动(2项指标) *1.开展…
+SUB_ITEM_INLINE = re.compile(rf"(?<=[ \t)）]){SUB_MARK}1[ \t]*(?:[、．]|\.(?!\d))[ \t]*")
+COMPLETION_LINE = re.compile(rf"(?<=\n)[ \t]*{COMPLETION_LABEL.pattern}")
+# the result cell after a sub-item's target, a space between them: … 完成330个,完成率101.54%
+RESULT_AFTER = re.compile(r"[ \t]+(?=(?:已|未|基本)?完成|无任务|已开工|已建成)")
+
+
+@dataclass
+class _SubItem:
+    section: int  # index of its section, -1 above the first one
+    number: int
+    start: int  # where its number starts
+    body: int  # where its text starts, after the number
+
+
+def nested_items(text: str, lines: list[_Line]) -> list[Item]:
+    """Sub-items 1. 2. … numbered again from 1 under each section 一、二、…, every one read.
+
+    A list of 行动 with their 指标 numbers the indicators anew in each section, so one
+    numbering style alone keeps only one run of them. Each sub-item is a project: its result
+    often follows on its own line (募集见习岗位325个 完成330个), and a result is matched
+    within its project. Empty unless two sections hold sub-items and the count starts again.
+    """
+    for heading in SECTION_STYLES:
+        sections, subs, unexplained = _sections_and_sub_items(lines, heading)
+        with_subs = {sub.section for sub in subs if sub.section >= 0}
+        restarts = sum(1 for index, sub in enumerate(subs) if sub.number == 1 and index > 0)
+        # a count that starts again where no section begins belongs to a level between
+        # (一、 then （一） then 1.): this reading would drop its items, the plain outline not
+        if len(with_subs) >= 2 and restarts >= 1 and not unexplained:
+            return _nested(text, sections, subs, with_subs)
+    return []
+
+
+def _nested(
+    text: str, sections: list[_Line], subs: list["_SubItem"], with_subs: set[int]
+) -> list[Item]:
+    """An item per sub-item, each ending where the next sub-item or section begins."""
+    section_starts = [line.start for line in sections]
+    items: list[Item] = []
+    for index, sub in enumerate(subs):
+        end = subs[index + 1].start if index + 1 < len(subs) else len(text)
+        # the next section's heading ends the last sub-item above it
+        following = bisect.bisect_right(section_starts, sub.start)
+        if following < len(section_starts):
+            end = min(end, section_starts[following])
+        items.append(_sub_item(text, sub, _trim_end(text, sub.body, end), len(items) + 1))
+    for number in with_subs:
+        first = next(i for i, sub in enumerate(subs) if sub.section == number)
+        last = max(i for i, sub in enumerate(subs) if sub.section == number)
+        heading = (section_starts[number], subs[first].start)
+        _share_departments(text, heading, items[first : last + 1])
+    return items
+
+
+def _sections_and_sub_items(
+    lines: list[_Line], heading: re.Pattern[str]
+) -> tuple[list[_Line], list[_SubItem], int]:
+    """The section lines (一、二、… in order), the sub-items counted 1, 2, … in each, and how
+    many sub-items numbered 1 stand where no section begins."""
+    sections: list[_Line] = []
+    subs: list[_SubItem] = []
+    unexplained = 0
+    expected = 1
+    for line in lines:
+        section = heading.match(line.text)
+        if section and ordinal(section.group(1)) == len(sections) + 1:
+            sections.append(line)
+            expected = 1
+            inline = SUB_ITEM_INLINE.search(line.text, section.end())
+            if inline:
+                start, body = line.start + inline.start(), line.start + inline.end()
+                subs.append(_SubItem(len(sections) - 1, 1, start, body))
+                expected = 2
+            continue
+        match = SUB_ITEM.match(line.text)
+        if match is None and expected > 1:
+            match = SUB_ITEM_FIGURE.match(line.text)
+        number = ordinal(match.group(1)) if match else None
+        if number == 1 and expected > 1:
+            unexplained += 1
+        if match is None or number != expected:
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        subs.append(
+            _SubItem(len(sections) - 1, expected, line.start + lead, line.start + match.end())
+        )
+        expected += 1
+    return sections, subs, unexplained
+
+
+def _sub_item(text: str, sub: _SubItem, end: int, number: int) -> Item:
+    """One sub-item: its target, and the result written after it on its line or below it."""
+    item = Item(number=number, span=(sub.start, end))
+    line_end = text.find("\n", sub.body, end)
+    line_end = end if line_end < 0 else line_end
+    result = RESULT_AFTER.search(text, sub.body, line_end)
+    if result:
+        # 募集见习岗位325个 完成330个,完成率101.54%: the cell after the target is its result
+        item.promise = [(sub.body, result.start())]
+        item.completion = [(result.end(), end)]
+    else:
+        # a line of its own labelled 完成情况： reports on the sub-item, as under a plain item
+        label = next(
+            (
+                found
+                for found in COMPLETION_LINE.finditer(text, line_end, end)
+                if found.start() > sub.body
+            ),
+            None,
+        )
+        item.promise = [(sub.body, label.start() if label else end)]
+        if label:
+            item.completion = [(label.end(), end)]
+    finish_item(text, item)
+    return item
+
+
+def _share_departments(text: str, heading: Span, items: list[Item]) -> None:
+    """Departments named for a whole section go to each of its sub-items that names none.
+
+    They stand in the section's heading (一、就业促进行动（责任单位：区人社局）) or on a line
+    of their own after its last sub-item, which that sub-item would otherwise keep alone.
+    """
+    section = Item(number=0, span=heading)
+    cut_departments(text, section, heading[0], heading[1])
+    last = items[-1]
+    first_line_end = text.find("\n", last.span[0], last.span[1])
+    below = (
+        len(items) > 1
+        and first_line_end >= 0
+        and bool(last.department_spans)
+        and all(start >= first_line_end for start, _end in last.department_spans)
+    )
+    if not section.departments and below:
+        section.departments = list(last.departments)
+    if not section.departments:
+        return
+    for item in items:
+        if not item.departments:
+            item.departments = list(section.departments)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return end
 
 
 def _line_style(lines: list[_Line]) -> tuple[str, list[tuple[_Line, int, int]]]:
