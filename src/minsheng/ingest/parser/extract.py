@@ -123,7 +123,12 @@ STOP_PAIRS = frozenset(
         "共计",
     ]
 )
-UNIT_FACTORS = {("万元", "元"): Decimal(10_000), ("元", "万元"): Decimal("0.0001")}
+UNIT_FACTORS = {
+    ("万元", "元"): Decimal(10_000),
+    ("元", "万元"): Decimal("0.0001"),
+    # 开展培训8000人次 answered by 完成2579人: a report counts the attendances as persons
+    ("人", "人次"): Decimal(1),
+}
 INDICATOR_UNIT_SET = frozenset(INDICATOR_UNITS)
 
 

@@ -209,3 +209,8 @@ def test_given_year_and_jurisdiction_are_used() -> None:
         "实事\n第1件：扩大就业，新增就业5万人。", jurisdiction="青岛市", year=2025
     )
     assert (document.jurisdiction, document.year) == ("青岛市", 2025)
+
+
+def test_a_target_in_attendances_is_answered_by_persons() -> None:
+    [indicator] = indicators("第1件：培训，开展农民工技能培训4300人次。\n完成情况：完成1429人。")
+    assert (indicator["target"], indicator["unit"], indicator["actual"]) == (4300, "人次", 1429)
