@@ -98,19 +98,23 @@ def test_the_whole_participation_loop_runs_in_a_browser(browser, live_server, pa
     office_page = log_in(browser, live_server, office)
     office_page.goto(f"{live_server.url}/participate/office/moderation/")
     assert "13812345678" in office_page.content()  # unmasked for the office only
-    office_page.get_by_role("button", name="确定").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="确定").click()
     own.refresh_from_db()
     assert own.state == "published"
     expert = make_user(username="expert")
     office_page.goto(f"{live_server.url}/participate/office/plans/{plan.pk}/candidates/")
     office_page.fill("#id_criterion-name", "必要性")
     office_page.fill("#id_criterion-weight", "2")
-    office_page.get_by_role("button", name="添加评分项").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="添加评分项").click()
     office_page.fill("#id_criterion-name", "可行性")
     office_page.fill("#id_criterion-weight", "1")
-    office_page.get_by_role("button", name="添加评分项").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="添加评分项").click()
     office_page.select_option("#id_expert-user", label="expert")
-    office_page.get_by_role("button", name="聘请专家").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="聘请专家").click()
     office_page.fill("#id_candidate-title", "新增老旧小区公共停车泊位")
     office_page.select_option("#id_candidate-domain", label="交通出行")
     office_page.fill("#id_candidate-estimated_cost", "12500000.00")
@@ -180,23 +184,28 @@ def test_the_whole_participation_loop_runs_in_a_browser(browser, live_server, pa
     for deputy, titles in zip(deputies, choices, strict=True):
         vote(browser, live_server, deputy, ballot, titles)
     office_page.reload()
-    office_page.get_by_role("button", name="截止并计票").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="截止并计票").click()
     tally = office_page.locator("#tally")
     assert "当选" in tally.locator("tr", has_text=parking.title).inner_text()
     assert "平票" in tally.locator("tr", has_text=meals.title).inner_text()
     assert "平票" in tally.locator("tr", has_text=lights.title).inner_text()
-    office_page.get_by_role("button", name="发布结果并将当选项目列入清单").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="发布结果并将当选项目列入清单").click()
     office_page.fill("#runoff-opens", local(timezone.now() - timedelta(minutes=5)))
     office_page.fill("#runoff-closes", local(timezone.now() + timedelta(hours=1)))
-    office_page.get_by_role("button", name="安排再次票决").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="安排再次票决").click()
     office_page.get_by_role("button", name="开始投票").click()
     runoff = Ballot.objects.get(runoff_of=ballot)
     assert runoff.seats == 1
     for deputy, title in zip(deputies[:3], [meals.title, meals.title, lights.title], strict=True):
         vote(browser, live_server, deputy, runoff, [title])
     office_page.reload()
-    office_page.get_by_role("button", name="截止并计票").click()
-    office_page.get_by_role("button", name="发布结果并将当选项目列入清单").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="截止并计票").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="发布结果并将当选项目列入清单").click()
 
     # 5. The plan is published (the plans app's step). The results link to the projects, and
     # the projects back to the suggestions they answer.
@@ -237,7 +246,8 @@ def test_the_whole_participation_loop_runs_in_a_browser(browser, live_server, pa
     page.get_by_role("button", name="提交评议").click()
     page.get_by_text("感谢您的评议").wait_for()
     office_page.goto(f"{live_server.url}/participate/visits/{visit.pk}/")
-    office_page.get_by_role("button", name="发布评议结果").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="发布评议结果").click()
     page.goto(f"{live_server.url}/participate/visits/{visit.pk}/")
     result = page.locator(f"#result-{meals.project.pk}")
     assert "1份评议" in result.inner_text()
@@ -249,9 +259,11 @@ def test_the_whole_participation_loop_runs_in_a_browser(browser, live_server, pa
     page.get_by_role("button", name="提交", exact=True).click()
     page.get_by_role("heading", name="我的建议").wait_for()
     office_page.goto(f"{live_server.url}/participate/office/moderation/")
-    office_page.get_by_role("button", name="确定").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="确定").click()
     office_page.goto(f"{live_server.url}/participate/office/")
-    office_page.get_by_role("button", name="交牵头单位答复").click()
+    with office_page.expect_navigation():
+        office_page.get_by_role("button", name="交牵头单位答复").click()
     reporter = make_user(Role.DEPARTMENT_REPORTER, username="civil", department=civil)
     reporter_page = log_in(browser, live_server, reporter)
     reporter_page.goto(f"{live_server.url}/participate/replies/")

@@ -1,6 +1,7 @@
 """The whole round in a real browser: report with a photo, return, fix, resubmit, approve, public."""
 
 import pytest
+from playwright.sync_api import expect
 
 from minsheng.accounts.models import Role
 from minsheng.plans.choices import PlanState
@@ -47,7 +48,8 @@ def test_a_reported_value_reaches_the_public_page_only_after_review(
     page.fill("#id_caption", "创业孵化基地现场")
     page.get_by_role("button", name="保存草稿").click()
     page.get_by_role("button", name="提交审核").click()
-    assert page.locator(".state").inner_text() == "已提交"
+    # expect waits for the page the POST leads to; inner_text would read the one before it
+    expect(page.locator(".state")).to_have_text("已提交")
 
     # The public project page (cached for anonymous visitors) still shows the approved value.
     before = browser.new_context(locale="zh-CN").new_page()
@@ -63,7 +65,8 @@ def test_a_reported_value_reaches_the_public_page_only_after_review(
     assert "3.9万人" in item.locator(".reported-value").inner_text()
     assert item.locator("ul.evidence img").count() == 1
     item.get_by_label("审核意见").fill("请补充孵化基地名称")
-    item.get_by_role("button", name="退回并附意见").click()
+    with office.expect_navigation():
+        item.get_by_role("button", name="退回并附意见").click()
     office.goto(base + "/")
     assert "3.9万人" not in office.content()
 
@@ -76,14 +79,15 @@ def test_a_reported_value_reaches_the_public_page_only_after_review(
     page.fill("#id_narrative", "市级创业孵化基地新增扶持")
     page.get_by_role("button", name="保存草稿").click()
     page.get_by_role("button", name="重新提交").click()
-    assert page.locator(".state").inner_text() == "已提交"
+    expect(page.locator(".state")).to_have_text("已提交")
 
     # The office approves; the public page shows the new value.
     office.goto(base + "/report/review/")
-    office.locator(".review-item", has_text="扶持创业").get_by_role(
-        "button", name="审核通过"
-    ).click()
-    office.wait_for_url(base + "/report/review/")
+    # the review page posts to itself: waiting for its URL alone would not wait for the POST
+    with office.expect_navigation():
+        office.locator(".review-item", has_text="扶持创业").get_by_role(
+            "button", name="审核通过"
+        ).click()
     public = browser.new_context(locale="zh-CN").new_page()
     public.goto(base + "/2025/qingdao/1/")
     assert "3.91万人" in public.locator("tr", has_text="扶持创业").inner_text()
