@@ -160,6 +160,8 @@ def _add_departments(item: "Item", label: str, value: str, lead_seen: bool) -> N
 # a list of names in prose, closed by the role it gives them: 市发改委、教育厅等…牵头单位,
 # 由市民政局牵头, 市住建局、市城管局负责; 等 may carry a short clause (等30件实事牵头单位)
 PROSE_ROLE = re.compile(
+    # the lookahead fails at once where no role can start; without it every position tries 等
+    r"(?=[等为作是牵主责承配协])"
     r"(?:等[^。，；、“”\n]{0,40}?)?(?:为|作为|是)?"
     r"(?P<kind>牵头|主责|责任|承办|配合|协办)(?:单位|部门)?(?!领导)"
 )
@@ -174,9 +176,14 @@ def prose_departments(text: str, start: int, end: int) -> list[tuple[str, str]]:
     各牵头部门 or 群众牵头 give nothing."""
     found: list[tuple[str, str]] = []
     for role_match in PROSE_ROLE.finditer(text, start, end):
+        # a list of names starts within 200 characters of its role (26 offices of a province)
+        window = max(start, role_match.start() - 200)
         boundary = max(
-            (m.end() for m in PROSE_START.finditer(text, start, role_match.start())), default=start
+            (m.end() for m in PROSE_START.finditer(text, window, role_match.start())),
+            default=None if window > start else start,
         )
+        if boundary is None:
+            continue
         chain = text[boundary : role_match.start()]
         # 和 joins two names only before a place (市民政局和市财政局), not inside 人力资源和社会保障厅
         names = re.split(r"、|和(?=[市省区县])", chain)
