@@ -395,6 +395,14 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
                 earlier.stated_span = (share.start("percent"), share.end("percent"))
                 skip.update(_starting_at(quantities, share.start("percent")))
                 continue
+        now = _reported_now(text, masked, quantities, index, clause, region)
+        if now is not None:
+            # 占比达到45%，目前已达46.2%: the rate promised, then the rate reached
+            skip.add(now)
+            result = Result(quantities[now], clause, before.strip("，、 ")[:60], target=quantity)
+            _rate(text, result, quantities[now].end, end, SHARE_AFTER)
+            found.append(result)
+            continue
         if quantity.unit == "%" and not _percent_result(text, masked, quantities, index, region):
             continue
         sentence = _clause(masked, quantity.start, start, end, SENTENCE)
@@ -412,15 +420,6 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             and DONE_BETWEEN.search(text, quantity.end, partner.start)
         )
         distant = None if adjacent else _partner(text, masked, quantities, index, region)
-        if distant is None and not adjacent and partner is not None:
-            # 完成20处老旧居民楼周边环境提升，目前已完成22处: the status now, against the clause
-            following = _clause(masked, partner.start, start, end)
-            if (
-                partner.unit == quantity.unit
-                and following[0] == clause[1] + 1
-                and NOW_REPORTS.match(text, following[0], partner.start)
-            ):
-                distant = index + 1
         if distant is not None and distant not in skip:
             partner_quantity = quantities[distant]
             skip.add(distant)
@@ -524,6 +523,24 @@ def _standard(text: str, masked: str, quantity: Quantity, region: Span) -> bool:
     sentence = _clause(masked, quantity.start, region[0], region[1], SENTENCE)
     before = text[sentence[0] : quantity.start]
     return "标准" in before and bool(STANDARD_FLOOR.search(before))
+
+
+def _reported_now(
+    text: str, masked: str, quantities: list[Quantity], index: int, clause: Span, region: Span
+) -> int | None:
+    """The next figure, when the clause right after this one reports where it stands now
+    (完成20处…，目前已完成22处; 占比达到45%，目前已达46.2%)."""
+    if index + 1 >= len(quantities):
+        return None
+    partner = quantities[index + 1]
+    following = _clause(masked, partner.start, *region)
+    if (
+        partner.unit == quantities[index].unit
+        and following[0] == clause[1] + 1
+        and NOW_REPORTS.match(text, following[0], partner.start)
+    ):
+        return index + 1
+    return None
 
 
 def _in_future(text: str, sentence_start: int, position: int) -> bool:

@@ -666,3 +666,10 @@ def test_the_standard_a_report_raises_from_is_no_result() -> None:
     )
     assert targets(document) == [(Decimal(600), "元", "gte")]
     assert rates(document) == [(Decimal("703.8"), Decimal(100))]
+
+
+def test_a_rate_promised_then_the_rate_reached_now_is_a_target_and_its_result() -> None:
+    document = read(
+        "截至11月底，公办幼儿园在园幼儿占比达到45%，目前已达46.2%。新建公园3个，完成率100%。"
+    )
+    assert pairs(document)[0] == (Decimal(45), Decimal("46.2"), "%")
