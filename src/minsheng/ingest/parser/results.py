@@ -475,7 +475,28 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
     found.sort(key=_position)
     _respectively(masked, found, region)
     _overall_rates_to_the_item(text, masked, found, region)
-    return _without_parts_by_place(text, found, region)
+    return _without_parts_by_place(text, _without_repeated_subheadings(text, found), region)
+
+
+def _without_repeated_subheadings(text: str, found: list[Result]) -> list[Result]:
+    """已拆除燃煤锅炉249台 on a line of its own, then …今年已拆除燃煤锅炉249台 in the paragraph
+    below: the subheading repeats the result, which is counted once."""
+    kept = []
+    for index, result in enumerate(found):
+        figure = result.actual
+        if figure is not None and result.target is None:
+            line_start = text.rfind("\n", 0, figure.start) + 1
+            line_end = text.find("\n", figure.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+            repeated = any(
+                later.actual is not None
+                and (later.actual.value, later.actual.unit) == (figure.value, figure.unit)
+                for later in found[index + 1 :]
+            )
+            if repeated and len(line) <= 24 and not CLAUSE.search(line):
+                continue
+        kept.append(result)
+    return kept
 
 
 def _respectively(masked: str, found: list[Result], region: Span) -> None:

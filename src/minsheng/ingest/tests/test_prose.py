@@ -673,3 +673,10 @@ def test_a_rate_promised_then_the_rate_reached_now_is_a_target_and_its_result() 
         "截至11月底，公办幼儿园在园幼儿占比达到45%，目前已达46.2%。新建公园3个，完成率100%。"
     )
     assert pairs(document)[0] == (Decimal(45), Decimal("46.2"), "%")
+
+
+def test_a_subheading_that_repeats_a_result_counts_it_once() -> None:
+    document = read(
+        "截至6月底，进展顺利。\n已拆除燃煤锅炉120台\n加大拆改力度，全区今年已拆除燃煤锅炉120台，已完成8台锅炉除尘改造。"
+    )
+    assert pairs(document) == [(None, Decimal(120), "台"), (None, Decimal(8), "台")]
