@@ -150,8 +150,10 @@ def _partner(
     # the line's first sentence names the target: nothing reported before the figure
     # a lead that already reports work done (有5项工程部分完成任务，其中…) opens no target; 计划完成,
     # 其二是完成: the work to do
-    opens_line = not SENTENCE.search(lead) and not re.search(
-        r"已|累计|完成了|(?<!计划)(?<!要)(?<!将)(?<!力争)(?<!是)完成", lead
+    # 其一是棚户区改造600万套；危房改造314万户。…实际开工387万户: every sentence of the line
+    # before the figure states targets too
+    opens_line = not re.search(
+        r"已|累计|完成了|实际|(?<!计划)(?<!要)(?<!将)(?<!力争)(?<!是)完成|[。！？]", lead
     )
     sentence_end = SENTENCE.search(masked, quantity.end, end)
     stop = sentence_end.start() if sentence_end else end

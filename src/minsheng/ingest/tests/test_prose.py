@@ -680,3 +680,14 @@ def test_a_subheading_that_repeats_a_result_counts_it_once() -> None:
         "截至6月底，进展顺利。\n已拆除燃煤锅炉120台\n加大拆改力度，全区今年已拆除燃煤锅炉120台，已完成8台锅炉除尘改造。"
     )
     assert pairs(document) == [(None, Decimal(120), "台"), (None, Decimal(8), "台")]
+
+
+def test_a_line_of_targets_separated_by_semicolons_pairs_each_with_its_result() -> None:
+    document = read(
+        "截至12月底：\n其一是棚户区住房改造60万套；农户危房改造31万户。"
+        "住建部门表示，棚户区住房改造实际开工61万套；农户危房改造实际开工38万户。\n"
+    )
+    assert pairs(document) == [
+        (Decimal(600000), Decimal(610000), "套"),
+        (Decimal(310000), Decimal(380000), "户"),
+    ]

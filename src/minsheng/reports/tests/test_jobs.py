@@ -4,7 +4,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from minsheng.accounts.models import Role
 from minsheng.audit.models import AuditRecord
+from minsheng.reports import generate as generate_module
 from minsheng.reports.document import Kind, Style
 from minsheng.reports.generate import Format, generate
 from minsheng.reports.models import ReportJob
@@ -235,15 +235,28 @@ def test_a_finished_report_may_be_asked_for_again(demo_plan):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_final_done_cannot_overwrite_a_job_already_failed(demo_plan):
+def test_the_final_done_cannot_overwrite_a_job_already_failed(demo_plan, monkeypatch):
+    # The render waits for the sweep, so that the sweep meets the job running however fast or
+    # slow the machine is; the test waits on events, not on reads of the job, since on the
+    # embedded SQLite a read of the test's own connection locks the table the worker writes.
+    rendering, swept = threading.Event(), threading.Event()
+    real_render = generate_module.render
+
+    def render_after_the_sweep(document, fmt):
+        rendering.set()
+        swept.wait(timeout=60)
+        return real_render(document, fmt)
+
+    monkeypatch.setattr(generate_module, "render", render_after_the_sweep)
     job = request_job(demo_plan, Format.PDF)
     worker = threading.Thread(target=lambda: (report_job_run(job), connection.close()))
     worker.start()
     # While WeasyPrint writes the PDF, another worker's sweep takes the job for dead.
-    deadline = time.monotonic() + 60
-    while ReportJob.objects.get(pk=job.pk).step != "render" and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert report_jobs_fail_stale(older_than=timedelta(seconds=-5)) == 1
+    assert rendering.wait(timeout=60)
+    try:
+        assert report_jobs_fail_stale(older_than=timedelta(seconds=-5)) == 1
+    finally:
+        swept.set()
     worker.join(timeout=120)
     job.refresh_from_db()
     assert job.state == "failed"
