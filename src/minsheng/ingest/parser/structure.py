@@ -514,8 +514,8 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
             if title is not None:
                 _continue_row(text, items[-1], cell, title, header_unit, columns)
             continue
-        if title is None:
-            continue
+        if title is None or LABEL_CELL.fullmatch(text, title[0], title[1]):
+            continue  # | 索引号： | 1137…/2022-04772 | 成文日期： |: the page's record, not a row
         item = Item(number=number or len(items) + 1, span=(row.start, row.end))
         item.title, item.title_span = text[title[0] : title[1]].strip(), title
         row_cells = _table_row(text, cell, title, header_unit)
@@ -631,8 +631,13 @@ def _row_columns(values: list[str], kinds: list[str]) -> dict[str, int] | None:
         if kind == "lead" and "lead" in columns:
             kind = "co"  # 牵头单位 then 责任单位: the second names the others who take part
         if kind in {"completion", "target"} and kind in columns:
-            # of several progress columns (1-10月, 1-11月) the last filled is the latest
-            if filled:
+            # of several progress columns (1-10月, 1-11月) the last filled is the latest; but
+            # a verdict beside the figures (| 新增托位1155个 | 超额完成 |) does not replace them
+            if filled and (
+                kind == "target"
+                or QUANTITY.search(values[taken[0]])
+                or not QUANTITY.search(values[columns[kind]])
+            ):
                 columns[kind] = taken[0]
             continue
         columns.setdefault(kind, taken[0])
@@ -645,6 +650,9 @@ def _score(placed: list[list[int]], values: list[str], kinds: list[str]) -> floa
     )
 
 
+QUANTITY = re.compile(r"\d")
+# a cell that labels the value beside it (索引号：, 发布机构:) as a page's record does
+LABEL_CELL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[：:]\s*")
 BARE_RATE = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*")
 
 
