@@ -447,6 +447,100 @@ def _spaced_header(text: str, tokens: list[Span]) -> list[Span]:
 
 
 @dataclass
+class Form:
+    """One project's small table of labelled cells: its name, its own task, its progress."""
+
+    span: Span
+    title: Span
+    target: Span | None = None
+    completion: Span | None = None
+
+
+# the labels of a progress form, spaces taken out; a label may be broken over lines
+# (项 目 / 名 称, 存 在 / 困 难 / 和问题) as a Word table copies its narrow first column
+FORM_LABELS = {
+    "项目名称": "title",
+    "实事名称": "title",
+    "我市任务": "target",
+    "我区任务": "target",
+    "我县任务": "target",
+    "目标任务": "target",
+    "年度任务": "target",
+    "进展情况": "completion",
+    "完成情况": "completion",
+    "推进情况": "completion",
+    "存在困难和问题": "other",
+    "存在问题": "other",
+    "困难和问题": "other",
+    "进度是否滞后": "other",
+    "是否滞后": "other",
+    "备注": "other",
+}
+FORM_NAME_LINE = re.compile(r"^[ \t]*(?:项\s*目\s*)?名\s*称[ \t]*$", re.MULTILINE)
+LABEL_PIECE = 7  # no piece of a broken label is longer
+
+
+def forms(text: str, lines: list[tuple[int, int, str]]) -> list[Form]:
+    """Progress forms pasted one cell per line, a form per project (a monthly report's).
+
+    Each form is a column of labels beside their values: 项目名称, perhaps the place's own
+    share of a wider task (我市任务, read as the target instead of the name's figures), then
+    进展情况 and the like. Labels broken over lines are joined. Empty unless two forms each
+    name a project and report its progress.
+    """
+    if not FORM_NAME_LINE.search(text):
+        return []  # the usual page has no such label: its lines are not joined
+    cells = [
+        (start + len(line) - len(line.lstrip()), start + len(line.rstrip()))
+        for start, _end, line in lines
+        if line.strip()
+    ]
+    words = [re.sub(r"\s+", "", text[s:e]) for s, e in cells]
+    labels: list[tuple[int, int, str]] = []  # (first cell, cell after the label, kind)
+    index = 0
+    while index < len(words):
+        for size in range(4, 0, -1):
+            pieces = words[index : index + size]
+            if len(pieces) < size or any(len(piece) > LABEL_PIECE for piece in pieces):
+                continue
+            kind = FORM_LABELS.get("".join(pieces))
+            if kind:
+                labels.append((index, index + size, kind))
+                index += size
+                break
+        else:
+            index += 1
+    found: list[Form] = []
+    for position, (first, after, kind) in enumerate(labels):
+        if kind != "title":
+            continue
+        block = [labels[position]]
+        for label in labels[position + 1 :]:
+            if label[2] == "title":
+                break
+            block.append(label)
+        values: dict[str, Span] = {}
+        end = cells[after - 1][1]
+        for number, (_first, label_end, label_kind) in enumerate(block):
+            stop = block[number + 1][0] if number + 1 < len(block) else label_end + 1
+            stop = min(stop, len(cells))
+            if stop > label_end:
+                end = cells[stop - 1][1]
+                if label_kind != "other":
+                    values.setdefault(label_kind, (cells[label_end][0], cells[stop - 1][1]))
+        if "title" in values and "completion" in values:
+            found.append(
+                Form(
+                    span=(cells[first][0], end),
+                    title=values["title"],
+                    target=values.get("target"),
+                    completion=values["completion"],
+                )
+            )
+    return found if len(found) >= 2 else []
+
+
+@dataclass
 class DistrictTable:
     """A table of places: its project's title cells, departments and the whole row's figures."""
 

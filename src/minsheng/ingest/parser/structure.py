@@ -18,6 +18,7 @@ from minsheng.ingest.parser.layouts import (
     UNIT_CELL,
     WHOLE_ROW,
     DistrictTable,
+    Form,
     Row,
     TableRow,
     align,
@@ -25,6 +26,7 @@ from minsheng.ingest.parser.layouts import (
     department_like,
     district_tables,
     fit,
+    forms,
     inline_arabic,
     positional_score,
     spaced_rows,
@@ -121,6 +123,7 @@ def outline(text: str) -> Outline:
         or _table(text, stacked_rows(text, spans))
         or _table(text, spaced_rows(text, spans))
         or _district_items(text, district_tables(text, spans))
+        or _form_items(text, forms(text, spans))
     )
     if table:
         return Outline(table, captions, (0, table[0].span[0]), "table")
@@ -761,6 +764,20 @@ def _district_items(text: str, tables: list[DistrictTable]) -> list[Item]:
                 role = "lead" if index == 0 and not item.departments else "co"
                 item.departments.append((name, role))
             item.department_spans.append((start, end))
+        items.append(item)
+    return items
+
+
+def _form_items(text: str, found: list[Form]) -> list[Item]:
+    """A progress form per project: its own task is the promise, else its name."""
+    items = []
+    for number, form in enumerate(found, start=1):
+        item = Item(number=number, span=form.span)
+        item.title, item.title_span = text[form.title[0] : form.title[1]].strip(), form.title
+        # 我市任务 beside a province's item: the place's share is what it promised
+        item.promise = [form.target or form.title]
+        item.completion = [form.completion] if form.completion else []
+        finish_item(text, item)
         items.append(item)
     return items
 

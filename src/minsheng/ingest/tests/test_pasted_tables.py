@@ -45,3 +45,40 @@ RECORD = (
 def test_the_pages_record_under_a_table_is_not_a_row() -> None:
     document = parse_text(RECORD, jurisdiction="临江区")
     assert [p.item.title for p in document.projects] == ["1.新建城市书房", "2.推进口袋公园建设"]
+
+
+FORMS = (
+    "2024年临江区为民办实事项目进展情况月报表（10月份）\n"
+    "项 目 \n\n名 称 \n\n新建城市书房8个 \n\n"
+    "进 展 \n\n情 况 \n\n已建成城市书房9个，全部对外开放。 \n\n"
+    "存 在 \n\n困 难 \n\n和问题 \n\n无 \n\n"
+    "2024年临江区为民办实事项目进展情况月报表（10月份）\n"
+    "项目名称 \n\n改造提升农贸市场5个 \n\n"
+    "进展情况 \n\n已完成改造4个，1个正在施工。 \n\n"
+    "进 度是 否滞 后 \n\n否 \n"
+)
+
+
+def test_forms_with_labels_broken_over_lines_are_one_project_each() -> None:
+    assert readings(parse_text(FORMS, jurisdiction="临江区")) == [
+        (Decimal(8), "个", Decimal(9), None),
+        (Decimal(5), "个", Decimal(4), None),
+    ]
+
+
+SHARE = (
+    "项目名称 \n\n新建和改造提升城市绿道600公里 \n\n"
+    "我区 \n\n任务 \n\n新建和改造提升城市绿道45公里 \n\n"
+    "进展情况 \n\n已完成新建和改造城市绿道共计46.3公里。 \n\n"
+    "项目名称 \n\n增种林荫30处 \n\n"
+    "进展情况 \n\n已完成增种林荫共计31处。 \n"
+)
+
+
+def test_the_places_own_task_beside_a_wider_one_is_its_target() -> None:
+    assert readings(parse_text(SHARE, jurisdiction="临江区", year=2024))[0] == (
+        Decimal(45),
+        "公里",
+        Decimal("46.3"),
+        None,
+    )
