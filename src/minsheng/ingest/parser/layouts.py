@@ -540,6 +540,74 @@ def forms(text: str, lines: list[tuple[int, int, str]]) -> list[Form]:
     return found if len(found) >= 2 else []
 
 
+# a table whose cells were copied without separators: …分管领导牵头单位配合单位1增加…
+GLUED_HEADER = re.compile(r"(?:牵头|责任)单位(?:配合|协办|协同)单位(?=\d)")
+GLUED_NAME_END = re.compile(r"(?:局|委|办|公司|街道|区|园|镇|乡|中心|集团|院|队|馆|所|站|团|会)$")
+# 各街道 (every street), 市国有公司 (the city's companies): no one unit is named
+GLUED_NOT_NAMED = re.compile(r"^各|^[市区县]?(?:国有|相关|有关)")
+GLUED_ROW_END = re.compile(r"\d|序号|\n|$")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+CLOSING = re.compile(r"[）)]")
+SENTENCE_END = re.compile(r"。")
+PAGE_MARK = re.compile(r"\s*\n\s*\d{1,3}、\s*")  # a viewer's page number cut into a cell
+
+
+def glued_departments(text: str) -> list[tuple[int, list[str]]]:
+    """The departments of a table copied without separators: (where they stand, the names).
+
+    After the content's last sentence come the leader's name (two or three characters) and
+    the names of the lead then the co-operating departments, run together: 。何海平教育局经开区
+    高新园（邹区镇）各街道2促进…. The names are cut where a department's name ends (局, 公司,
+    街道…); the leader's length is the one that leaves the shortest first name. A run counts
+    when it ends the row (a row number, 序号 or the line's end follows) or names two or more.
+    """
+    if not GLUED_HEADER.search(text):
+        return []
+    runs: list[tuple[int, list[str]]] = []
+    for stop in SENTENCE_END.finditer(text):
+        best: tuple[int, list[str], int] | None = None
+        for leader in (2, 3):
+            start = stop.end() + leader
+            if not CJK_RUN.fullmatch(text, stop.end(), start):
+                continue
+            names, end = _glued_names(text, start)
+            if names and (best is None or len(names[0]) < len(best[1][0])):
+                best = (start, names, end)
+        if best is None:
+            continue
+        start, names, end = best
+        if len(names) >= 2 or GLUED_ROW_END.match(text, end):
+            kept = [n for n in names if not GLUED_NOT_NAMED.search(n)]
+            if kept:
+                runs.append((start, kept))
+    return runs
+
+
+def _glued_names(text: str, position: int) -> tuple[list[str], int]:
+    """Names run together from a position, each the shortest that ends as a department's."""
+    names: list[str] = []
+    while True:
+        size = next(
+            (
+                size
+                for size in range(3, 7)
+                if CJK_RUN.fullmatch(text, position, position + size)
+                and GLUED_NAME_END.search(text, position, position + size)
+            ),
+            None,
+        )
+        if size is None:
+            return names, position
+        end = position + size
+        if text[end : end + 1] in "（(":
+            # 高新园（邹区镇）: the bracket belongs to the name
+            close = CLOSING.search(text, end, end + 16)
+            if close:
+                end = close.end()
+        names.append(PAGE_MARK.sub("", text[position:end]))
+        position = end
+
+
 @dataclass
 class DistrictTable:
     """A table of places: its project's title cells, departments and the whole row's figures."""

@@ -27,6 +27,7 @@ from minsheng.ingest.parser.layouts import (
     district_tables,
     fit,
     forms,
+    glued_departments,
     inline_arabic,
     positional_score,
     spaced_rows,
@@ -133,6 +134,7 @@ def outline(text: str) -> Outline:
     style, starts = _line_style(body_lines)
     if style:
         items = _line_items(text, body_lines, starts)
+        _glued_table_departments(text, items)
         return Outline(items, captions, (0, items[0].span[0]), style)
     items = _shi_items(text)
     if items:
@@ -766,6 +768,22 @@ def _district_items(text: str, tables: list[DistrictTable]) -> list[Item]:
             item.department_spans.append((start, end))
         items.append(item)
     return items
+
+
+def _glued_table_departments(text: str, items: list[Item]) -> None:
+    """Departments of a table copied without separators go to the item they stand in."""
+    starts = [item.span[0] for item in items]
+    for position, names in glued_departments(text):
+        index = bisect.bisect_right(starts, position) - 1
+        if index < 0:
+            continue
+        item = items[index]
+        known = {name for name, _role in item.departments}
+        for name in names:
+            if name not in known:
+                lead = not any(role == "lead" for _n, role in item.departments)
+                item.departments.append((name, "lead" if lead else "co"))
+                known.add(name)
 
 
 def _form_items(text: str, found: list[Form]) -> list[Item]:

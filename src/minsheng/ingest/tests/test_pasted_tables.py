@@ -82,3 +82,22 @@ def test_the_places_own_task_beside_a_wider_one_is_its_target() -> None:
         Decimal("46.3"),
         None,
     )
+
+
+GLUED = (
+    "1、临江区2024年民生实事项目责任分解表序号项目名称主要内容区政府分管领导牵头单位配合单位"
+    "1增加学位供给新建幼儿园3所，新增学位900个。王建国教育局城东街道各街道"
+    "2提升养老服务为全区8000名老年人提供居家上门服务。李敏民政局城西街道3便民停车新增公共\n"
+    "2、停车泊位1200个。王建国住建局交通运输公司\n"
+)
+
+
+def test_departments_glued_to_the_leaders_name_are_cut_at_their_ends() -> None:
+    assert departments(parse_text(GLUED, jurisdiction="临江区")) == [
+        "教育局",
+        "城东街道",
+        "民政局",
+        "城西街道",
+        "住建局",
+        "交通运输公司",
+    ]
