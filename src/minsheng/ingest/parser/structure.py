@@ -486,12 +486,21 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
     whole_only = _whole_rows_only(text, body, kinds)
     caption = _caption(text, rows[header_index].start) if "title" not in kinds else None
     items: list[Item] = []
+    # the stored copy may end inside the last row: its cells stop short, its line unclosed
+    cut_row = (
+        body[-1]
+        if body
+        and rows[header_index].text.rstrip().endswith("|")
+        and not body[-1].text.rstrip().endswith("|")
+        and not text[body[-1].end :].strip()
+        else None
+    )
     for row in body:
         cells = row.cells
         values = [text[s:e] for s, e in cells]
         if all(re.fullmatch(r"[-:\s]*", value) for value in values):
             continue  # the markdown rule under the header
-        found = _row_columns(values, kinds)
+        found = _row_columns(values, kinds, cut=row is cut_row)
         if found is None:
             continue
         columns = found
@@ -595,12 +604,13 @@ REALIGN_MARGIN = 2.0
 FORCED = "forced"  # a row read in place although its cells do not fit the header
 
 
-def _row_columns(values: list[str], kinds: list[str]) -> dict[str, int] | None:
+def _row_columns(values: list[str], kinds: list[str], cut: bool = False) -> dict[str, int] | None:
     """Which cell of the row is in which column, by name (number, title, target, …).
 
     A row as long as its header is read cell by cell, unless its cells plainly belong
     elsewhere (a row missing its target cell, a leader's name where the target should be):
-    then the cells are aligned with the columns by what they hold (layouts.align).
+    then the cells are aligned with the columns by what they hold (layouts.align). A row
+    the copy cut off (`cut`) has lost only its last cells, and is read in place.
     """
     trimmed = list(values)
     while trimmed and not trimmed[-1].strip():
@@ -612,7 +622,9 @@ def _row_columns(values: list[str], kinds: list[str]) -> dict[str, int] | None:
         # more cells than columns: read them in place, the extra cells left out, unless
         # they align far better (a group title beside the name); document.DOUBTS "misaligned"
         placed = [[i] if i < len(values) else [] for i in range(len(kinds))]
-    aligned = align(trimmed, kinds)
+    if cut and len(values) < len(kinds):
+        placed = [[i] if i < len(values) else [] for i in range(len(kinds))]
+    aligned = None if cut and placed is not None else align(trimmed, kinds)
     if aligned is not None and (
         placed is None
         or _score(aligned, values, kinds)

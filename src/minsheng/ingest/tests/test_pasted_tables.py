@@ -101,3 +101,17 @@ def test_departments_glued_to_the_leaders_name_are_cut_at_their_ends() -> None:
         "住建局",
         "交通运输公司",
     ]
+
+
+CUT = (
+    "序号 | 项目内容 | 年度完成情况 | 完成成效 | 责任单位 |\n"
+    "1 | 新增托位900个 | 新增托位936个。 | 超额完成 | 区卫健局 |\n"
+    "2 | 新改扩建公办幼儿园4所，新增学位1080个 | 新建成投用城东幼儿园、江南幼儿园"
+)
+
+
+def test_a_last_row_the_copy_cut_off_keeps_its_cells_in_their_columns() -> None:
+    assert readings(parse_text(CUT, jurisdiction="临江区", year=2024))[1:] == [
+        (Decimal(4), "所", None, None),
+        (Decimal(1080), "个", None, None),
+    ]
