@@ -127,7 +127,9 @@ def outline(text: str) -> Outline:
         or _form_items(text, forms(text, spans))
     )
     if table:
-        return Outline(table, captions, (0, table[0].span[0]), "table")
+        preamble = (0, table[0].span[0])
+        table += _quoted_projects(text, preamble, max(item.number for item in table) + 1)
+        return Outline(table, captions, preamble, "table")
     nested = nested_items(text, body_lines)
     if nested:
         return Outline(nested, captions, (0, nested[0].span[0]), "nested")
@@ -778,6 +780,41 @@ def _district_items(text: str, tables: list[DistrictTable]) -> list[Item]:
                 role = "lead" if index == 0 and not item.departments else "co"
                 item.departments.append((name, role))
             item.department_spans.append((start, end))
+        items.append(item)
+    return items
+
+
+# “新开工提标加固海塘18.4公里”（市水利局）: a project quoted by name, its department after it
+QUOTED_PROJECT = re.compile(r"“([^“”\n]{4,40})”\s*[（(]([^（）()\n]{2,20})[）)]")
+
+
+def _quoted_projects(text: str, preamble: Span, first: int) -> list[Item]:
+    """Projects a report quotes above its table, each with its department in brackets.
+
+    A summary before the table names the projects that lagged or stood out (“老旧小区改造”
+    （市住建局）); the table below may not hold them, so each is an item of its own. Two or
+    more are needed, so that a lone quotation in a lead paragraph is left alone.
+    """
+    found = [
+        match
+        for match in QUOTED_PROJECT.finditer(text, *preamble)
+        if department_like(match.group(2))
+    ]
+    if len(found) < 2:
+        return []
+    items = []
+    for number, match in enumerate(found, start=first):
+        item = Item(number=number, span=(match.start(), match.end()))
+        item.title, item.title_span = match.group(1).strip(), match.span(1)
+        item.promise = [match.span(1)]
+        # what the sentence says of the projects it quotes (…等5个项目…但均能如期完成) is their
+        # report: their own figures stay what was promised
+        stop = text.find("。", match.end(), preamble[1])
+        stop = preamble[1] if stop < 0 else stop
+        tail = max(other.end() for other in found if other.end() <= stop)
+        item.completion = [(tail, stop)]
+        item.departments = [(match.group(2).strip(), "lead")]
+        item.department_spans = [match.span(2)]
         items.append(item)
     return items
 

@@ -115,3 +115,20 @@ def test_a_last_row_the_copy_cut_off_keeps_its_cells_in_their_columns() -> None:
         (Decimal(4), "所", None, None),
         (Decimal(1080), "个", None, None),
     ]
+
+
+QUOTED = (
+    "“新建城市书房8个”（区文旅局）、“改造老旧小区12个”（区住建局）等2个项目曾滞后，但均如期完成。\n"
+    "序号 | 项目内容 | 年度完成情况 | 责任单位 |\n"
+    "1 | 新增托位900个 | 新增托位936个。 | 区卫健局 |\n"
+    "2 | 新建口袋公园10个 | 建成口袋公园11个。 | 区综合执法局 |\n"
+)
+
+
+def test_projects_quoted_above_a_table_give_their_departments() -> None:
+    assert departments(parse_text(QUOTED, jurisdiction="临江区", year=2024)) == [
+        "区卫健局",
+        "区综合执法局",
+        "区文旅局",
+        "区住建局",
+    ]
