@@ -672,6 +672,7 @@ def _score(placed: list[list[int]], values: list[str], kinds: list[str]) -> floa
 QUANTITY = re.compile(r"\d")
 # a cell that labels the value beside it (索引号：, 发布机构:) as a page's record does
 LABEL_CELL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[：:]\s*")
+LEADING_RATE = re.compile(r"\s*(\d+(?:\.\d+)?\s*%)\s*(?:[（(]|$)")
 BARE_RATE = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*")
 
 
@@ -700,10 +701,17 @@ def _table_row(
         found = UNIT_CELL.fullmatch(text[unit_cell[0] : unit_cell[1]].strip())
         if found:
             unit = found.group(0).split("/")[0]
+    completion, percent = cell("completion"), cell("percent")
+    if percent is None and completion is not None:
+        # | 当前进度 | 80%（新区实验幼儿园进度滞后） |: a progress cell that opens on a rate states
+        # how far the row is, as a percent column would
+        rate = LEADING_RATE.match(text, completion[0], completion[1])
+        if rate:
+            percent = rate.span(1)
     return TableRow(
         promise=target or title,
-        completion=cell("completion"),
-        percent=cell("percent"),
+        completion=completion,
+        percent=percent,
         title=title,
         unit=unit,
     )

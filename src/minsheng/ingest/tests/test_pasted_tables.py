@@ -132,3 +132,17 @@ def test_projects_quoted_above_a_table_give_their_departments() -> None:
         "区文旅局",
         "区住建局",
     ]
+
+
+PROGRESS = (
+    "序号 | 项目内容 | 当前进度 | 牵头单位 |\n"
+    "1 | 建设四好农村路48公里。 | 92%（江南片区推进缓慢） | 区交通局 |\n"
+    "2 | 新建口袋公园10个。 | 75% | 区综合执法局 |\n"
+)
+
+
+def test_a_progress_cell_that_opens_on_a_rate_is_the_rows_stated_percent() -> None:
+    assert readings(parse_text(PROGRESS, jurisdiction="临江区", year=2024)) == [
+        (Decimal(48), "公里", None, Decimal(92)),
+        (Decimal(10), "个", None, Decimal(75)),
+    ]
