@@ -497,6 +497,7 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         and not text[body[-1].end :].strip()
         else None
     )
+    shared_rate = _shared_rate(text, body, kinds)
     for row in body:
         cells = row.cells
         values = [text[s:e] for s, e in cells]
@@ -536,6 +537,7 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         item.title, item.title_span = text[title[0] : title[1]].strip(), title
         row_cells = _table_row(text, cell, title, header_unit)
         row_cells.forced = FORCED in columns
+        _own_rate(text, row_cells, shared_rate)
         item.rows.append(row_cells)
         item.promise = [row_cells.promise]
         if row_cells.completion:
@@ -546,6 +548,36 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         _row_departments(text, item, cell)
         items.append(item)
     return items
+
+
+# 完成率达100%: the rate a result cell states of its own row
+OWN_RATE = re.compile(r"完成率(?:达到|达|为)?\s*(\d+(?:\.\d+)?\s*%)")
+
+
+def _shared_rate(text: str, rows: list[Row], kinds: list[str]) -> str | None:
+    """The one value a percent column holds on every row (two or more): a merged cell."""
+    if "percent" not in kinds:
+        return None
+    index = kinds.index("percent")
+    values = {
+        re.sub(r"\s+", "", text[row.cells[index][0] : row.cells[index][1]])
+        for row in rows
+        if index < len(row.cells)
+    }
+    filled = [row for row in rows if index < len(row.cells)]
+    return values.pop() if len(values) == 1 and len(filled) >= 2 else None
+
+
+def _own_rate(text: str, row: TableRow, shared: str | None) -> None:
+    """A row whose result cell states its own rate (完成率达100%) beside a percent cell merged
+    over the whole project (72% on every row): the row's own rate is its stated percent."""
+    if shared is None or row.percent is None or row.completion is None:
+        return
+    if re.sub(r"\s+", "", text[row.percent[0] : row.percent[1]]) != shared:
+        return
+    rates = list(OWN_RATE.finditer(text, *row.completion))
+    if len({rate.group(1) for rate in rates}) == 1:
+        row.percent = rates[0].span(1)
 
 
 def _whole_rows_only(text: str, rows: list[Row], kinds: list[str]) -> bool:

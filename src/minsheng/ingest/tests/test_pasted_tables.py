@@ -146,3 +146,15 @@ def test_a_progress_cell_that_opens_on_a_rate_is_the_rows_stated_percent() -> No
         (Decimal(48), "公里", None, Decimal(92)),
         (Decimal(10), "个", None, Decimal(75)),
     ]
+
+
+MERGED_RATE = (
+    "项目内容 | 计划进度 | 实际进度情况 | 完成率 | 责任单位 |\n"
+    "（1）新增普惠托位600个 | 完成招标 | 新增托位120个，总数达到600个。完成率达100%。 | 64% | 区卫健局 |\n"
+    "（2）新建城市书房5个 | 完成选址 | 已完成选址，2个开工建设。 | 64% | 区文旅局 |\n"
+)
+
+
+def test_a_rows_own_rate_wins_over_a_percent_cell_merged_over_every_row() -> None:
+    rates = [row[3] for row in readings(parse_text(MERGED_RATE, jurisdiction="临江区", year=2024))]
+    assert rates[0] == Decimal(100)
