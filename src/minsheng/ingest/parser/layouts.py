@@ -447,6 +447,168 @@ def _spaced_header(text: str, tokens: list[Span]) -> list[Span]:
 
 
 @dataclass
+class Form:
+    """One project's small table of labelled cells: its name, its own task, its progress."""
+
+    span: Span
+    title: Span
+    target: Span | None = None
+    completion: Span | None = None
+
+
+# the labels of a progress form, spaces taken out; a label may be broken over lines
+# (项 目 / 名 称, 存 在 / 困 难 / 和问题) as a Word table copies its narrow first column
+FORM_LABELS = {
+    "项目名称": "title",
+    "实事名称": "title",
+    "我市任务": "target",
+    "我区任务": "target",
+    "我县任务": "target",
+    "目标任务": "target",
+    "年度任务": "target",
+    "进展情况": "completion",
+    "完成情况": "completion",
+    "推进情况": "completion",
+    "存在困难和问题": "other",
+    "存在问题": "other",
+    "困难和问题": "other",
+    "进度是否滞后": "other",
+    "是否滞后": "other",
+    "备注": "other",
+}
+FORM_NAME_LINE = re.compile(r"^[ \t]*(?:项\s*目\s*)?名\s*称[ \t]*$", re.MULTILINE)
+LABEL_PIECE = 7  # no piece of a broken label is longer
+
+
+def forms(text: str, lines: list[tuple[int, int, str]]) -> list[Form]:
+    """Progress forms pasted one cell per line, a form per project (a monthly report's).
+
+    Each form is a column of labels beside their values: 项目名称, perhaps the place's own
+    share of a wider task (我市任务, read as the target instead of the name's figures), then
+    进展情况 and the like. Labels broken over lines are joined. Empty unless two forms each
+    name a project and report its progress.
+    """
+    if not FORM_NAME_LINE.search(text):
+        return []  # the usual page has no such label: its lines are not joined
+    cells = [
+        (start + len(line) - len(line.lstrip()), start + len(line.rstrip()))
+        for start, _end, line in lines
+        if line.strip()
+    ]
+    words = [re.sub(r"\s+", "", text[s:e]) for s, e in cells]
+    labels: list[tuple[int, int, str]] = []  # (first cell, cell after the label, kind)
+    index = 0
+    while index < len(words):
+        for size in range(4, 0, -1):
+            pieces = words[index : index + size]
+            if len(pieces) < size or any(len(piece) > LABEL_PIECE for piece in pieces):
+                continue
+            kind = FORM_LABELS.get("".join(pieces))
+            if kind:
+                labels.append((index, index + size, kind))
+                index += size
+                break
+        else:
+            index += 1
+    found: list[Form] = []
+    for position, (first, after, kind) in enumerate(labels):
+        if kind != "title":
+            continue
+        block = [labels[position]]
+        for label in labels[position + 1 :]:
+            if label[2] == "title":
+                break
+            block.append(label)
+        values: dict[str, Span] = {}
+        end = cells[after - 1][1]
+        for number, (_first, label_end, label_kind) in enumerate(block):
+            stop = block[number + 1][0] if number + 1 < len(block) else label_end + 1
+            stop = min(stop, len(cells))
+            if stop > label_end:
+                end = cells[stop - 1][1]
+                if label_kind != "other":
+                    values.setdefault(label_kind, (cells[label_end][0], cells[stop - 1][1]))
+        if "title" in values and "completion" in values:
+            found.append(
+                Form(
+                    span=(cells[first][0], end),
+                    title=values["title"],
+                    target=values.get("target"),
+                    completion=values["completion"],
+                )
+            )
+    return found if len(found) >= 2 else []
+
+
+# a table whose cells were copied without separators: …分管领导牵头单位配合单位1增加…
+GLUED_HEADER = re.compile(r"(?:牵头|责任)单位(?:配合|协办|协同)单位(?=\d)")
+GLUED_NAME_END = re.compile(r"(?:局|委|办|公司|街道|区|园|镇|乡|中心|集团|院|队|馆|所|站|团|会)$")
+# 各街道 (every street), 市国有公司 (the city's companies): no one unit is named
+GLUED_NOT_NAMED = re.compile(r"^各|^[市区县]?(?:国有|相关|有关)")
+GLUED_ROW_END = re.compile(r"\d|序号|\n|$")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+CLOSING = re.compile(r"[）)]")
+SENTENCE_END = re.compile(r"。")
+PAGE_MARK = re.compile(r"\s*\n\s*\d{1,3}、\s*")  # a viewer's page number cut into a cell
+
+
+def glued_departments(text: str) -> list[tuple[int, list[str]]]:
+    """The departments of a table copied without separators: (where they stand, the names).
+
+    After the content's last sentence come the leader's name (two or three characters) and
+    the names of the lead then the co-operating departments, run together: 。何海平教育局经开区
+    高新园（邹区镇）各街道2促进…. The names are cut where a department's name ends (局, 公司,
+    街道…); the leader's length is the one that leaves the shortest first name. A run counts
+    when it ends the row (a row number, 序号 or the line's end follows) or names two or more.
+    """
+    if not GLUED_HEADER.search(text):
+        return []
+    runs: list[tuple[int, list[str]]] = []
+    for stop in SENTENCE_END.finditer(text):
+        best: tuple[int, list[str], int] | None = None
+        for leader in (2, 3):
+            start = stop.end() + leader
+            if not CJK_RUN.fullmatch(text, stop.end(), start):
+                continue
+            names, end = _glued_names(text, start)
+            if names and (best is None or len(names[0]) < len(best[1][0])):
+                best = (start, names, end)
+        if best is None:
+            continue
+        start, names, end = best
+        if len(names) >= 2 or GLUED_ROW_END.match(text, end):
+            kept = [n for n in names if not GLUED_NOT_NAMED.search(n)]
+            if kept:
+                runs.append((start, kept))
+    return runs
+
+
+def _glued_names(text: str, position: int) -> tuple[list[str], int]:
+    """Names run together from a position, each the shortest that ends as a department's."""
+    names: list[str] = []
+    while True:
+        size = next(
+            (
+                size
+                for size in range(3, 7)
+                if CJK_RUN.fullmatch(text, position, position + size)
+                and GLUED_NAME_END.search(text, position, position + size)
+            ),
+            None,
+        )
+        if size is None:
+            return names, position
+        end = position + size
+        if text[end : end + 1] in "（(":
+            # 高新园（邹区镇）: the bracket belongs to the name
+            close = CLOSING.search(text, end, end + 16)
+            if close:
+                end = close.end()
+        names.append(PAGE_MARK.sub("", text[position:end]))
+        position = end
+
+
+@dataclass
 class DistrictTable:
     """A table of places: its project's title cells, departments and the whole row's figures."""
 

@@ -18,6 +18,7 @@ from minsheng.ingest.parser.layouts import (
     UNIT_CELL,
     WHOLE_ROW,
     DistrictTable,
+    Form,
     Row,
     TableRow,
     align,
@@ -25,6 +26,8 @@ from minsheng.ingest.parser.layouts import (
     department_like,
     district_tables,
     fit,
+    forms,
+    glued_departments,
     inline_arabic,
     positional_score,
     spaced_rows,
@@ -121,15 +124,19 @@ def outline(text: str) -> Outline:
         or _table(text, stacked_rows(text, spans))
         or _table(text, spaced_rows(text, spans))
         or _district_items(text, district_tables(text, spans))
+        or _form_items(text, forms(text, spans))
     )
     if table:
-        return Outline(table, captions, (0, table[0].span[0]), "table")
+        preamble = (0, table[0].span[0])
+        table += _quoted_projects(text, preamble, max(item.number for item in table) + 1)
+        return Outline(table, captions, preamble, "table")
     nested = nested_items(text, body_lines)
     if nested:
         return Outline(nested, captions, (0, nested[0].span[0]), "nested")
     style, starts = _line_style(body_lines)
     if style:
         items = _line_items(text, body_lines, starts)
+        _glued_table_departments(text, items)
         return Outline(items, captions, (0, items[0].span[0]), style)
     items = _shi_items(text)
     if items:
@@ -481,12 +488,22 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
     whole_only = _whole_rows_only(text, body, kinds)
     caption = _caption(text, rows[header_index].start) if "title" not in kinds else None
     items: list[Item] = []
+    # the stored copy may end inside the last row: its cells stop short, its line unclosed
+    cut_row = (
+        body[-1]
+        if body
+        and rows[header_index].text.rstrip().endswith("|")
+        and not body[-1].text.rstrip().endswith("|")
+        and not text[body[-1].end :].strip()
+        else None
+    )
+    shared_rate = _shared_rate(text, body, kinds)
     for row in body:
         cells = row.cells
         values = [text[s:e] for s, e in cells]
         if all(re.fullmatch(r"[-:\s]*", value) for value in values):
             continue  # the markdown rule under the header
-        found = _row_columns(values, kinds)
+        found = _row_columns(values, kinds, cut=row is cut_row)
         if found is None:
             continue
         columns = found
@@ -514,12 +531,13 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
             if title is not None:
                 _continue_row(text, items[-1], cell, title, header_unit, columns)
             continue
-        if title is None:
-            continue
+        if title is None or LABEL_CELL.fullmatch(text, title[0], title[1]):
+            continue  # | 索引号： | 1137…/2022-04772 | 成文日期： |: the page's record, not a row
         item = Item(number=number or len(items) + 1, span=(row.start, row.end))
         item.title, item.title_span = text[title[0] : title[1]].strip(), title
         row_cells = _table_row(text, cell, title, header_unit)
         row_cells.forced = FORCED in columns
+        _own_rate(text, row_cells, shared_rate)
         item.rows.append(row_cells)
         item.promise = [row_cells.promise]
         if row_cells.completion:
@@ -530,6 +548,36 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         _row_departments(text, item, cell)
         items.append(item)
     return items
+
+
+# 完成率达100%: the rate a result cell states of its own row
+OWN_RATE = re.compile(r"完成率(?:达到|达|为)?\s*(\d+(?:\.\d+)?\s*%)")
+
+
+def _shared_rate(text: str, rows: list[Row], kinds: list[str]) -> str | None:
+    """The one value a percent column holds on every row (two or more): a merged cell."""
+    if "percent" not in kinds:
+        return None
+    index = kinds.index("percent")
+    values = {
+        re.sub(r"\s+", "", text[row.cells[index][0] : row.cells[index][1]])
+        for row in rows
+        if index < len(row.cells)
+    }
+    filled = [row for row in rows if index < len(row.cells)]
+    return values.pop() if len(values) == 1 and len(filled) >= 2 else None
+
+
+def _own_rate(text: str, row: TableRow, shared: str | None) -> None:
+    """A row whose result cell states its own rate (完成率达100%) beside a percent cell merged
+    over the whole project (72% on every row): the row's own rate is its stated percent."""
+    if shared is None or row.percent is None or row.completion is None:
+        return
+    if re.sub(r"\s+", "", text[row.percent[0] : row.percent[1]]) != shared:
+        return
+    rates = list(OWN_RATE.finditer(text, *row.completion))
+    if len({rate.group(1) for rate in rates}) == 1:
+        row.percent = rates[0].span(1)
 
 
 def _whole_rows_only(text: str, rows: list[Row], kinds: list[str]) -> bool:
@@ -590,12 +638,13 @@ REALIGN_MARGIN = 2.0
 FORCED = "forced"  # a row read in place although its cells do not fit the header
 
 
-def _row_columns(values: list[str], kinds: list[str]) -> dict[str, int] | None:
+def _row_columns(values: list[str], kinds: list[str], cut: bool = False) -> dict[str, int] | None:
     """Which cell of the row is in which column, by name (number, title, target, …).
 
     A row as long as its header is read cell by cell, unless its cells plainly belong
     elsewhere (a row missing its target cell, a leader's name where the target should be):
-    then the cells are aligned with the columns by what they hold (layouts.align).
+    then the cells are aligned with the columns by what they hold (layouts.align). A row
+    the copy cut off (`cut`) has lost only its last cells, and is read in place.
     """
     trimmed = list(values)
     while trimmed and not trimmed[-1].strip():
@@ -607,7 +656,9 @@ def _row_columns(values: list[str], kinds: list[str]) -> dict[str, int] | None:
         # more cells than columns: read them in place, the extra cells left out, unless
         # they align far better (a group title beside the name); document.DOUBTS "misaligned"
         placed = [[i] if i < len(values) else [] for i in range(len(kinds))]
-    aligned = align(trimmed, kinds)
+    if cut and len(values) < len(kinds):
+        placed = [[i] if i < len(values) else [] for i in range(len(kinds))]
+    aligned = None if cut and placed is not None else align(trimmed, kinds)
     if aligned is not None and (
         placed is None
         or _score(aligned, values, kinds)
@@ -631,8 +682,13 @@ def _row_columns(values: list[str], kinds: list[str]) -> dict[str, int] | None:
         if kind == "lead" and "lead" in columns:
             kind = "co"  # 牵头单位 then 责任单位: the second names the others who take part
         if kind in {"completion", "target"} and kind in columns:
-            # of several progress columns (1-10月, 1-11月) the last filled is the latest
-            if filled:
+            # of several progress columns (1-10月, 1-11月) the last filled is the latest; but
+            # a verdict beside the figures (| 新增托位1155个 | 超额完成 |) does not replace them
+            if filled and (
+                kind == "target"
+                or QUANTITY.search(values[taken[0]])
+                or not QUANTITY.search(values[columns[kind]])
+            ):
                 columns[kind] = taken[0]
             continue
         columns.setdefault(kind, taken[0])
@@ -645,6 +701,10 @@ def _score(placed: list[list[int]], values: list[str], kinds: list[str]) -> floa
     )
 
 
+QUANTITY = re.compile(r"\d")
+# a cell that labels the value beside it (索引号：, 发布机构:) as a page's record does
+LABEL_CELL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[：:]\s*")
+LEADING_RATE = re.compile(r"\s*(\d+(?:\.\d+)?\s*%)\s*(?:[（(]|$)")
 BARE_RATE = re.compile(r"\s*\d+(?:\.\d+)?\s*%\s*")
 
 
@@ -673,10 +733,17 @@ def _table_row(
         found = UNIT_CELL.fullmatch(text[unit_cell[0] : unit_cell[1]].strip())
         if found:
             unit = found.group(0).split("/")[0]
+    completion, percent = cell("completion"), cell("percent")
+    if percent is None and completion is not None:
+        # | 当前进度 | 80%（新区实验幼儿园进度滞后） |: a progress cell that opens on a rate states
+        # how far the row is, as a percent column would
+        rate = LEADING_RATE.match(text, completion[0], completion[1])
+        if rate:
+            percent = rate.span(1)
     return TableRow(
         promise=target or title,
-        completion=cell("completion"),
-        percent=cell("percent"),
+        completion=completion,
+        percent=percent,
         title=title,
         unit=unit,
     )
@@ -753,6 +820,71 @@ def _district_items(text: str, tables: list[DistrictTable]) -> list[Item]:
                 role = "lead" if index == 0 and not item.departments else "co"
                 item.departments.append((name, role))
             item.department_spans.append((start, end))
+        items.append(item)
+    return items
+
+
+# “新开工提标加固海塘18.4公里”（市水利局）: a project quoted by name, its department after it
+QUOTED_PROJECT = re.compile(r"“([^“”\n]{4,40})”\s*[（(]([^（）()\n]{2,20})[）)]")
+
+
+def _quoted_projects(text: str, preamble: Span, first: int) -> list[Item]:
+    """Projects a report quotes above its table, each with its department in brackets.
+
+    A summary before the table names the projects that lagged or stood out (“老旧小区改造”
+    （市住建局）); the table below may not hold them, so each is an item of its own. Two or
+    more are needed, so that a lone quotation in a lead paragraph is left alone.
+    """
+    found = [
+        match
+        for match in QUOTED_PROJECT.finditer(text, *preamble)
+        if department_like(match.group(2))
+    ]
+    if len(found) < 2:
+        return []
+    items = []
+    for number, match in enumerate(found, start=first):
+        item = Item(number=number, span=(match.start(), match.end()))
+        item.title, item.title_span = match.group(1).strip(), match.span(1)
+        item.promise = [match.span(1)]
+        # what the sentence says of the projects it quotes (…等5个项目…但均能如期完成) is their
+        # report: their own figures stay what was promised
+        stop = text.find("。", match.end(), preamble[1])
+        stop = preamble[1] if stop < 0 else stop
+        tail = max(other.end() for other in found if other.end() <= stop)
+        item.completion = [(tail, stop)]
+        item.departments = [(match.group(2).strip(), "lead")]
+        item.department_spans = [match.span(2)]
+        items.append(item)
+    return items
+
+
+def _glued_table_departments(text: str, items: list[Item]) -> None:
+    """Departments of a table copied without separators go to the item they stand in."""
+    starts = [item.span[0] for item in items]
+    for position, names in glued_departments(text):
+        index = bisect.bisect_right(starts, position) - 1
+        if index < 0:
+            continue
+        item = items[index]
+        known = {name for name, _role in item.departments}
+        for name in names:
+            if name not in known:
+                lead = not any(role == "lead" for _n, role in item.departments)
+                item.departments.append((name, "lead" if lead else "co"))
+                known.add(name)
+
+
+def _form_items(text: str, found: list[Form]) -> list[Item]:
+    """A progress form per project: its own task is the promise, else its name."""
+    items = []
+    for number, form in enumerate(found, start=1):
+        item = Item(number=number, span=form.span)
+        item.title, item.title_span = text[form.title[0] : form.title[1]].strip(), form.title
+        # 我市任务 beside a province's item: the place's share is what it promised
+        item.promise = [form.target or form.title]
+        item.completion = [form.completion] if form.completion else []
+        finish_item(text, item)
         items.append(item)
     return items
 
