@@ -118,6 +118,11 @@ _NOT_UNIT_BEFORE = {
     "件": "事",
     "个": "月",  # 两个月 is a duration
 }
+# words quoted from a report (a clause mark inside), or a project named by its promise (a verb
+# of work first)
+QUOTED_WORK = re.compile(
+    r"[，。；！？]|^“(?:新建|新增|改造|改建|建设|建成|完成|实施|为|提升|打造|开展)"
+)
 QUOTES = re.compile(r"“[^”\n]{0,40}”|‘[^’\n]{0,40}’|《[^》\n]{0,60}》|\"[^\"\n]{0,40}\"")
 PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{5,}(?=(?:服务)?热线))(?![\d.])")
 SHORT_ASIDE = re.compile(r"（([^（）\d，。；]{1,4})）")
@@ -192,8 +197,10 @@ def mask(text: str) -> str:
             # 《城镇新增就业2000人以上》《建成幼儿园3所》: a chain of titles listing promises,
             # each title one clause
             return "，" + title[1:-1] + "，"
-        if title.startswith("“") and re.search(r"[，。；！？]", title) and re.search(r"\d", title):
-            return title  # “修建提灌站1座，改建管网2公里。”: words quoted from a report, not a name
+        if title.startswith("“") and re.search(r"\d", title) and QUOTED_WORK.search(title):
+            # “修建提灌站1座，改建管网2公里。” quotes a report; “新建23公里碧道” names a project
+            # by its promise: neither is a name like “15分钟健身圈”
+            return title
         return blank(match)
 
     # A short aside such as 区（市） does not end a clause; its brackets are softened.

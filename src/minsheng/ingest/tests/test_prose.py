@@ -691,3 +691,11 @@ def test_a_line_of_targets_separated_by_semicolons_pairs_each_with_its_result() 
         (Decimal(600000), Decimal(610000), "套"),
         (Decimal(310000), Decimal(380000), "户"),
     ]
+
+
+def test_projects_named_in_quotes_by_their_promise_give_targets() -> None:
+    document = parse_text(
+        PLAN
+        + "会议票决产生“新建23公里碧道”“改造老旧小区12个”等10件民生实事，“一老一小”服务提质。\n"
+    )
+    assert targets(document) == [(Decimal(23), "公里", "gte"), (Decimal(12), "个", "gte")]
