@@ -30,6 +30,7 @@ from minsheng.ingest.parser.numbers import (
     mask,
     normalize,
 )
+from minsheng.ingest.parser.reporting import is_report, results_and_promises
 from minsheng.ingest.parser.results import Result, results, spent_or_rate
 from minsheng.ingest.parser.script import simplified
 from minsheng.ingest.parser.structure import Item, Span, finish_item, outline
@@ -245,6 +246,7 @@ def parse_text(
         projects = [report_only]
         _check_project(text, report_only, [], [], True, findings, checks)
     else:
+        before_projects = len(findings)
         projects = [_project(text, masked, item, findings, checks, report) for item in shape.items]
         figureless = not any(project.indicators or project.results for project in projects)
         if report and figureless and (report_only := _results_only(text, masked, 1)) is not None:
@@ -252,7 +254,7 @@ def parse_text(
             # in the running text around them
             shape.style, shape.preamble = "none", (0, report_only.item.span[0])
             projects = [report_only]
-            findings = []
+            del findings[before_projects:]
             checks = Checks()
             _check_project(text, report_only, [], [], True, findings, checks)
     numbers = Counter(project.item.number for project in projects)
@@ -344,7 +346,7 @@ def _results_only(text: str, masked: str, least: int = 2) -> ParsedProject | Non
         body = (first.start(), len(text))
     else:
         body = (first.end(), len(text))
-    found = _results_and_promises(text, masked, body)
+    found = results_and_promises(text, masked, body)
     # one result set against its plan (资金到位4978.82万元，预算执行进度47.06%; 建设50家，已建成
     # 49家) is a report too
     measured = [r for r in found if r.stated_percent is not None or r.target is not None]
@@ -367,66 +369,6 @@ def _results_only(text: str, masked: str, least: int = 2) -> ParsedProject | Non
             continue
         project.indicators.append(_paired_indicator(result))
     return project
-
-
-# 今年将新增100辆, 此外，将解决10.7万人…, 计划新建: a paragraph of this year's promises
-PROMISE_LINE = re.compile(
-    r"今年(?:还)?将|(?<!已)将(?:新增|新建|解决|完成|实施|建设|改造|推进|建成|开工)|计划(?:实施|新建|新增|建设)"
-    r"|力争"
-)
-
-
-def _results_and_promises(text: str, masked: str, body: Span) -> list[Result]:
-    """The results of a report, and the targets of the paragraphs in it that promise (a news
-    item on this year's list beside last year's results)."""
-    promising = [
-        line.span()
-        for line in re.finditer(r"[^\n]+", text[: body[1]])
-        if line.end() > body[0]
-        and PROMISE_LINE.search(line.group(0))
-        and not REPORT_WORDS.search(line.group(0))
-    ]
-
-    def promised(position: int) -> bool:
-        return any(start <= position < end for start, end in promising)
-
-    found = [r for r in results(text, masked, body) if not promised(_first(r).start)]
-    for start, end in promising:
-        for mention in extract.mentions(text, masked, (max(start, body[0]), end), []):
-            name = text[mention.clause[0] : mention.quantity.start].strip("，、 ")[:60]
-            found.append(Result(None, mention.clause, name, target=mention.quantity))
-    return sorted(found, key=lambda r: _first(r).start)
-
-
-def _first(result: Result) -> Quantity:
-    figure = result.target or result.actual
-    assert figure is not None
-    return figure
-
-
-# words of a report on work done, and of a plan of work to do, counted over the whole text
-REPORT_WORDS = re.compile(
-    r"已完成|已建成|已全部|累计完成|累计解决|完成率|实际完成|截至|截止|上半年|前三季度|今年以来"
-    # 进展情况实行月报制度, 完成情况也要按期上报: a plan saying how it will be reported on
-    r"|(?:进展情况|完成情况|落实情况|推进情况|实施情况)(?![^。，；]{0,6}(?:要|应|须|实行|上报|报送))"
-    r"|全部完成|如期完成|超额完成|提前完成|成绩单|新完成|进展顺利"
-    # 完成了, 建成了: the perfective 了 after the work; 主体封顶, 全部开工: a stage reached
-    r"|(?:完成|建成|新建|新增|实施|开展|改造|解决|举办|组织|惠及)了"
-    r"|主体(?:封顶|竣工|完工)|全部(?:开工|竣工|完工|建成)|具备入住条件"
-    # 过去一年, 去年我市…, 累计改造…: the year looked back on
-    r"|过去一年|去年(?:以来|我|全|共)|累计(?:改造|新建|建成|完成|开展|举办|培训|解决|发放|新增)"
-    # 1-6月份, 1至11月: the months a progress report covers; 开工率, 完工率: progress reached
-    r"|(?<!\d)1\s*[-—–~至]\s*1?\d\s*月|一至[二三四五六七八九十]{1,2}月|开工率|完工率"
-    # 2013年我省新建…: a year's work stated as done (a plan says 将, 计划 or 要)
-    r"|20\d\d年，?(?:我|全)(?:省|市|县|区)(?:共|累计)?(?:新建|新增|完成|建成|新改建|解决)(?!计划)"
-)
-PLAN_WORDS = re.compile(r"分别是|分别为|将|确定|提出|出炉|票决|承诺|力争|要办|拟办")
-
-
-def is_report(text: str) -> bool:
-    """A text that tells what was done (进展情况, 截至…已完成) rather than what will be."""
-    done = len(REPORT_WORDS.findall(text))
-    return done >= 2 and done >= len(PLAN_WORDS.findall(text)) / 2
 
 
 def _paragraph_items(text: str, masked: str) -> list[Item]:
