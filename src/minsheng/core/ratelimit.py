@@ -141,8 +141,18 @@ def too_many_message(scope: str, wait: int) -> str:
     return bilingual(TOO_MANY, limit=allowed, window=window, wait=wait)
 
 
+# The platform's own actions (the demo's load, a command) come from no web client: they are not
+# counted, or reloading the demo a few times in ten minutes would use up a resident's limit.
+PLATFORM = ""
+
+
 def enforce(scope: str, client: str) -> None:
-    """Count one action; raise UserFacingError (both languages) once the limit is used up."""
+    """Count one action; raise UserFacingError (both languages) once the limit is used up.
+
+    A web client is always named (client_key: an account or an address); PLATFORM is never
+    limited."""
+    if client == PLATFORM:
+        return
     wait = hit(scope, client)
     if wait is not None:
         raise UserFacingError([bilingual(TOO_MANY_MINUTES, minutes=max(1, math.ceil(wait / 60)))])

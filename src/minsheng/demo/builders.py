@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from minsheng.accounts.models import Role, User
 from minsheng.audit.services import record_change, snapshot
+from minsheng.core import ratelimit
 from minsheng.demo import photos
 from minsheng.demo.accounts import SPECS, Spec
 from minsheng.demo.models import DemoAccount
@@ -632,7 +633,7 @@ def people(plan_2026: Plan, cast: Cast) -> int:
                 window=window,
                 domain=domains[domain],
                 text=text,
-                client=f"demo-{index}",
+                client=ratelimit.PLATFORM,
                 author=residents[index % 2],
                 district=districts[district],
                 state=SuggestionState.PUBLISHED,
@@ -725,7 +726,7 @@ def people(plan_2026: Plan, cast: Cast) -> int:
                 participant_type=kind,
                 name=person.first_name,
                 registrant_key=f"demo-{person.pk}-{index}",
-                client=f"demo-visit-{person.pk}",
+                client=ratelimit.PLATFORM,
                 now=_at(day - timedelta(days=3)),
             )
             for number in numbers:
@@ -742,7 +743,7 @@ def people(plan_2026: Plan, cast: Cast) -> int:
         comment = solicitation.comment_submit(
             project=projects[number],
             text=text,
-            client=f"demo-comment-{index}",
+            client=ratelimit.PLATFORM,
             author=residents[index % 2],
         )
         if comment.state != SuggestionState.PUBLISHED:

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from minsheng.core import ratelimit
+from minsheng.core.i18n import UserFacingError
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,19 @@ def test_the_answer_says_how_long_to_wait(settings):
     with time_machine.travel(MINUTE_START + 5, tick=False):
         ratelimit.hit("api", "ip:192.0.2.2")
         assert 55 <= ratelimit.hit("api", "ip:192.0.2.2") <= 65
+
+
+def test_the_platforms_own_actions_are_never_limited(settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": (1, 600)}
+    for _ in range(3):
+        ratelimit.enforce("submit", ratelimit.PLATFORM)
+
+
+def test_a_web_client_is_limited_by_the_same_rule(settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": (1, 600)}
+    ratelimit.enforce("submit", "ip:192.0.2.9")
+    with pytest.raises(UserFacingError):
+        ratelimit.enforce("submit", "ip:192.0.2.9")
 
 
 def test_concurrent_requests_never_pass_more_than_the_limit(settings):

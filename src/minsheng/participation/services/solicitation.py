@@ -98,8 +98,7 @@ def suggestion_submit(
 
     The rate limit counts every attempt, valid or not, and is kept outside the transaction
     so that a refused attempt still counts."""
-    if client:
-        ratelimit.enforce("submit", client)
+    ratelimit.enforce("submit", client)
     if not window.is_open(today):
         refuse(_("This solicitation is not open."))
     if not window.domains.filter(pk=domain.pk).exists():
