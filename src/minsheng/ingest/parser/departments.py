@@ -136,10 +136,18 @@ def _closing(text: str, start: int, end: int, opened: bool) -> int | None:
     return None
 
 
+def add_department(item: "Item", name: str, role: str) -> None:
+    """Name a department of the item once; a lead named after the item has one co-operates."""
+    if any(known == name for known, _role in item.departments):
+        return
+    if role == "lead" and any(r == "lead" for _n, r in item.departments):
+        role = "co"
+    item.departments.append((name, role))
+
+
 def _add_departments(item: "Item", label: str, value: str, lead_seen: bool) -> None:
     if "领导" in label:
         return
-    known = {name for name, _role in item.departments}
     names = split_names(value)
     marked = [name for name in names if LEAD_MARK.search(name)]
     for name in names:
@@ -150,11 +158,8 @@ def _add_departments(item: "Item", label: str, value: str, lead_seen: bool) -> N
             role = "lead"
         else:
             role = "co"
-        if role == "lead" and any(r == "lead" for _n, r in item.departments):
-            role = "co"
-        if clean and clean not in known:
-            item.departments.append((clean, role))
-            known.add(clean)
+        if clean:
+            add_department(item, clean, role)
 
 
 # a list of names in prose, closed by the role it gives them: 市发改委、教育厅等…牵头单位,

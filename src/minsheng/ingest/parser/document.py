@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from minsheng.ingest.parser import extract
-from minsheng.ingest.parser.departments import prose_departments
+from minsheng.ingest.parser.departments import add_department, prose_departments
 from minsheng.ingest.parser.errors import IngestError
 from minsheng.ingest.parser.extract import Indicator, Mention, pairs
 from minsheng.ingest.parser.findings import (
@@ -1021,15 +1021,9 @@ def _named_in_prose(text: str, projects: list[ParsedProject]) -> None:
     """Departments a project's sentences name (由市民政局牵头, 市发改委、教育厅等牵头单位); a
     document read as one project (a report, no list) names them anywhere in its text."""
     for project in projects:
-        item = project.item
-        start, end = (0, len(text)) if len(projects) == 1 else item.span
-        known = {name for name, _role in item.departments}
+        start, end = (0, len(text)) if len(projects) == 1 else project.item.span
         for name, role in prose_departments(text, start, end):
-            if name in known:
-                continue
-            known.add(name)
-            lead_taken = any(r == "lead" for _n, r in item.departments)
-            item.departments.append((name, "co" if lead_taken else role))
+            add_department(project.item, name, role)
 
 
 def _assign_captions(text: str, projects: list[ParsedProject], captions: list[Span]) -> None:

@@ -208,7 +208,8 @@ def mask(text: str) -> str:
 
 
 _ARABIC = re.compile(ARABIC)
-_SUFFIXES = ("千万", "百万", "万", "亿", "千")
+# the longest first, so that 3千万 is not read as 3千 then 万
+_SUFFIXES = tuple(sorted(MULTIPLIERS, key=len, reverse=True))
 _ARABIC_WITH = {suffix: re.compile(ARABIC + suffix) for suffix in _SUFFIXES}
 
 

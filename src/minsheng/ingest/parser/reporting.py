@@ -8,8 +8,7 @@ promises (今年将新增100辆…) still gives targets.
 import re
 
 from minsheng.ingest.parser import extract
-from minsheng.ingest.parser.numbers import Quantity
-from minsheng.ingest.parser.results import Result, results
+from minsheng.ingest.parser.results import Result, result_start, results
 from minsheng.ingest.parser.structure import Span
 
 # 今年将新增100辆, 此外，将解决10.7万人…, 计划新建: a paragraph of this year's promises
@@ -33,18 +32,12 @@ def results_and_promises(text: str, masked: str, body: Span) -> list[Result]:
     def promised(position: int) -> bool:
         return any(start <= position < end for start, end in promising)
 
-    found = [r for r in results(text, masked, body) if not promised(_first(r).start)]
+    found = [r for r in results(text, masked, body) if not promised(result_start(r))]
     for start, end in promising:
         for mention in extract.mentions(text, masked, (max(start, body[0]), end), []):
             name = text[mention.clause[0] : mention.quantity.start].strip("，、 ")[:60]
             found.append(Result(None, mention.clause, name, target=mention.quantity))
-    return sorted(found, key=lambda r: _first(r).start)
-
-
-def _first(result: Result) -> Quantity:
-    figure = result.target or result.actual
-    assert figure is not None
-    return figure
+    return sorted(found, key=result_start)
 
 
 # words of a report on work done, and of a plan of work to do, counted over the whole text

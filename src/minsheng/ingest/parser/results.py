@@ -346,9 +346,8 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         if quantity.unit in {"个", "件"} and PARTS_AFTER.match(text, quantity.end):
             continue
-        sentence_before = text[
-            _clause(masked, quantity.start, start, end, SENTENCE)[0] : quantity.start
-        ]
+        sentence = _clause(masked, quantity.start, start, end, SENTENCE)
+        sentence_before = text[sentence[0] : quantity.start]
         if counts_the_programme(quantity.unit, before, sentence_before, text[quantity.end : end]):
             continue
         if (
@@ -357,7 +356,7 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             and LIST_NAMED.search(text, wide[0] - 20 if wide[0] >= start + 20 else start, wide[0])
         ):
             continue
-        if quantity.unit in MONEY and _standard(text, masked, quantity, region):
+        if quantity.unit in MONEY and _standard(sentence_before):
             # 城市低保标准不低于430元/月，已达标: the standard promised, met without a figure
             found.append(
                 Result(None, clause, _name(text, before, quantity, clause), target=quantity)
@@ -407,8 +406,7 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         if quantity.unit == "%" and not _percent_result(text, masked, quantities, index, region):
             continue
-        sentence = _clause(masked, quantity.start, start, end, SENTENCE)
-        if quantity.unit != "%" and DECIDED_BEFORE.search(text, sentence[0], quantity.start):
+        if quantity.unit != "%" and DECIDED_BEFORE.search(sentence_before):
             # the plan as the report restates it: a target whose result is not given here
             found.append(
                 Result(None, clause, _name(text, before, quantity, clause), target=quantity)
@@ -431,9 +429,7 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         if quantity.unit == "%" and not RATE_BEFORE.search(before):
             continue  # a percent is a result only as a rate reached or against a planned one
-        sentence_start = max(
-            [start, *(m.end() for m in SENTENCE.finditer(masked, start, quantity.start))]
-        )
+        sentence_start = sentence[0]
         if _in_future(text, sentence_start, quantity.start):
             probe = Result(quantity, clause, "")
             _rate(text, probe, quantity.end, end)
@@ -474,7 +470,7 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         if result.stated_percent is None and not done and not loose:
             continue
         found.append(result)
-    found.sort(key=_position)
+    found.sort(key=result_start)
     _respectively(masked, found, region)
     _overall_rates_to_the_item(text, masked, found, region)
     return _without_parts_by_place(text, _without_repeated_subheadings(text, found), region)
@@ -541,11 +537,10 @@ def _overall_rates_to_the_item(text: str, masked: str, found: list[Result], regi
             result.stated_percent, result.stated_span = None, None
 
 
-def _standard(text: str, masked: str, quantity: Quantity, region: Span) -> bool:
-    """A standard of payment set as a floor (低保标准不低于430元, 从500元提高到600元)."""
-    sentence = _clause(masked, quantity.start, region[0], region[1], SENTENCE)
-    before = text[sentence[0] : quantity.start]
-    return "标准" in before and bool(STANDARD_FLOOR.search(before))
+def _standard(sentence_before: str) -> bool:
+    """A standard of payment set as a floor (低保标准不低于430元, 从500元提高到600元), by the
+    words of its sentence up to the figure."""
+    return "标准" in sentence_before and bool(STANDARD_FLOOR.search(sentence_before))
 
 
 def _reported_now(
@@ -670,7 +665,8 @@ def _claim_on_previous(
     return earlier
 
 
-def _position(result: Result) -> int:
+def result_start(result: Result) -> int:
+    """Where a result is in the text: its first figure (the target, else the actual)."""
     first = result.target or result.actual
     return first.start if first is not None else result.clause[0]
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from minsheng.ingest.parser.departments import cut_departments, split_names
+from minsheng.ingest.parser.departments import add_department, cut_departments, split_names
 from minsheng.ingest.parser.layouts import (
     NAME_UNIT,
     UNIT_CELL,
@@ -686,8 +686,8 @@ def _row_columns(values: list[str], kinds: list[str], cut: bool = False) -> dict
             # a verdict beside the figures (| 新增托位1155个 | 超额完成 |) does not replace them
             if filled and (
                 kind == "target"
-                or QUANTITY.search(values[taken[0]])
-                or not QUANTITY.search(values[columns[kind]])
+                or HAS_FIGURE.search(values[taken[0]])
+                or not HAS_FIGURE.search(values[columns[kind]])
             ):
                 columns[kind] = taken[0]
             continue
@@ -701,7 +701,8 @@ def _score(placed: list[list[int]], values: list[str], kinds: list[str]) -> floa
     )
 
 
-QUANTITY = re.compile(r"\d")
+# a cell that holds a figure (a verdict such as 超额完成 holds none)
+HAS_FIGURE = re.compile(r"\d")
 # a cell that labels the value beside it (索引号：, 发布机构:) as a page's record does
 LABEL_CELL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[：:]\s*")
 LEADING_RATE = re.compile(r"\s*(\d+(?:\.\d+)?\s*%)\s*(?:[（(]|$)")
@@ -766,18 +767,12 @@ def _row_departments(text: str, item: Item, cell: Callable[[str], Span | None]) 
     spans: list[tuple[str, Span | None]] = [("lead", cell("lead")), ("co", cell("co"))]
     if remark and department_like(text[remark[0] : remark[1]]):
         spans.append(("lead" if cell("lead") is None else "co", remark))
-    known = {name for name, _role in item.departments}
     for role, span in spans:
         if not span:
             continue
         names = split_names(text[span[0] : span[1]])
-        lead_taken = any(r == "lead" for _n, r in item.departments)
         for i, name in enumerate(names):
-            if name in known:
-                continue
-            known.add(name)
-            first = role == "lead" and i == 0 and not lead_taken
-            item.departments.append((name, "lead" if first else "co"))
+            add_department(item, name, "lead" if role == "lead" and i == 0 else "co")
         if names:
             item.department_spans.append(span)
 
@@ -866,13 +861,8 @@ def _glued_table_departments(text: str, items: list[Item]) -> None:
         index = bisect.bisect_right(starts, position) - 1
         if index < 0:
             continue
-        item = items[index]
-        known = {name for name, _role in item.departments}
         for name in names:
-            if name not in known:
-                lead = not any(role == "lead" for _n, role in item.departments)
-                item.departments.append((name, "lead" if lead else "co"))
-                known.add(name)
+            add_department(items[index], name, "lead")
 
 
 def _form_items(text: str, found: list[Form]) -> list[Item]:
