@@ -303,7 +303,7 @@ def _excluded(
         return True  # 日处理400吨的转运中心: what the facility can do, a spec of the work built
     if quantity.unit == "%" and FUNDS_RATE_BEFORE.search(tail):
         return True  # 资金拨付率100%, 预算执行进度85%: how the money is spent, not a promise
-    if quantity.unit == "项" and _counts_the_programme(before, after, tail, following):
+    if quantity.unit == "项" and _counts_items_in_xiang(before, after, tail, following):
         return True
     if counts_the_programme(quantity.unit, before, sentence, after):
         return True
@@ -349,7 +349,7 @@ def _excluded(
     return bool(after.startswith("的") and re.search(r"(低于|高于|不足|超过|满)\s*$", tail))
 
 
-def _counts_the_programme(before: str, after: str, tail: str, following: str) -> bool:
+def _counts_items_in_xiang(before: str, after: str, tail: str, following: str) -> bool:
     """项 is the measure word of the list's own items (10项实事, 38项其中5项已完成, 超序时7项).
 
     A promise counts its work in 个, 所, 条…; one in 项 is bound (不少于3项技术) or makes
