@@ -97,6 +97,9 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
         group = cells[start:end]
         while len(group) > width and not text[group[-1][0] : group[-1][1]].strip():
             group = group[:-1]
+        if len(group) == width + 1 and _named_twice(text, group, kinds):
+            rows.append(_row(text, group))  # 县文体广新局 / 县代建中心: two names, a cell each
+            continue
         if len(group) == width + 1 or _group_title(text, group, unit_column):
             titled = [group[0], *group[2:]]
             # one cell too many is a group title in the second cell, unless the cells read
@@ -115,6 +118,14 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
             # the last such row, its empty 备注 cells taken off with the group's end
             rows.append(_row(text, [(rest[0][0], rest[0][0]), *rest]))
     return rows if len(rows) >= 3 else []
+
+
+def _named_twice(text: str, group: list[Span], kinds: list[str]) -> bool:
+    """A row one cell longer than its header because a department column names two."""
+    placed = align([text[s:e] for s, e in group], kinds)
+    return placed is not None and any(
+        kind in {"lead", "co"} and len(taken) > 1 for kind, taken in zip(kinds, placed, strict=True)
+    )
 
 
 def _reads(text: str, cells: list[Span], kinds: list[str]) -> float:
@@ -247,6 +258,22 @@ FIGURE_CELL = re.compile(
 PERCENT_CELL = re.compile(r"\d+(?:\.\d+)?\s*%")
 # 2025, 2024- 2025, 2022—2026年: when the work runs, not what it counts
 YEARS = re.compile(r"(?:19|20)\d\d\s*年?(?:\s*[-—–~～至]\s*(?:(?:19|20)\d\d)\s*年?)?")
+# 11月, 10月底前, 2021.8, 2021年11月, 1.2021年8月 2.2021年12月: a deadline cell, not a figure
+_DATE = (
+    r"(?:(?:19|20)\d\d\s*(?:年|[.．/\-])\s*)?[01]?\d\s*月?(?:\s*\d{1,2}\s*日)?"
+    r"(?:底|末|初|中旬|上旬|下旬)?(?:前|以前|之前)?"
+)
+DEADLINE = re.compile(rf"(?:(?:\d[.、])?\s*{_DATE}\s*)+|(?:19|20)\d\d\s*年?(?:底|末)?(?:前)?")
+
+
+def is_deadline(value: str) -> bool:
+    """A cell that says when (11月, 2021.8), not how many: a month, or a year with its month."""
+    value = value.strip()
+    return bool(DEADLINE.fullmatch(value)) and bool(
+        "月" in value or re.match(r"(?:19|20)\d\d\s*[.．/\-]\s*[01]?\d$", value)
+    )
+
+
 DEPARTMENT_NAME = re.compile(
     r"(?:局|委|办|处|院|联|中心|公司|集团|政府|街道|办事处|会|团|部|所|站|队|馆|署|厅|社|行|室|台|厂"
     r"|镇|乡)"
@@ -271,7 +298,7 @@ def fit(kind: str, value: str) -> float:
         return 0.0
     digit = bool(re.search(r"\d", value))
     figure = bool(FIGURE_CELL.fullmatch(value) or PERCENT_CELL.fullmatch(value))
-    if YEARS.fullmatch(value):
+    if YEARS.fullmatch(value) or is_deadline(value):
         return 3.0 if kind == "years" else -3.0 if kind in {"number", "title", "target"} else 0.0
     if kind == "years":
         return -2.0
@@ -309,6 +336,8 @@ def fit(kind: str, value: str) -> float:
 
 _FIGURES = {"unit", "target", "completion", "percent"}
 MERGE_COST = 1.0  # a group title and the indicator's name in two cells make one title
+MAX_NAMES = 4  # the most departments a column takes a cell each of
+NAME_COST = 0.5  # of a department cell read as one more name of the column before
 POSITIONAL = 0.01  # of equally good readings, the one that keeps the cells in their columns
 
 
@@ -335,6 +364,14 @@ def align(values: list[str], kinds: list[str]) -> list[list[int]] | None:
             if kinds[j] == "title" and i + 1 < count:
                 merged = score + fit("title", values[i + 1]) - MERGE_COST
                 options.append((merged + best[i + 2][j + 1], 2))
+            if kinds[j] in {"lead", "co"}:
+                # 县水务局 / 县住建局 / 县护城河指挥部: several departments, a cell (a line) each
+                names = i + 1
+                while names < count and names - i < MAX_NAMES and department_like(values[names]):
+                    if department_like(values[i]):
+                        score += fit(kinds[j], values[names]) - NAME_COST
+                        options.append((score + best[names + 1][j + 1], names + 1 - i))
+                    names += 1
             value, taken = max(options, key=lambda option: (option[0], option[1]))
             best[i][j] = value
             choice[(i, j)] = taken

@@ -517,7 +517,14 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         def cell(
             name: str, columns: dict[str, int] = columns, cells: list[Span] = cells
         ) -> Span | None:
-            return cells[columns[name]] if name in columns else None
+            if name not in columns:
+                return None
+            start, end = cells[columns[name]]
+            return (
+                (start, cells[columns[f"{name}_end"]][1])
+                if f"{name}_end" in columns
+                else (start, end)
+            )
 
         number_span = cell("number")
         number = ordinal(text[number_span[0] : number_span[1]]) if number_span else None
@@ -681,6 +688,8 @@ def _row_columns(values: list[str], kinds: list[str], cut: bool = False) -> dict
             continue
         if kind == "lead" and "lead" in columns:
             kind = "co"  # 牵头单位 then 责任单位: the second names the others who take part
+        if kind in {"lead", "co"} and len(taken) > 1 and kind not in columns:
+            columns[f"{kind}_end"] = taken[-1]  # its names, a cell each
         if kind in {"completion", "target"} and kind in columns:
             # of several progress columns (1-10月, 1-11月) the last filled is the latest; but
             # a verdict beside the figures (| 新增托位1155个 | 超额完成 |) does not replace them

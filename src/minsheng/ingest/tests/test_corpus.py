@@ -67,9 +67,7 @@ def test_the_round_6_development_split_holds_the_18_documents_of_the_second_held
     assert sum(document["split"] == "dev_r6" for document in documents()) == 18
 
 
-def test_the_round_7_development_split_holds_the_24_documents_of_the_third_held_out_split() -> (
-    None
-):
+def test_the_round_7_development_split_holds_the_24_documents_of_the_third_held_out_split() -> None:
     assert sum(document["split"] == "dev_r7" for document in documents()) == 24
 
 

@@ -363,3 +363,40 @@ def test_a_row_with_more_cells_than_its_header_is_read_in_place_and_unsure() -> 
     second = document.projects[1].indicators[0]
     assert (second.target.value, second.actual) == (Decimal(500), Decimal(480))
     assert "misaligned" in second.doubts and second.confidence < UNSURE
+
+
+DEADLINES = (
+    "临川县2022年十件民生实事任务登记表\n"
+    "项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+    "1.城区道路提升项目 | 对新华路等4条城区道路进行提升改造； | 11月 | 县住建局 |\n"
+    "2022.9 | 县城投公司 | ||\n"
+    "新建停车场2处，新增停车位800个以上。 | 10月底前 | 县住建局 | |\n"
+    "2.农村公路项目 | 提升改造农村公路35公里。 | 2022年12月 | 县交通运输局 |\n"
+)
+
+
+def test_a_deadline_cell_is_not_read_as_the_task_or_a_figure() -> None:
+    assert readings(parse_text(DEADLINES)) == [
+        (Decimal(4), "条", "gte", None, None),
+        (Decimal(2), "处", "gte", None, None),
+        (Decimal(800), "个", "gte", None, None),
+        (Decimal(35), "公里", "gte", None, None),
+    ]
+
+
+STACKED_NAMES = (
+    "临川县2023年民生实事目标任务分解表\n\n"
+    "序号\n\n民生实事\n\n责任单位\n\n完成时限\n\n"
+    "1\n\n新建2座人行天桥。\n\n县住建局\n\n9月投入使用\n\n"
+    "2\n\n新建城区幼儿园3所。\n\n县教科局\n\n县代建中心\n\n12月底前\n\n"
+    "3\n\n改造农村危房120户。\n\n县住建局\n\n12月底前\n"
+)
+
+
+def test_a_department_column_of_a_table_pasted_one_cell_per_line_may_name_two() -> None:
+    document = parse_text(STACKED_NAMES)
+    assert [(p.title, [n for n, _r in p.item.departments]) for p in document.projects] == [
+        ("新建2座人行天桥。", ["县住建局"]),
+        ("新建城区幼儿园3所。", ["县教科局", "县代建中心"]),
+        ("改造农村危房120户。", ["县住建局"]),
+    ]
