@@ -95,3 +95,7 @@ def test_every_comparator_is_one_the_ledger_compares_with() -> None:
 
 def test_every_indicator_states_a_target_or_a_result() -> None:
     assert [i for i in indicators() if i["target"] is None and i["actual"] is None] == []
+
+
+def test_the_round_7_held_out_split_holds_29_documents() -> None:
+    assert sum(document["split"] == "heldout4" for document in documents()) == 29
