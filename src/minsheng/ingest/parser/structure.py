@@ -12,7 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from minsheng.ingest.parser.departments import add_department, cut_departments, split_names
+from minsheng.ingest.parser.departments import (
+    DEPARTMENT_FIELD,
+    add_department,
+    cut_departments,
+    split_names,
+)
 from minsheng.ingest.parser.layouts import (
     NAME_UNIT,
     UNIT_CELL,
@@ -45,10 +50,12 @@ LINE_STYLES = {
     "arabic": re.compile(r"(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*"),
     # a number and a short heading alone on a line, the item below it: "1 医疗卫生"
     "heading": re.compile(r"(\d{1,2})[ \t]+(?=[\u4e00-\u9fff]{2,10}[ \t]*$)"),
+    # 01 项目名称：提升县域生态环境, its 项目内容： and 进展与成效： on the lines below
+    "labelled": re.compile(r"(\d{1,2})[ \t]*(?:项目名称|实事名称|项目|名称)\s*[：]\s*"),
 }
 INLINE_SHI = re.compile(rf"(?:^|(?<=[。；！：，\s]))({CN_ORDINAL})是")
 COMPLETION_LABEL = re.compile(
-    r"(?:完成情况|进展情况|推进情况|落实情况|工作进展|进展|进度)\s*[：]\s*"
+    r"(?:完成情况|进展情况|推进情况|落实情况|工作进展|进展|进度)(?:[与及和]成效|成效)?\s*[：]\s*"
 )
 INLINE_PROGRESS = re.compile(
     r"(?:^|(?<=[。；]))\s*(?=(?:截至|截止|目前|今年以来|年初以来)[^。]*[，,])"
@@ -373,8 +380,14 @@ def _line_items(text: str, lines: list[_Line], starts: list[tuple[_Line, int, in
         item = Item(number=number, span=(line.start, end))
         first = True
         in_completion = False
+        named_below: int | None = None
         for ln in body:
             start = ln.start + (marker_end if first else 0)
+            if named_below is not None:
+                start, named_below = named_below, None
+            elif not first and DEPARTMENT_FIELD.fullmatch(ln.text.strip() + "\n"):
+                named_below = start  # 责任单位： alone on its line: the names are on the next
+                continue
             label = COMPLETION_LABEL.match(ln.text.lstrip())
             if label and not first:
                 in_completion = True

@@ -193,3 +193,46 @@ def test_a_document_mixing_traditional_and_simplified_lines_is_read() -> None:
         [(Decimal(120), "公里"), (Decimal(30), "个")],
         "120公里",
     )
+
+
+LABELLED = (
+    "临川县2021年为群众办实事项目进展与成效情况汇报\n"
+    "01 项目名称：提升县域生态环境\n"
+    "项目内容：\n"
+    "新改建城区公共厕所6座，新建湿地保护小区3个。\n"
+    "责任单位：\n"
+    "县水务局、县城管局\n"
+    "进展与成效：\n"
+    "截至5月底，已建成公厕2座。\n"
+    "02 项目名称：加大文化惠民力度\n"
+    "项目内容：\n"
+    "新建城市书房2个。\n"
+    "责任单位\n"
+    "县文广旅局\n"
+    "进展与成效：\n"
+    "城市书房已完成选址。\n"
+)
+
+
+def test_a_form_of_labelled_fields_gives_one_project_per_name() -> None:
+    assert [p.title for p in parse_text(LABELLED).projects] == [
+        "提升县域生态环境",
+        "加大文化惠民力度",
+    ]
+
+
+def test_the_content_field_of_a_labelled_form_gives_the_targets_and_the_progress_their_results() -> (
+    None
+):
+    document = parse_text(LABELLED)
+    assert [
+        (i.target.value, i.target.unit, i.actual) for p in document.projects for i in p.indicators
+    ] == [(6, "座", 2), (3, "个", None), (2, "个", None)]
+
+
+def test_a_department_label_alone_on_its_line_names_the_departments_below_it() -> None:
+    document = parse_text(LABELLED)
+    assert [[n for n, _r in p.item.departments] for p in document.projects] == [
+        ["县水务局", "县城管局"],
+        ["县文广旅局"],
+    ]
