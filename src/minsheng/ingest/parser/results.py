@@ -12,12 +12,14 @@ from decimal import Decimal
 
 from minsheng.ingest.parser.numbers import (
     INDICATOR_UNITS,
+    PLAN_NOUN,
     Quantity,
     find_quantities,
     find_stated_percents,
 )
 from minsheng.ingest.parser.programme import PARTS_AFTER, counts_the_programme
 from minsheng.ingest.parser.structure import Span
+from minsheng.plans.completion import stated_percent_matches
 
 CLAUSE = re.compile(r"[，。；！？\n、：]")
 SENTENCE = re.compile(r"[。；！？\n]")
@@ -26,15 +28,15 @@ OVERALL_RATE = re.compile(r"(?:整体|总体)完成率(?:为|达到|达)?\s*$")
 BRACKET_PERCENT = re.compile(r"\s*（\s*(\d+(?:\.\d+)?)\s*%\s*）")
 RATE_AFTER = re.compile(
     r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?"
-    r"|[占为](?:年度|全年|年)?(?:目标任务|计划任务|目标|任务|计划)的?"
+    rf"|[占为](?:年度|全年|年)?{PLAN_NOUN}的?"
     # 已完成任务下达数的53%, 完成全年任务数的30%: the share of the figure set for the year
-    r"|(?:已)?完成(?:了)?(?:年度|全年)?(?:目标任务|计划任务|目标|任务|计划)(?:下达数|数)?的)"
+    rf"|(?:已)?完成(?:了)?(?:年度|全年)?{PLAN_NOUN}(?:下达数|数)?的)"
     r"\s*(\d+(?:\.\d+)?)\s*%"
 )
 # a result reported against its line's target: 累计解决了2585个…，占总计划的99.2%
 SHARE_AFTER = re.compile(
-    r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?|占(?:总|年度|全年|年)?(?:计划|目标|任务)的?"
-    r"|完成(?:年度|全年)(?:目标任务|计划任务|目标|任务|计划)的?)"
+    rf"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?|占(?:总|年度|全年|年)?{PLAN_NOUN}的?"
+    rf"|完成(?:年度|全年){PLAN_NOUN}的?)"
     r"\s*(\d+(?:\.\d+)?)\s*%"
 )
 # 已全部完成 after the figure: 13家县级妇幼保健院建设已全部完成
@@ -473,7 +475,41 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
     found.sort(key=result_start)
     _respectively(masked, found, region)
     _overall_rates_to_the_item(text, masked, found, region)
+    found = _paired_by_their_percent(found)
     return _without_parts_by_place(text, _without_repeated_subheadings(text, found), region)
+
+
+PAIRING_REACH = 300  # how far before a result its plan may be stated
+
+
+def _paired_by_their_percent(found: list[Result]) -> list[Result]:
+    """下达改造任务21029套。截至12月上旬，新开工18601套，完成年度开工任务的88.45%: a result
+    whose stated share of plan is exactly itself over a figure stated before it, of its unit,
+    is answered to that figure as its target (the numbers, not the words, make the pair)."""
+    taken: set[int] = set()
+    for result in found:
+        actual, percent = result.actual, result.stated_percent
+        if actual is None or percent is None or result.target is not None:
+            continue
+        for index, earlier in enumerate(found):
+            plan = earlier.actual if earlier.target is None else None
+            if earlier.actual is None and earlier.target is not None:
+                plan = earlier.target
+            if (
+                plan is None
+                or earlier is result
+                or index in taken
+                or earlier.stated_percent is not None
+                or plan.unit != actual.unit
+                or not 0 < actual.start - plan.end <= PAIRING_REACH
+                or not plan.value
+            ):
+                continue
+            if stated_percent_matches(percent, "gte", plan.value, actual.value):
+                result.target = plan
+                taken.add(index)
+                break
+    return [result for index, result in enumerate(found) if index not in taken]
 
 
 def _without_repeated_subheadings(text: str, found: list[Result]) -> list[Result]:
@@ -674,7 +710,7 @@ def result_start(result: Result) -> int:
 # 完成率200%, 占年计划的56.6%, (50%): claims about a figure, not figures of their own
 PERCENT_CLAIM_BEFORE = re.compile(
     r"(?:完成率|完成进度|占[^，。；\d]{0,12}?|完成[^，。；\d]{0,8}?的"
-    r"|完成(?:年度|全年)(?:目标任务|计划任务|目标|任务|计划))(?:为|达到|达)?\s*$|（\s*$"
+    rf"|完成(?:年度|全年){PLAN_NOUN})(?:为|达到|达)?\s*$|（\s*$"
 )
 
 

@@ -699,3 +699,21 @@ def test_projects_named_in_quotes_by_their_promise_give_targets() -> None:
         + "会议票决产生“新建23公里碧道”“改造老旧小区12个”等10件民生实事，“一老一小”服务提质。\n"
     )
     assert targets(document) == [(Decimal(23), "公里", "gte"), (Decimal(12), "个", "gte")]
+
+
+ASSIGNED = "临江市2021年棚户区改造进展\n2021年省下达我市棚户区改造任务1200户。截至11月底，全市已改造{done}户，完成年度改造任务的80%。"
+
+
+def stated(document: ParsedDocument) -> list[Decimal | None]:
+    found = [i.stated_percent for p in document.projects for i in p.indicators]
+    return found + [r.stated_percent for p in document.projects for r in p.results]
+
+
+def test_a_share_of_a_plan_named_by_its_work_is_the_stated_percent() -> None:
+    assert stated(parse_text(ASSIGNED.format(done=960))) == [Decimal(80)]
+
+
+def test_a_result_whose_stated_share_is_itself_over_an_earlier_figure_has_that_figure_as_target() -> (
+    None
+):
+    assert pairs(parse_text(ASSIGNED.format(done=960))) == [(Decimal(1200), Decimal(960), "户")]
