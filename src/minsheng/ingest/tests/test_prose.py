@@ -713,7 +713,24 @@ def test_a_share_of_a_plan_named_by_its_work_is_the_stated_percent() -> None:
     assert stated(parse_text(ASSIGNED.format(done=960))) == [Decimal(80)]
 
 
+ASSIGNED_FIGURE = (
+    "2015年自治区下达临江市棚户区改造{plan}套。截至12月上旬，全市新开工1800套，完成年度开工任务的90%。"
+    "截至12月上旬，已完成投资10亿元。"
+)
+
+
 def test_a_result_whose_stated_share_is_itself_over_an_earlier_figure_has_that_figure_as_target() -> (
     None
 ):
-    assert pairs(parse_text(ASSIGNED.format(done=960))) == [(Decimal(1200), Decimal(960), "户")]
+    assert pairs(parse_text(ASSIGNED_FIGURE.format(plan=2000), jurisdiction="临江市"))[0] == (
+        Decimal(2000),
+        Decimal(1800),
+        "套",
+    )
+
+
+def test_a_result_whose_stated_share_does_not_fit_an_earlier_figure_keeps_it_apart() -> None:
+    assert pairs(parse_text(ASSIGNED_FIGURE.format(plan=2500), jurisdiction="临江市"))[:2] == [
+        (None, Decimal(2500), "套"),
+        (None, Decimal(1800), "套"),
+    ]
