@@ -45,7 +45,11 @@ REPORT_WORDS = re.compile(
     r"已完成|已建成|已全部|累计完成|累计解决|完成率|实际完成|截至|截止|上半年|前三季度|今年以来"
     # 进展情况实行月报制度, 完成情况也要按期上报: a plan saying how it will be reported on
     r"|(?:进展情况|完成情况|落实情况|推进情况|实施情况)(?![^。，；]{0,6}(?:要|应|须|实行|上报|报送))"
-    r"|全部完成|如期完成|超额完成|提前完成|成绩单|新完成|进展顺利"
+    # 全面完成50项民生实事, 如期建成: the year's work closed (顺利完成 and 圆满完成 are also what a plan
+    # asks: 确保…顺利完成)
+    r"|(?:全面|全部|如期|超额|提前)(?:完成|建成|实现|竣工)|成绩单|新完成|进展顺利"
+    # 将上年的民生承诺作了一一回答, 汇报民生业绩: a report on last year's promises
+    r"|(?<![比较同])上年|业绩|汇报"
     # 完成了, 建成了: the perfective 了 after the work; 主体封顶, 全部开工: a stage reached
     r"|(?:完成|建成|新建|新增|实施|开展|改造|解决|举办|组织|惠及)了"
     r"|主体(?:封顶|竣工|完工)|全部(?:开工|竣工|完工|建成)|具备入住条件"
@@ -56,7 +60,8 @@ REPORT_WORDS = re.compile(
     # 2013年我省新建…: a year's work stated as done (a plan says 将, 计划 or 要)
     r"|20\d\d年，?(?:我|全)(?:省|市|县|区)(?:共|累计)?(?:新建|新增|完成|建成|新改建|解决)(?!计划)"
 )
-PLAN_WORDS = re.compile(r"分别是|分别为|将|确定|提出|出炉|票决|承诺|力争|要办|拟办")
+# 将 as 把 (将上年的承诺…回答) names what was done, not what will be
+PLAN_WORDS = re.compile(r"分别是|分别为|将(?!上年|去年)|确定|提出|出炉|票决|承诺|力争|要办|拟办")
 
 
 def is_report(text: str) -> bool:

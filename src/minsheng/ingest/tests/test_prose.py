@@ -734,3 +734,31 @@ def test_a_result_whose_stated_share_does_not_fit_an_earlier_figure_keeps_it_apa
         (None, Decimal(2500), "套"),
         (None, Decimal(1800), "套"),
     ]
+
+
+def test_a_work_report_that_closed_the_years_list_reads_its_figures_as_results() -> None:
+    document = parse_text(
+        "临江：全面完成30项民生实事\n政府工作报告指出，2023年，全省民生保障扎实推进。全面完成30项民生实事。"
+        "城镇新增就业21.5万人。建成88个社区老年食堂。\n",
+        jurisdiction="临江省",
+    )
+    assert targets(document) == []
+    assert pairs(document) == [(None, Decimal(215000), "人"), (None, Decimal(88), "个")]
+
+
+def test_a_report_answering_last_years_promises_reads_its_figures_as_results() -> None:
+    document = parse_text(
+        "本报临江1月22日电“新建农村九年一贯制学校120所，乡镇综合文化站230个，在全省率先实现了村村通油路……”今天上午，"
+        "省长在做《政府工作报告》时，向代表们汇报民生业绩。\n代表说：“省长将上年的民生承诺作了一一回答。”\n",
+        jurisdiction="临江省",
+        year=2010,
+    )
+    assert targets(document) == []
+
+
+def test_a_plan_asking_that_its_tasks_be_completed_smoothly_stays_a_plan() -> None:
+    document = parse_text(
+        PLAN + "1.新建人行天桥2座。\n2.新建城区幼儿园3所。\n"
+        "各责任单位要细化措施，确保全年目标任务顺利完成。县政府督查室适时通报完成情况。\n"
+    )
+    assert targets(document) == [(Decimal(2), "座", "gte"), (Decimal(3), "所", "gte")]
