@@ -506,7 +506,7 @@ def _project(
     if report and not item.completion:
         split = _promise_then_report(text, item)
         if split is not None:
-            item.promise, item.completion = [split[0]], [split[1]]
+            item.promise, item.completion = split
     promised, reported, stated, parts = extract.targets_and_actuals(
         text, masked, item.promise, item.completion
     )
@@ -581,10 +581,15 @@ REPORT_OPENS = re.compile(
 REPORTS_IN = re.compile(r"已|累计|截至|截止|上半年|前三季度|完成了|目前|实际")
 
 
-def _promise_then_report(text: str, item: Item) -> tuple[Span, Span] | None:
+def _promise_then_report(text: str, item: Item) -> tuple[list[Span], list[Span]] | None:
     """An item of a report that restates its promise, then reports (1.新建学校3所。上半年，已建成
     2所。): the first sentence is the promise, the rest its completion."""
-    if len(item.promise) != 1:
+    if len(item.promise) > 1:
+        # 实事二：新改扩建…300公里。 then a paragraph 截至6月30日，完成…: the line that opens on
+        # the period reported is where the completion starts
+        for index, (start, end) in enumerate(item.promise[1:], start=1):
+            if REPORT_OPENS.match(text, start, end):
+                return item.promise[:index], item.promise[index:]
         return None
     start, end = item.promise[0]
     stop = text.find("。", start, end)
@@ -592,7 +597,7 @@ def _promise_then_report(text: str, item: Item) -> tuple[Span, Span] | None:
         return None
     if REPORTS_IN.search(text, start, stop) or not REPORT_OPENS.match(text, stop + 1, end):
         return None
-    return (start, stop + 1), (stop + 1, end)
+    return [(start, stop + 1)], [(stop + 1, end)]
 
 
 def _headline_once(text: str, item: Item, promised: list[Mention]) -> list[Mention]:

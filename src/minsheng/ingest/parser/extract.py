@@ -522,6 +522,14 @@ def match(text: str, indicators: list[Indicator], reported: list[Mention]) -> li
                 score += 0.5
             if value == target.value:
                 score += 0.5
+                done_part = _done_part(text, mention, same_unit)
+                if done_part is not None:
+                    # 改造38条，目前完工24条: the task restated, then the part done, which answers
+                    # the target by the task's words in the restated figure's place
+                    candidates.append(
+                        _Candidate(score, indicator, [done_part], done_part.value * factor)
+                    )
+                    continue
             candidates.append(_Candidate(score + (0.5 if lone else 0), indicator, [mention], value))
         candidates += _sums(text, indicator, same_unit, target_pairs)
     candidates.sort(key=lambda c: -c.score)
@@ -540,6 +548,28 @@ def match(text: str, indicators: list[Indicator], reported: list[Mention]) -> li
             indicator.stated_percent = last.stated[0]
             indicator.stated_span = (last.stated[1], last.stated[2])
     return [m for m in reported if id(m) not in used]
+
+
+DONE_NEXT = re.compile(
+    r"^[^，。；\d]{0,12}?(?:已|目前|现已)?(?:完成|完工|建成|改造|竣工|开通)了?\s*$"
+)
+
+
+def _done_part(text: str, mention: Mention, same_unit: list[Mention]) -> Mention | None:
+    """The part done that follows, in its sentence, a figure of the completion repeating the
+    target (120座…已完成87座; 改造38条，目前完工24条)."""
+    later = [
+        m
+        for m in same_unit
+        if m.sentence == mention.sentence
+        and m.quantity.start > mention.quantity.end
+        and m.value < mention.value
+    ]
+    if later and DONE_NEXT.search(
+        text[mention.quantity.end : later[0].quantity.start].lstrip("，、 ")
+    ):
+        return later[0]
+    return None
 
 
 def _sums(

@@ -50,6 +50,8 @@ LINE_STYLES = {
     "arabic": re.compile(r"(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*"),
     # a number and a short heading alone on a line, the item below it: "1 医疗卫生"
     "heading": re.compile(r"(\d{1,2})[ \t]+(?=[\u4e00-\u9fff]{2,10}[ \t]*$)"),
+    # 实事一：创建11个…, 项目二：…: the item named by what it is, then its ordinal
+    "named": re.compile(rf"(?:实事|项目|工程)({CN_ORDINAL}|\d{{1,2}})\s*[：、]\s*"),
     # 01 项目名称：提升县域生态环境, its 项目内容： and 进展与成效： on the lines below
     "labelled": re.compile(r"(\d{1,2})[ \t]*(?:项目名称|实事名称|项目|名称)\s*[：]\s*"),
 }

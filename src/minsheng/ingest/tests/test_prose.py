@@ -762,3 +762,37 @@ def test_a_plan_asking_that_its_tasks_be_completed_smoothly_stays_a_plan() -> No
         "各责任单位要细化措施，确保全年目标任务顺利完成。县政府督查室适时通报完成情况。\n"
     )
     assert targets(document) == [(Decimal(2), "座", "gte"), (Decimal(3), "所", "gte")]
+
+
+NAMED_ITEMS = (
+    "临江市2022年十件实事最新进展\n截至6月30日，十件实事进展顺利，已完成年度目标任务过半。\n"
+    "实事一：新改扩建农村公路300公里，加固改造危桥120座。\n"
+    "截至6月30日，完成农村公路新改扩建163.98公里；120座危桥改造项目已完成87座，完成计划的72.5%。\n"
+    "实事二：改造老旧小区131个、背街小巷38条。\n"
+    "截至6月30日，实施背街小巷改造38条，目前完工24条，在建13条。\n"
+)
+
+
+def test_items_named_shi_shi_with_their_ordinal_are_the_list() -> None:
+    assert [p.title for p in parse_text(NAMED_ITEMS).projects] == [
+        "新改扩建农村公路300公里",
+        "改造老旧小区131个、背街小巷38条",
+    ]
+
+
+def test_the_line_of_an_item_that_opens_on_the_period_reported_starts_its_completion() -> None:
+    assert targets(parse_text(NAMED_ITEMS)) == [
+        (Decimal(300), "公里", "gte"),
+        (Decimal(120), "座", "gte"),
+        (Decimal(131), "个", "gte"),
+        (Decimal(38), "条", "gte"),
+    ]
+
+
+def test_a_target_restated_in_the_completion_is_answered_by_the_part_done_after_it() -> None:
+    assert pairs(parse_text(NAMED_ITEMS)) == [
+        (Decimal(300), Decimal("163.98"), "公里"),
+        (Decimal(120), Decimal(87), "座"),
+        (Decimal(131), None, "个"),
+        (Decimal(38), Decimal(24), "条"),
+    ]
