@@ -514,7 +514,8 @@ def _paired_by_their_percent(found: list[Result]) -> list[Result]:
 
 def _without_repeated_subheadings(text: str, found: list[Result]) -> list[Result]:
     """已拆除燃煤锅炉249台 on a line of its own, then …今年已拆除燃煤锅炉249台 in the paragraph
-    below: the subheading repeats the result, which is counted once."""
+    below: the subheading repeats the result, which is counted once; so does a lead that quotes
+    the results below it."""
     kept = []
     for index, result in enumerate(found):
         figure = result.actual
@@ -527,10 +528,18 @@ def _without_repeated_subheadings(text: str, found: list[Result]) -> list[Result
                 and (later.actual.value, later.actual.unit) == (figure.value, figure.unit)
                 for later in found[index + 1 :]
             )
-            if repeated and len(line) <= 24 and not CLAUSE.search(line):
+            if repeated and (
+                (len(line) <= 24 and not CLAUSE.search(line)) or _quoted(text, figure.start)
+            ):
                 continue
         kept.append(result)
     return kept
+
+
+def _quoted(text: str, position: int) -> bool:
+    """“城镇新增就业25.79万人…”: a figure inside quotes, as a lead quotes the text below it."""
+    opening = text.rfind("“", 0, position)
+    return opening >= 0 and "”" not in text[opening:position] and "”" in text[position:]
 
 
 def _respectively(masked: str, found: list[Result], region: Span) -> None:

@@ -796,3 +796,13 @@ def test_a_target_restated_in_the_completion_is_answered_by_the_part_done_after_
         (Decimal(131), None, "个"),
         (Decimal(38), Decimal(24), "条"),
     ]
+
+
+def test_results_a_lead_quotes_from_the_text_below_are_counted_once() -> None:
+    document = parse_text(
+        "临江：全面完成30项民生实事\n“城镇新增就业21.5万人，农村劳动力转移就业80.2万人”……"
+        "政府工作报告指出，2023年，全省全面完成30项民生实事。城镇新增就业21.5万人，"
+        "农村劳动力转移就业80.2万人。\n",
+        jurisdiction="临江省",
+    )
+    assert pairs(document) == [(None, Decimal(215000), "人"), (None, Decimal(802000), "人")]
