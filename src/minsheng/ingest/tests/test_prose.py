@@ -806,3 +806,17 @@ def test_results_a_lead_quotes_from_the_text_below_are_counted_once() -> None:
         jurisdiction="临江省",
     )
     assert pairs(document) == [(None, Decimal(215000), "人"), (None, Decimal(802000), "人")]
+
+
+def test_in_a_report_what_people_got_and_works_started_are_results() -> None:
+    document = parse_text(
+        "临江：全面完成30项民生实事\n2023年，全省全面完成30项民生实事。帮助1860名困难家庭考生圆梦大学。"
+        "320个小区21.4万户拿到不动产权证。3个区域医疗中心启动建设。\n",
+        jurisdiction="临江省",
+    )
+    assert pairs(document) == [
+        (None, Decimal(1860), "人"),
+        (None, Decimal(320), "个"),
+        (None, Decimal(214000), "户"),
+        (None, Decimal(3), "个"),
+    ]
