@@ -16,11 +16,11 @@ Span = tuple[int, int]
 
 # 牵头单位：, 责任部门：, 配合单位：… (部门 and 单位 are the same field); the leaders' fields name people
 DEPARTMENT_FIELD = re.compile(
-    r"(?P<label>(?:牵头|责任|分管)领导|(?P<kind>牵头|主责|责任|承办|配合|协办|协同|参与)(?:单位|部门))"
+    r"(?P<label>(?:牵头|责任|分管)领导|(?P<kind>牵头|主责|主办|责任|承办|配合|协办|协同|参与)(?:单位|部门))"
     # or the label alone on its line, the names on the next: 责任单位\n文广旅局
     r"(?:\s*[：]\s*|[ \t]*\n[ \t]*)"
 )
-LEAD_KINDS = {"牵头", "主责"}
+LEAD_KINDS = {"牵头", "主责", "主办"}
 RESPONSIBLE_KINDS = {"责任", "承办"}
 LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]?")
 

@@ -50,3 +50,18 @@ def test_a_report_without_a_list_names_its_departments_from_the_whole_text() -> 
         "会上，区城管局、区住建局等实事牵头单位逐一汇报。\n"
     )
     assert {name for name, _role in named(document)} == {"区城管局", "区住建局"}
+
+
+def test_a_field_labelled_zhuban_names_the_lead_departments() -> None:
+    document = parse_text(
+        "临江省2016年十大惠民实事\n"
+        "一、实施农村公路建设，完成1.2万公里建制村通硬化路建设任务。\n"
+        "主办单位：省交通运输厅、省扶贫办\n"
+        "二、推进旅游厕所建设，全年建设、改造旅游厕所500座。\n"
+        "主办单位：省旅游发展委\n"
+    )
+    assert named(document) == [
+        ("省交通运输厅", "lead"),
+        ("省扶贫办", "co"),
+        ("省旅游发展委", "lead"),
+    ]
