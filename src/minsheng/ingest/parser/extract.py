@@ -85,7 +85,10 @@ LET_BEFORE = re.compile(r"^(?:让|使)[\d.万亿户人口名、两]*$")
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
 SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
 GROWTH_BEFORE = re.compile(r"(同比|环比|增长|下降|增幅|降幅|提高了|下降了|比上年|(?<!新)增加)\s*$")
-CHANGE_BETWEEN = re.compile(r"^\s*(提高|提升|增加|增长|扩大|降低|下降|减少|压减|降)(到|至)\s*$")
+# 提高到, 分别提高到每人每月: the change from a starting figure to the promised one
+CHANGE_BETWEEN = re.compile(
+    r"^\s*(?:分别)?(提高|提升|增加|增长|扩大|降低|下降|减少|压减|降)(到|至)(?:每[\u4e00-\u9fff]{1,2}){0,2}\s*$"
+)
 TARGET_AFTER = re.compile(r"^(?:以上)?的?(?:年度|全年)?(?:目标任务|目标|任务|计划)")
 TARGET_BEFORE = re.compile(r"(?:年度目标|全年目标|目标任务|年度任务|计划|目标)(?:为|是)?\s*$")
 CLAIM = re.compile(
@@ -266,6 +269,15 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
             ):
                 # 从77%提高到80%: the first figure is where it starts, not a second target
                 found.pop()
+                # 从574元、271元分别提高到609元、300元: every starting figure of the list
+                while (
+                    found
+                    and found[-1].clause == clause
+                    and re.fullmatch(
+                        r"\s*[、和及]\s*", text[found[-1].tail_end : previous.quantity.start]
+                    )
+                ):
+                    previous = found.pop()
                 mention.baseline = previous.value
                 mention.comparator = "lte" if re.search(r"降|减", between) else "gte"
                 previous = found[-1] if found else None

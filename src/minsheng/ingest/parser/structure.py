@@ -680,7 +680,7 @@ def _row_columns(values: list[str], kinds: list[str], cut: bool = False) -> dict
         placed = [[i] if i < len(values) else [] for i in range(len(kinds))]
     if cut and len(values) < len(kinds):
         placed = [[i] if i < len(values) else [] for i in range(len(kinds))]
-    aligned = None if cut and placed is not None else align(trimmed, kinds)
+    aligned = align(trimmed, kinds)
     if aligned is not None and (
         placed is None
         or _score(aligned, values, kinds)

@@ -158,3 +158,21 @@ MERGED_RATE = (
 def test_a_rows_own_rate_wins_over_a_percent_cell_merged_over_every_row() -> None:
     rates = [row[3] for row in readings(parse_text(MERGED_RATE, jurisdiction="临江区", year=2024))]
     assert rates[0] == Decimal(100)
+
+
+CUT_AND_SHIFTED = (
+    "大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位 | 落实进展情况 |\n"
+    "一、提高底线民生保障水平 | 1 | 将城乡低保标准提高到每人每月900元。 | 陈明 | 市民政局 | 已完成。 |\n"
+    "2 | 将孤儿养育标准提高到每人每月2200元。 | 陈明 | 市民政局 | 已完成。 |\n"
+    "3 | 将残疾人护理补贴标准提高到每人每年2900元。 | 陈明 | 市民政局 | 已完成。 从1月1日起，已将我市困难"
+)
+
+
+def test_a_last_row_the_copy_cut_off_that_also_lost_its_first_cell_is_aligned_by_its_cells() -> (
+    None
+):
+    assert departments(parse_text(CUT_AND_SHIFTED, jurisdiction="临江市", year=2020)) == [
+        "市民政局",
+        "市民政局",
+        "市民政局",
+    ]

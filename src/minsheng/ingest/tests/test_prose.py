@@ -820,3 +820,16 @@ def test_in_a_report_what_people_got_and_works_started_are_results() -> None:
         (None, Decimal(214000), "户"),
         (None, Decimal(3), "个"),
     ]
+
+
+def test_every_starting_figure_of_a_list_raised_to_new_standards_is_no_target() -> None:
+    document = parse_text(
+        PLAN
+        + "1.将城镇、农村低保人均最低补差水平从每人每月574元、271元分别提高到每人每月609元、300元。\n"
+        "2.新建公园3个。\n"
+    )
+    assert targets(document) == [
+        (Decimal(609), "元", "gte"),
+        (Decimal(300), "元", "gte"),
+        (Decimal(3), "个", "gte"),
+    ]
