@@ -794,11 +794,28 @@ def _row_departments(text: str, item: Item, cell: Callable[[str], Span | None]) 
     for role, span in spans:
         if not span:
             continue
-        names = split_names(text[span[0] : span[1]])
+        names = _without_heads(split_names(text[span[0] : span[1]]))
         for i, name in enumerate(names):
             add_department(item, name, "lead" if role == "lead" and i == 0 else "co")
         if names:
             item.department_spans.append(span)
+
+
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
+def _without_heads(names: list[str]) -> list[str]:
+    """| 市民政局 伍泽国 |: a department's head named after it is a person, not a department."""
+    return [
+        name
+        for index, name in enumerate(names)
+        if not (
+            index
+            and PERSON_NAME.fullmatch(name)
+            and not department_like(name)
+            and department_like(names[index - 1])
+        )
+    ]
 
 
 def _continue_row(

@@ -176,3 +176,17 @@ def test_a_last_row_the_copy_cut_off_that_also_lost_its_first_cell_is_aligned_by
         "市民政局",
         "市民政局",
     ]
+
+
+HEADS = (
+    "序号 | 工作任务 | 牵头单位及 主要负责人 | 落实进展情况 |\n"
+    "1 | 将城乡低保标准提高到每人每月900元。 | 市民政局 李明 | 已完成。 |\n"
+    "2 | 新建公园3个。 | 市住建局 王海 | 已完成。 |\n"
+)
+
+
+def test_a_departments_head_named_after_it_in_its_cell_is_no_department() -> None:
+    assert departments(parse_text(HEADS, jurisdiction="临江市", year=2020)) == [
+        "市民政局",
+        "市住建局",
+    ]
