@@ -530,8 +530,9 @@ def _project(
             # 失业率控制在4.0%以内 in a report on work done: the year's bound restated
             and not (m.unit == "%" and m.comparator == "lte" and not m.target_marked)
         ]
-    elif not item.completion:
-        # 新建口袋公园12个，整体完成率120%: a result closed by its rate, not a promise
+    else:
+        # 新建口袋公园12个，整体完成率120%: a result closed by its rate, not a promise, even
+        # above an item's 推进情况 (完成投资2513万元，占年度投资目标的16.22%)
         rated = [
             r
             for region in item.promise

@@ -127,7 +127,7 @@ QUOTES = re.compile(r"“[^”\n]{0,40}”|‘[^’\n]{0,40}’|《[^》\n]{0,60
 PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{5,}(?=(?:服务)?热线))(?![\d.])")
 SHORT_ASIDE = re.compile(r"（([^（）\d，。；]{1,4})）")
 # the plan a share is of (目标任务, 年度计划), the work it counts may be named inside it: 年度开工任务
-PLAN_NOUN = r"(?:开工|建设|改造|新建|建成|完工|培训|发放)?(?:目标任务|计划任务|目标|任务|计划)"
+PLAN_NOUN = r"(?:开工|建设|改造|新建|建成|完工|培训|发放|投资)?(?:目标任务|计划任务|目标|任务|计划)"
 # the lookahead fails at once where no claim can start (分别, 占, 完成, 整体…)
 STATED = re.compile(
     rf"(?=[分占完整总综])(?P<lead>分别)?(?:占(?:年度|全年|年)?{PLAN_NOUN}的?"

@@ -833,3 +833,27 @@ def test_every_starting_figure_of_a_list_raised_to_new_standards_is_no_target() 
         (Decimal(300), "元", "gte"),
         (Decimal(3), "个", "gte"),
     ]
+
+
+INVESTED = (
+    "临江市2023年1—3月十件民生实事进展情况\n"
+    "一、保障好重点群体就业，开展补贴性职业技能培训2万人次。\n"
+    "年度投资目标15495万元，1—3月完成投资2513万元，占年度投资目标的16.22%。\n"
+    "推进情况：1. 全市统筹开展补贴性职业技能培训5585人次。\n"
+    "二、新建公办幼儿园7所。\n"
+    "推进情况：1. 3所幼儿园进行基础施工。\n"
+)
+
+
+def test_a_share_of_the_years_investment_target_is_a_claim_not_a_target() -> None:
+    assert targets(parse_text(INVESTED)) == [
+        (Decimal(20000), "人次", "gte"),
+        (Decimal(7), "所", "gte"),
+    ]
+
+
+def test_money_done_with_its_share_above_an_items_progress_is_a_result() -> None:
+    document = parse_text(INVESTED)
+    assert [
+        (r.actual.value, r.actual.unit, r.stated_percent) for r in document.projects[0].results
+    ] == [(Decimal(2513), "万元", Decimal("16.22"))]
