@@ -536,6 +536,7 @@ def _project(
         rated = [
             r
             for region in item.promise
+            if "%" in text[region[0] : region[1]]  # no share stated, no result closed by one
             for r in results(text, masked, region)
             if r.target is None and r.stated_percent is not None
         ]
