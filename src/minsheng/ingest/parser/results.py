@@ -658,7 +658,8 @@ def _without_parts_by_place(text: str, found: list[Result], region: Span) -> lis
 MONEY_SHARE = re.compile(
     r"^[，、\s]*(?:(?:资金)?(?:拨付率|执行率|到位率|(?:预算)?执行进度)(?:为|达到|达)?"
     # 占年度投资计划的73%, 完成年度总投资的88.76%
-    r"|[占为](?:年度|全年|年初|年)?(?:总)?(?:投资)?(?:预算|计划|目标|任务)的?"
+    # 占计划投入的90.6%: the plan named before or after the money it plans
+    r"|[占为](?:年度|全年|年初|年)?(?:总)?(?:投资|投入)?(?:预算|计划|目标|任务)(?:投入|投资|资金)?的?"
     r"|完成(?:了)?(?:年度|全年)?(?:总投资|(?:投资)?(?:计划|预算|目标))的)\s*(\d+(?:\.\d+)?)\s*%"
 )
 # 比年度计划高20.3个百分点, 与年度计划持平: the share stated as its distance from the plan

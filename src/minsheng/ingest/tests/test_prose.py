@@ -857,3 +857,10 @@ def test_money_done_with_its_share_above_an_items_progress_is_a_result() -> None
     assert [
         (r.actual.value, r.actual.unit, r.stated_percent) for r in document.projects[0].results
     ] == [(Decimal(2513), "万元", Decimal("16.22"))]
+
+
+def test_money_paid_against_the_planned_input_is_a_result_with_its_share() -> None:
+    document = read("截至9月底，全县33项民生工程累计拨付资金21.39亿元，占计划投入的90.6%。")
+    assert [(r.actual.value, r.stated_percent) for p in document.projects for r in p.results] == [
+        (Decimal("2139000000"), Decimal("90.6"))
+    ]
