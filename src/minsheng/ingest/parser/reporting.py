@@ -6,6 +6,7 @@ promises (今年将新增100辆…) still gives targets.
 """
 
 import re
+from collections import Counter
 
 from minsheng.ingest.parser import extract
 from minsheng.ingest.parser.results import Result, result_start, results
@@ -64,7 +65,33 @@ REPORT_WORDS = re.compile(
 PLAN_WORDS = re.compile(r"分别是|分别为|将(?!上年|去年)|确定|提出|出炉|票决|承诺|力争|要办|拟办")
 
 
+# 民生福祉持续增进。, 民生保障有力有效: a review's verdict on the year, closing its clause
+VERDICT = re.compile(
+    r"(?:扎实有力|有力有效|不断完善|持续增进|持续改善|稳步提升|显著提升|明显改善|成效显著)(?=[。；，])"
+)
+# 发布时间:2022-03-01, 2024年01月24日13:38: when the page was published, near its top
+PUBLISHED = re.compile(r"(20\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*\d{1,2}")
+YEAR_SPOKEN_OF = re.compile(r"(20\d\d)年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+PUBLISHED_WITHIN = 400  # the top of a page, where its date line stands
+REPORTING_MONTHS = 4  # a year is reported on from January to April of the next
+
+
 def is_report(text: str) -> bool:
     """A text that tells what was done (进展情况, 截至…已完成) rather than what will be."""
-    done = len(REPORT_WORDS.findall(text))
+    done = len(REPORT_WORDS.findall(text)) + len(VERDICT.findall(text))
+    if _published_the_year_after(text):
+        done += 2
     return done >= 2 and done >= len(PLAN_WORDS.findall(text)) / 2
+
+
+def _published_the_year_after(text: str) -> bool:
+    """A page dated early in the year after the year it speaks of (发布时间:2022-03-01 over
+    2021年…): a year-end report or a work report's review, not that year's plan."""
+    stamp = PUBLISHED.search(text, 0, PUBLISHED_WITHIN)
+    if stamp is None:
+        return False
+    years = Counter(match.group(1) for match in YEAR_SPOKEN_OF.finditer(text))
+    if not years:
+        return False
+    spoken = int(years.most_common(1)[0][0])
+    return int(stamp.group(1)) == spoken + 1 and int(stamp.group(2)) <= REPORTING_MONTHS

@@ -45,7 +45,9 @@ DONE_AFTER = re.compile(
     r"|全部(?:开工|完工|竣工|建成)"
     r"|实现(?:稳定)?脱贫|搬出|发放|主体(?:封顶|竣工|完工)|具备入住条件"
     # 33.16万户拿到不动产权证, 4个区域医疗中心启动建设: what the figure's people or works got
-    r"|拿到|领到|启动建设)"
+    r"|拿到|领到|启动建设"
+    # 为4990名残疾人提供康复服务, 3526个村正式上线…, 70所学校改造提升…: the figure, then the work
+    r"|提供|上线|投用|投入使用|对外开放|改造提升|完成改造)"
 )
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
 FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步")
@@ -60,7 +62,7 @@ PLANNED = re.compile(r"计划|目标|任务")
 DONE_BEFORE = re.compile(
     r"完成|建成|新增|新建|改扩建|创建|接种|配置|帮扶|资助|救助|培训|开展|提供|维修|改造|开工|竣工"
     r"|建设|设置|配备|安置|新修|修建|改建|铺设|硬化|安装|实施|投放|投入|已为|解决|举办|组织|举行|进行|筛查"
-    r"|派出|帮助"
+    r"|派出|帮助|关停|扩充|拆除"
     # 已购置, 已拆除, 共查处: any work the report says was done, or counts as done in all
     r"|已(?:经)?[\u4e00-\u9fff]{2}|共(?:查处|拆除|购置|发放|救助|服务|接待|受理|办理)"
 )

@@ -864,3 +864,41 @@ def test_money_paid_against_the_planned_input_is_a_result_with_its_share() -> No
     assert [(r.actual.value, r.stated_percent) for p in document.projects for r in p.results] == [
         (Decimal("2139000000"), Decimal("90.6"))
     ]
+
+
+def test_a_figure_followed_by_the_work_done_for_it_is_a_result() -> None:
+    document = read(
+        "截至12月底，全区为1260名残疾人提供康复服务，1830个村正式上线电子证明系统，"
+        "26所学校改造提升教室照明，关停3座垃圾填埋场。"
+    )
+    assert pairs(document) == [
+        (None, Decimal(1260), "人"),
+        (None, Decimal(1830), "个"),
+        (None, Decimal(26), "所"),
+        (None, Decimal(3), "座"),
+    ]
+
+
+def test_a_work_reports_review_of_the_year_reads_its_figures_as_results() -> None:
+    document = parse_text(
+        "临江区人民代表大会开幕，区长作政府工作报告。2024年，临江区民生福祉持续增进。\n"
+        "社会保障扎实有力。新增城镇就业2.5万人，开发城乡公益性岗位832个。\n",
+        jurisdiction="临江区",
+    )
+    assert targets(document) == []
+
+
+PUBLISHED = (
+    "临江区兑现30项民生实事\n发布时间:{date}\n"
+    "{year}年，临江区城镇新增就业6870人，新建爱老幸福食堂16家，改造老旧小区8055套。\n"
+)
+
+
+def test_a_page_published_early_in_the_next_year_reports_on_the_year_it_names() -> None:
+    document = parse_text(PUBLISHED.format(date="2022-03-01", year=2021), jurisdiction="临江区")
+    assert targets(document) == []
+
+
+def test_a_page_published_in_the_year_it_names_keeps_its_promises() -> None:
+    document = parse_text(PUBLISHED.format(date="2021-03-01", year=2021), jurisdiction="临江区")
+    assert targets(document) != []
