@@ -41,7 +41,18 @@ RESTATED = re.compile(r"\d\s*(?:㎡|m²|平方米|亩|公顷|米|公里|千米)\
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
 OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
 # 十件实事, 10件民生实事: the list itself, not one of its figures
-LIST_AFTER = re.compile(r"^(?:重点|省定|市定|县定|区定)?(?:民生|惠民|为民|重点)?(?:实事|大事|事项)")
+LIST_AFTER = re.compile(
+    r"^(?:20\d\d年度?)?(?:重点|省定|市定|县定|区定)?(?:民生|惠民|为民|重点)?(?:实事|大事|事项)"
+)
+# 共收集…提出的意见建议110条, 提出的120多条金点子, 最终形成建议289条: the suggestions, not the list
+SUGGESTIONS_BEFORE = re.compile(
+    r"(?:征集|收集|收到|形成|梳理|提出)[^，。；]{0,24}?(?:意见建议|意见|建议|金点子)(?:共|计)?\s*$"
+)
+SUGGESTIONS_AFTER = re.compile(r"^[多余]?(?:条|件)?(?:意见建议|意见|建议|金点子)")
+# 较去年增加856条: the change against last year, not a figure of this year's own
+CHANGE_ON_LAST_YEAR = re.compile(
+    r"(?:较|比)(?:去年|上年|上一年)(?:同期)?(?:增加|减少|多|少|增长)?\s*$"
+)
 # 市定民生大事15件, 12件按进度推进中: the list named before its count, or its pace after
 LIST_BEFORE = re.compile(r"(?:民生|惠民|为民|民心)(?:实事|大事|工程)(?:项目)?(?:共|有|共有)?\s*$")
 PACE_AFTER = re.compile(r"^(?:已|正在|按|超|提前|滞后|均)?(?:完成|推进|序时|进度|实施|开工|建设中)")
@@ -69,11 +80,10 @@ OWN_PLAN_AFTER = re.compile(
     r"^[，,]?\s*(?:占|完成)(?:了)?(?:年|年度|全年)?(?:计划|目标任务|目标)的?\s*\d"
 )
 # 让1.6万户、4.5万人住上新房: whom the work benefits, after the work's own figure
-# 应到代表361名, 共征集意见建议70余条, 从13项候选项目中选出10项: the meeting, not the list
+# 应到代表361名, 从13项候选项目中选出10项: the meeting, not the list
 DEPUTIES_AFTER = re.compile(r"^(?:的)?(?:市|区|县|省)?(?:人大代表|政协委员|代表|委员)")
 MEETING_BEFORE = re.compile(
-    r"(?:应到|实到|出席|列席)(?:会议)?(?:代表|委员)\s*$|(?:征集|收集)到?(?:意见建议|意见|建议)共?\s*$"
-    r"|候选项目中?选出\s*$|从\s*$"
+    r"(?:应到|实到|出席|列席)(?:会议)?(?:代表|委员)\s*$|候选项目中?选出\s*$|从\s*$"
 )
 PLACES_AFTER = re.compile(
     r"(?:区县|县区|县（市、区）|县〔市、区〕|县市区|乡镇|镇街|乡（镇）|乡〔镇〕|街道)"
@@ -341,6 +351,12 @@ def _excluded(
     if PLACES_AFTER.match(after):
         return True  # 由全市12个区县按照统一标准, 保障5个乡（镇）的用水: where, not what
     if MEETING_BEFORE.search(before[-12:]) and quantity.unit in {"人", "条", "项", "个", "件"}:
+        return True
+    if quantity.unit in {"条", "项", "件", "个"} and (
+        SUGGESTIONS_BEFORE.search(before) or SUGGESTIONS_AFTER.match(after)
+    ):
+        return True
+    if CHANGE_ON_LAST_YEAR.search(tail):
         return True
     if quantity.unit == "人" and DEPUTIES_AFTER.match(after):
         return True  # 到会的174名人大代表对…进行票决: who voted, not what was promised

@@ -4,6 +4,8 @@ written here in the style of real ones (the real texts are measured by scripts/m
 
 from decimal import Decimal
 
+import pytest
+
 from minsheng.ingest.parser import parse_text
 from minsheng.ingest.parser.document import ParsedDocument
 
@@ -902,3 +904,25 @@ def test_a_page_published_early_in_the_next_year_reports_on_the_year_it_names() 
 def test_a_page_published_in_the_year_it_names_keeps_its_promises() -> None:
     document = parse_text(PUBLISHED.format(date="2021-03-01", year=2021), jurisdiction="临江区")
     assert targets(document) != []
+
+
+VOTE_NEWS = (
+    "临江区2024年民生实事项目票决产生\n{sentence}"
+    "经代表票决，新建口袋公园5个、改造老旧小区12个等项目入选。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "前期共收集社会各界和各族群众提出的意见建议110条。",  # suggestions counted
+        "市民提出的120多条金点子涵盖多个领域。",  # suggestions, the number first
+        "今年共征集建议1321条，较去年增加36条。",  # the change on last year
+        "会上，10件2024年度重点民生实事项目票决产生。",  # the list, its year inside
+    ],
+)
+def test_the_counts_of_a_vote_are_no_targets(sentence: str) -> None:
+    assert targets(parse_text(VOTE_NEWS.format(sentence=sentence))) == [
+        (Decimal(5), "个", "gte"),
+        (Decimal(12), "个", "gte"),
+    ]
