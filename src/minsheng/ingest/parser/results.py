@@ -657,12 +657,12 @@ def _without_parts_by_place(text: str, found: list[Result], region: Span) -> lis
 
 
 # 资金拨付率达80.8%, 占预算的101.36%: the share of its budget a sum of money reached
+# the money planned, named before or after the plan: 年度投资计划, 计划投入, 全年计划投资, 年度总投资
+_MONEY_PLAN = r"(?:年度|全年|年初|年)?(?:总投资|(?:总)?(?:投资|投入)?(?:预算|计划|目标|任务)(?:投入|投资|资金)?)"
 MONEY_SHARE = re.compile(
     r"^[，、\s]*(?:(?:资金)?(?:拨付率|执行率|到位率|(?:预算)?执行进度)(?:为|达到|达)?"
-    # 占年度投资计划的73%, 完成年度总投资的88.76%
-    # 占计划投入的90.6%: the plan named before or after the money it plans
-    r"|[占为](?:年度|全年|年初|年)?(?:总)?(?:投资|投入)?(?:预算|计划|目标|任务)(?:投入|投资|资金)?的?"
-    r"|完成(?:了)?(?:年度|全年)?(?:总投资|(?:投资)?(?:计划|预算|目标))的)\s*(\d+(?:\.\d+)?)\s*%"
+    # 占年度投资计划的73%, 完成年度总投资的88.76%, 占计划投入的90.6%, 完成全年计划投资的71.62%
+    rf"|[占为]{_MONEY_PLAN}的?|完成(?:了)?{_MONEY_PLAN}的)\s*(\d+(?:\.\d+)?)\s*%"
 )
 # 比年度计划高20.3个百分点, 与年度计划持平: the share stated as its distance from the plan
 MONEY_ABOVE_PLAN = re.compile(

@@ -926,3 +926,13 @@ def test_the_counts_of_a_vote_are_no_targets(sentence: str) -> None:
         (Decimal(5), "个", "gte"),
         (Decimal(12), "个", "gte"),
     ]
+
+
+def test_money_done_against_the_years_planned_investment_is_a_result_with_its_share() -> None:
+    document = read("截至目前，全县已开工项目45个；累计完成投资6亿元，完成全年计划投资的71.62%。")
+    assert [
+        (r.actual.value, r.stated_percent)
+        for p in document.projects
+        for r in p.results
+        if r.actual.unit == "元"
+    ] == [(Decimal("600000000"), Decimal("71.62"))]
