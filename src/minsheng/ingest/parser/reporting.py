@@ -14,7 +14,9 @@ from minsheng.ingest.parser.structure import Span
 
 # 今年将新增100辆, 此外，将解决10.7万人…, 计划新建: a paragraph of this year's promises
 PROMISE_LINE = re.compile(
-    r"今年(?:还)?将|(?<!已)将(?:新增|新建|解决|完成|实施|建设|改造|推进|建成|开工)|计划(?:实施|新建|新增|建设)"
+    # 将投入3413万元建设251条…: the money or the means may come between 将 and the work
+    r"今年(?:还)?将|(?<!已)将[^，。；\d]{0,4}(?:\d[\d.]*[万亿]?元)?"
+    r"(?:新增|新建|解决|完成|实施|建设|改造|推进|建成|开工)|计划(?:实施|新建|新增|建设)(?!的)"
     r"|力争"
 )
 
@@ -24,7 +26,8 @@ def results_and_promises(text: str, masked: str, body: Span) -> list[Result]:
     item on this year's list beside last year's results)."""
     promising = [
         line.span()
-        for line in re.finditer(r"[^\n]+", text[: body[1]])
+        # a sentence at a time: 今年该区将投入…建设251条…。截至9月17日，已完成… in one paragraph
+        for line in re.finditer(r"[^\n。！？]+[。！？]?", text[: body[1]])
         if line.end() > body[0]
         and PROMISE_LINE.search(line.group(0))
         and not REPORT_WORDS.search(line.group(0))

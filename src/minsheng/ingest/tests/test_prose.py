@@ -936,3 +936,18 @@ def test_money_done_against_the_years_planned_investment_is_a_result_with_its_sh
         for r in p.results
         if r.actual.unit == "元"
     ] == [(Decimal("600000000"), Decimal("71.62"))]
+
+
+def test_a_sentence_of_this_years_promise_in_a_report_paragraph_gives_its_targets() -> None:
+    document = read(
+        "今年以来，区财政局推进村屯道路硬化建设。今年该区将投入3413万元建设屯级道路127公里。"
+        "截至9月17日，已完成屯级道路里程数101公里，累计完成投资3008万元。"
+    )
+    assert targets(document) == [(Decimal(127), "公里", "gte")]
+
+
+def test_the_projects_taken_into_the_years_plan_are_no_promise_of_a_report() -> None:
+    document = read(
+        "上半年总体进展良好，已新建停车位500个，改造老旧小区12个。一并纳入年度计划实施的便民工程新增充电桩200个，也基本达序时进度。"
+    )
+    assert targets(document) == []
