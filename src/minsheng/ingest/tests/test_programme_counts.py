@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+import pytest
+
 from minsheng.ingest.parser import parse_text
 
 HEAD = "青岛市2025年市办实事\n\n"
@@ -134,3 +136,17 @@ def test_a_county_note_counting_its_lists_by_pace_keeps_only_its_funds() -> None
 def test_the_deputies_who_vote_are_no_target() -> None:
     body = "一、票决\n到会的174名人大代表对10个候选项目进行票决，新建公园8个。"
     assert targets(body) == [(8, "个")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "今年继续开展为民办实事工作，将实施39个具体项目，新建保障房800套。",
+        "去年实施36个为民办实事项目，今年新建保障房800套。",
+        "36个重点民生项目实现新开工建设，新建保障房800套。",
+    ],
+)
+def test_the_lists_projects_named_by_whom_they_serve_or_as_specific_are_no_target(
+    sentence: str,
+) -> None:
+    assert targets("一、改善住房\n" + sentence) == [(800, "套")]
