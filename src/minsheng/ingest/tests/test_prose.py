@@ -951,3 +951,15 @@ def test_the_projects_taken_into_the_years_plan_are_no_promise_of_a_report() -> 
         "上半年总体进展良好，已新建停车位500个，改造老旧小区12个。一并纳入年度计划实施的便民工程新增充电桩200个，也基本达序时进度。"
     )
     assert targets(document) == []
+
+
+def test_new_lines_opened_and_lines_rearranged_are_results_of_a_report() -> None:
+    document = read("截至12月底，全市新辟公交线路51条、优化调整26条。")
+    assert pairs(document) == [(None, Decimal(51), "条"), (None, Decimal(26), "条")]
+
+
+def test_a_platform_a_report_says_it_will_build_further_is_no_result() -> None:
+    document = read(
+        "截至7月底，已建成学校5所，新增学位1485个；进一步整合就业驿站资源，打造100家综合服务平台。"
+    )
+    assert (None, Decimal(100), "家") not in pairs(document)
