@@ -97,8 +97,8 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
         group = cells[start:end]
         while len(group) > width and not text[group[-1][0] : group[-1][1]].strip():
             group = group[:-1]
-        if len(group) == width + 1 and _named_twice(text, group, kinds):
-            rows.append(_row(text, group))  # 县文体广新局 / 县代建中心: two names, a cell each
+        if len(group) > width and _named_twice(text, group, kinds):
+            rows.append(_row(text, group))  # 县文体广新局 / 县代建中心: names, a cell each
             continue
         if len(group) == width + 1 or _group_title(text, group, unit_column):
             titled = [group[0], *group[2:]]
@@ -121,7 +121,7 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
 
 
 def _named_twice(text: str, group: list[Span], kinds: list[str]) -> bool:
-    """A row one cell longer than its header because a department column names two."""
+    """A row longer than its header because a department column names several, a cell each."""
     placed = align([text[s:e] for s, e in group], kinds)
     return placed is not None and any(
         kind in {"lead", "co"} and len(taken) > 1 for kind, taken in zip(kinds, placed, strict=True)

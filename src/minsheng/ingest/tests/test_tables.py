@@ -389,14 +389,16 @@ STACKED_NAMES = (
     "序号\n\n民生实事\n\n责任单位\n\n完成时限\n\n"
     "1\n\n新建2座人行天桥。\n\n县住建局\n\n9月投入使用\n\n"
     "2\n\n新建城区幼儿园3所。\n\n县教科局\n\n县代建中心\n\n12月底前\n\n"
-    "3\n\n改造农村危房120户。\n\n县住建局\n\n12月底前\n"
+    "3\n\n改造农村危房120户。\n\n县住建局\n\n12月底前\n\n"
+    "4\n\n治理城区河道3条。\n\n县水务局\n\n县住建局\n\n县护城河指挥部\n\n12月底前\n"
 )
 
 
-def test_a_department_column_of_a_table_pasted_one_cell_per_line_may_name_two() -> None:
+def test_a_department_column_of_a_table_pasted_one_cell_per_line_may_name_several() -> None:
     document = parse_text(STACKED_NAMES)
     assert [(p.title, [n for n, _r in p.item.departments]) for p in document.projects] == [
         ("新建2座人行天桥。", ["县住建局"]),
         ("新建城区幼儿园3所。", ["县教科局", "县代建中心"]),
         ("改造农村危房120户。", ["县住建局"]),
+        ("治理城区河道3条。", ["县水务局", "县住建局", "县护城河指挥部"]),
     ]
