@@ -97,7 +97,7 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
         group = cells[start:end]
         while len(group) > width and not text[group[-1][0] : group[-1][1]].strip():
             group = group[:-1]
-        if len(group) > width and _named_twice(text, group, kinds):
+        if len(group) > width and _names_several_departments(text, group, kinds):
             rows.append(_row(text, group))  # 县文体广新局 / 县代建中心: names, a cell each
             continue
         if len(group) == width + 1 or _group_title(text, group, unit_column):
@@ -120,7 +120,7 @@ def stacked_rows(text: str, lines: list[tuple[int, int, str]]) -> list[Row]:
     return rows if len(rows) >= 3 else []
 
 
-def _named_twice(text: str, group: list[Span], kinds: list[str]) -> bool:
+def _names_several_departments(text: str, group: list[Span], kinds: list[str]) -> bool:
     """A row longer than its header because a department column names several, a cell each."""
     placed = align([text[s:e] for s, e in group], kinds)
     return placed is not None and any(
