@@ -50,6 +50,8 @@ LINE_STYLES = {
     "arabic": re.compile(r"(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*"),
     # a number and a short heading alone on a line, the item below it: "1 医疗卫生"
     "heading": re.compile(r"(\d{1,2})[ \t]+(?=[\u4e00-\u9fff]{2,10}[ \t]*$)"),
+    # ①实现…60家（责任单位：…）；: circled numbers at line starts
+    "circled": re.compile(r"([\u2460-\u2473])\s*"),
     # 实事一：创建11个…, 项目二：…: the item named by what it is, then its ordinal
     "named": re.compile(rf"(?:实事|项目|工程)({CN_ORDINAL}|\d{{1,2}})\s*[：、]\s*"),
     # 01 项目名称：提升县域生态环境, its 项目内容： and 进展与成效： on the lines below
@@ -111,6 +113,8 @@ def _lines(text: str) -> list[_Line]:
 
 
 def ordinal(token: str) -> int | None:
+    if len(token) == 1 and "\u2460" <= token <= "\u2473":
+        return ord(token) - 0x2460 + 1  # ① to ⑳
     value = to_decimal(token)
     return int(value) if value is not None and value == int(value) and value > 0 else None
 

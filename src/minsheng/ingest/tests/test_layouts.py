@@ -236,3 +236,15 @@ def test_a_department_label_alone_on_its_line_names_the_departments_below_it() -
         ["县水务局", "县城管局"],
         ["县文广旅局"],
     ]
+
+
+def test_items_numbered_with_circled_digits_are_the_list() -> None:
+    document = parse_text(
+        "临江市2021年民生实事项目\n"
+        "①建设人才安居工程20万平方米（责任单位：市住建局）；\n"
+        "②建设智能“阳光厨房”32家（责任单位：市市场监管局）。\n"
+    )
+    assert [(p.item.number, [n for n, _r in p.item.departments]) for p in document.projects] == [
+        (1, ["市住建局"]),
+        (2, ["市市场监管局"]),
+    ]
