@@ -240,7 +240,8 @@ def test_a_department_label_alone_on_its_line_names_the_departments_below_it() -
 
 def test_items_numbered_with_circled_digits_are_the_list() -> None:
     document = parse_text(
-        "临江市2021年民生实事项目\n"
+        "临江市2021年民生实事项目三季度完成情况的通报\n"
+        "截至9月底，12项民生实事项目中，8项已完成全年目标。尚未完成的项目为：\n"
         "①建设人才安居工程20万平方米（责任单位：市住建局）；\n"
         "②建设智能“阳光厨房”32家（责任单位：市市场监管局）。\n"
     )
