@@ -16,7 +16,7 @@ from minsheng.ingest.parser.structure import Span
 PROMISE_LINE = re.compile(
     # 将投入3413万元建设251条…: the money or the means may come between 将 and the work
     r"今年(?:还)?将|(?<!已)将[^，。；\d]{0,4}(?:\d[\d.]*[万亿]?元)?"
-    r"(?:新增|新建|解决|完成|实施|建设|改造|推进|建成|开工)|计划(?:实施|新建|新增|建设)(?!的)"
+    r"(?:新增|新建|解决|完成|实施|建设|改造|推进|建成|开工)|计划(?:实施|新建|新增|建设|开工|改造|建成)(?!的)"
     r"|力争"
 )
 
@@ -25,12 +25,12 @@ def results_and_promises(text: str, masked: str, body: Span) -> list[Result]:
     """The results of a report, and the targets of the paragraphs in it that promise (a news
     item on this year's list beside last year's results)."""
     promising = [
-        line.span()
+        span
         # a sentence at a time: 今年该区将投入…建设251条…。截至9月17日，已完成… in one paragraph
-        for line in re.finditer(r"[^\n。！？]+[。！？]?", text[: body[1]])
-        if line.end() > body[0]
-        and PROMISE_LINE.search(line.group(0))
-        and not REPORT_WORDS.search(line.group(0))
+        for sentence in re.finditer(r"[^\n。！？]+[。！？]?", text[: body[1]])
+        if sentence.end() > body[0]
+        and (span := _promised_span(sentence)) is not None
+        and not REPORT_WORDS.search(text, span[0], span[1])
     ]
 
     def promised(position: int) -> bool:
@@ -42,6 +42,20 @@ def results_and_promises(text: str, masked: str, body: Span) -> list[Result]:
             name = text[mention.clause[0] : mention.quantity.start].strip("，、 ")[:60]
             found.append(Result(None, mention.clause, name, target=mention.quantity))
     return sorted(found, key=result_start)
+
+
+def _promised_span(sentence: re.Match[str]) -> Span | None:
+    """The part of a sentence that promises: all of it from a 将 or 今年将 that opens it (此外，将
+    解决…；新开工…), but only its own clause, to the next ；, from a 计划 inside it
+    (实施棚户区改造工程，计划开工3300套，基本建成2400套；改造城镇老旧小区235个…)."""
+    found = PROMISE_LINE.search(sentence.group(0))
+    if found is None:
+        return None
+    start, end = sentence.span()
+    if found.group(0).startswith("计划"):
+        stop = sentence.group(0).find("；", found.end())
+        end = start + stop if stop >= 0 else end
+    return start, end
 
 
 # words of a report on work done, and of a plan of work to do, counted over the whole text

@@ -963,3 +963,23 @@ def test_a_platform_a_report_says_it_will_build_further_is_no_result() -> None:
         "截至7月底，已建成学校5所，新增学位1485个；进一步整合就业驿站资源，打造100家综合服务平台。"
     )
     assert (None, Decimal(100), "家") not in pairs(document)
+
+
+def test_a_plan_clause_in_a_report_sentence_promises_only_up_to_its_semicolon() -> None:
+    document = read(
+        "截至12月底，城乡居住环境大幅改善。实施棚户区改造工程，计划开工3300套，基本建成2400套；"
+        "改造城镇老旧小区235个，完成保障性租赁住房筹集建设2000套。"
+    )
+    assert targets(document) == [(Decimal(3300), "套", "gte"), (Decimal(2400), "套", "gte")]
+
+
+def test_a_promise_opening_its_sentence_runs_over_its_semicolons() -> None:
+    document = read(
+        "截至12月底，已建成公园12个。此外，将解决10.7万人农村饮水安全问题；新开工建设保障性安居工程1.2万套，"
+        "基本建成9000套。"
+    )
+    assert targets(document) == [
+        (Decimal(107000), "人", "gte"),
+        (Decimal(12000), "套", "gte"),
+        (Decimal(9000), "套", "gte"),
+    ]
