@@ -56,6 +56,7 @@ CHANGE_ON_LAST_YEAR = re.compile(
 # 市定民生大事15件, 12件按进度推进中: the list named before its count, or its pace after
 LIST_BEFORE = re.compile(r"(?:民生|惠民|为民|民心)(?:实事|大事|工程)(?:项目)?(?:共|有|共有)?\s*$")
 PACE_AFTER = re.compile(r"^(?:已|正在|按|超|提前|滞后|均)?(?:完成|推进|序时|进度|实施|开工|建设中)")
+AS_OF_BEFORE = re.compile(r"(?:截至|截止)[^。；]*$")
 ALREADY_BEFORE = re.compile(r"已经?(?:达到?|完成|建成|实现|新增|改造|开通)[^，。；\d]{0,4}$")
 FUNDS_RATE_BEFORE = re.compile(r"(?:拨付|支付|到位|执行|支出)(?:率|进度)(?:为|达到?|已达)?\s*$")
 DIMENSION_BEFORE = re.compile(
@@ -451,7 +452,13 @@ def targets_and_actuals(
         reported = [m for m in promised if not m.target_marked]
         promised = [m for m in promised if m.target_marked]
     # 保障率已达89.33%, 已建成12个: 已 says the figure is done, a result even among promises
-    done = [m for m in promised if ALREADY_BEFORE.search(text, m.clause[0], m.quantity.start)]
+    # 截至2023年12月底，…新增学位3750个: a figure its sentence dates as reached, a result too
+    done = [
+        m
+        for m in promised
+        if ALREADY_BEFORE.search(text, m.clause[0], m.quantity.start)
+        or AS_OF_BEFORE.search(text, m.sentence[0], m.quantity.start)
+    ]
     promised = [m for m in promised if m not in done]
     reported = sorted(reported + done, key=lambda m: m.quantity.start)
     parts = _parts(text, reported)

@@ -983,3 +983,11 @@ def test_a_promise_opening_its_sentence_runs_over_its_semicolons() -> None:
         (Decimal(12000), "套", "gte"),
         (Decimal(9000), "套", "gte"),
     ]
+
+
+def test_a_figure_its_sentence_dates_as_reached_is_no_target_of_a_plan() -> None:
+    document = parse_text(
+        PLAN + "1.新建幼儿园3所。去年该工程有序落实，截至2024年12月底，新增学位3750个。\n"
+        "2.新建公园4个。\n"
+    )
+    assert targets(document) == [(Decimal(3), "所", "gte"), (Decimal(4), "个", "gte")]
