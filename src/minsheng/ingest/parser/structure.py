@@ -670,7 +670,8 @@ def _row_columns(values: list[str], kinds: list[str], cut: bool = False) -> dict
     A row as long as its header is read cell by cell, unless its cells plainly belong
     elsewhere (a row missing its target cell, a leader's name where the target should be):
     then the cells are aligned with the columns by what they hold (layouts.align). A row
-    the copy cut off (`cut`) has lost only its last cells, and is read in place.
+    the copy cut off (`cut`) is read in place, its last cells lost, unless its cells align far
+    better (a cut row that also lost its first cell, as the rows under a group cell do).
     """
     trimmed = list(values)
     while trimmed and not trimmed[-1].strip():
