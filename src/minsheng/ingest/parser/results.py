@@ -65,7 +65,7 @@ DONE_BEFORE = re.compile(
     r"|派出|帮助|关停|扩充|拆除"
     # 新辟公交线路51条、优化调整26条: more of the verbs a report counts work by (not 打造, which
     # promises as often: 进一步整合…，打造100家…平台)
-    r"|新辟|开辟|开通|新开|优化|调整|建立|设立|增设|推出|更新|整治|治理"
+    r"|新辟|开辟|开通|新开|优化|调整|建立|设立|增设|推出|更新|整治|治理|筹集|达到"
     # 已购置, 已拆除, 共查处: any work the report says was done, or counts as done in all
     r"|已(?:经)?[\u4e00-\u9fff]{2}|共(?:查处|拆除|购置|发放|救助|服务|接待|受理|办理)"
 )

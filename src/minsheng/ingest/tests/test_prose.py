@@ -991,3 +991,8 @@ def test_a_figure_its_sentence_dates_as_reached_is_no_target_of_a_plan() -> None
         "2.新建公园4个。\n"
     )
     assert targets(document) == [(Decimal(3), "所", "gte"), (Decimal(4), "个", "gte")]
+
+
+def test_housing_raised_and_beds_reached_are_results_of_a_report() -> None:
+    document = read("截至12月底，全区筹集保障性租赁住房2071套，家庭养老照护床位达到480张。")
+    assert pairs(document) == [(None, Decimal(2071), "套"), (None, Decimal(480), "张")]
