@@ -17,8 +17,11 @@ PARTS_AFTER = re.compile(QUALIFIER + rf"(?:{LIST_NOUN}|小项|分项|子项|大�
 # 民生工程子项目134个, 民生工程建设类项目131个, …以上的项目25个: the programme counted by its parts
 PARTS_BEFORE = re.compile(
     # 已开工事项65件 is the list by stage; 新增一网通办事项200项 is new work
-    r"(?:子项目|子项|小项|分项|(?:开工|完成|推进|实施)的?事项|(?:实事|民生)[\u4e00-\u9fff]{0,6}?项目"
-    r"|的(?:实事)?项目)\s*$"
+    # 计划实施重点民生项目共46个, 已开工项目45个: the programme's projects, by stage (新开工项目1个
+    # is one more work begun)
+    r"(?:子项目|子项|小项|分项|(?:开工|完成|推进|实施)的?事项|已(?:开工|完成|实施)的?项目"
+    r"|(?:实事|民生)[\u4e00-\u9fff]{0,6}?项目"
+    r"|的(?:实事)?项目)(?:共|共有|合计)?\s*$"
     # 65件民生实事已完成26件, 15件市定民生大事已完成3件: a part of the list just counted
     rf"|\d\s*[件项个]{QUALIFIER}(?:{LIST_NOUN}|项目|工程)[^，。；\d]{{0,6}}$"
     # 其余17件按进度推进中: the rest of the list

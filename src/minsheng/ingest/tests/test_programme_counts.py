@@ -150,3 +150,23 @@ def test_the_lists_projects_named_by_whom_they_serve_or_as_specific_are_no_targe
     sentence: str,
 ) -> None:
     assert targets("一、改善住房\n" + sentence) == [(800, "套")]
+
+
+def test_the_programmes_projects_counted_in_all_and_by_stage_are_no_figures_of_a_report() -> None:
+    document = parse_text(
+        "临江县2015年重点民生项目进展\n全年计划实施重点民生项目共46个，计划投资8.37亿元。"
+        "截至目前，已开工项目45个，开工率98%；累计新建公租房300套，改造农村公路20公里。\n",
+        jurisdiction="临江县",
+    )
+    figures = [r.actual.value for p in document.projects for r in p.results if r.actual]
+    figures += [i.target.value for p in document.projects for i in p.indicators]
+    assert 46 not in figures and 45 not in figures
+
+
+def test_one_more_project_begun_is_a_result_of_a_report() -> None:
+    document = parse_text(
+        "临江县2015年民生工程进展\n截至9月底，中小河流治理新开工项目1个，开工率100%；"
+        "累计新建公租房300套。\n",
+        jurisdiction="临江县",
+    )
+    assert 1 in [r.actual.value for p in document.projects for r in p.results if r.actual]
