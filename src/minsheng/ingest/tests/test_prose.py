@@ -996,3 +996,12 @@ def test_a_figure_its_sentence_dates_as_reached_is_no_target_of_a_plan() -> None
 def test_housing_raised_and_beds_reached_are_results_of_a_report() -> None:
     document = read("截至12月底，全区筹集保障性租赁住房2071套，家庭养老照护床位达到480张。")
     assert pairs(document) == [(None, Decimal(2071), "套"), (None, Decimal(480), "张")]
+
+
+def test_money_done_with_its_rate_of_investment_done_is_a_result_with_its_share() -> None:
+    document = read(
+        "截至11月底，农村生活水源工程已全部开工建设，已完成投资134亿元，投资完成率93%。"
+    )
+    assert [(r.actual.value, r.stated_percent) for p in document.projects for r in p.results] == [
+        (Decimal("13400000000"), Decimal(93))
+    ]
