@@ -18,7 +18,12 @@ from minsheng.ingest.parser.numbers import (
     find_quantities,
     find_stated_percents,
 )
-from minsheng.ingest.parser.programme import PARTS_AFTER, counts_the_programme
+from minsheng.ingest.parser.programme import (
+    LIST_NOUN,
+    PARTS_AFTER,
+    QUALIFIER,
+    counts_the_programme,
+)
 from minsheng.ingest.parser.structure import Span
 from minsheng.plans.completion import stated_percent_matches
 
@@ -40,10 +45,9 @@ BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居�
 RESTATED = re.compile(r"\d\s*(?:㎡|m²|平方米|亩|公顷|米|公里|千米)\s*（$")
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
 OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}的")
-# 十件实事, 10件民生实事: the list itself, not one of its figures
-LIST_AFTER = re.compile(
-    r"^(?:20\d\d年度?)?(?:重点|省定|市定|县定|区定)?(?:民生|惠民|为民|重点)?(?:实事|大事|事项)"
-)
+# 十件实事, 10件2024年度重点民生实事项目, 10件为民办实事项目: the list itself, not one of its
+# figures (programme.LIST_NOUN, the words that name the list's items)
+LIST_AFTER = re.compile(rf"^(?:20\d\d年度?)?{QUALIFIER}{LIST_NOUN}")
 # 共收集…提出的意见建议110条, 提出的120多条金点子, 最终形成建议289条: the suggestions, not the list
 SUGGESTIONS_BEFORE = re.compile(
     r"(?:征集|收集|收到|形成|梳理|提出)[^，。；]{0,24}?(?:意见建议|意见|建议|金点子)(?:共|计)?\s*$"

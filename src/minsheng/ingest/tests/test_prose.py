@@ -919,6 +919,7 @@ VOTE_NEWS = (
         "市民提出的120多条金点子涵盖多个领域。",  # suggestions, the number first
         "今年共征集建议1321条，较去年增加36条。",  # the change on last year
         "会上，10件2024年度重点民生实事项目票决产生。",  # the list, its year inside
+        "最终市政府确定2017年10件为民办实事项目。",  # the list, named by whom it serves
     ],
 )
 def test_the_counts_of_a_vote_are_no_targets(sentence: str) -> None:
