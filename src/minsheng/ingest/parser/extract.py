@@ -597,17 +597,20 @@ DONE_NEXT = re.compile(
 def _done_part(text: str, mention: Mention, same_unit: list[Mention]) -> Mention | None:
     """The part done that follows, in its sentence, a figure of the completion repeating the
     target (120座…已完成87座; 改造38条，目前完工24条)."""
-    later = [
-        m
-        for m in same_unit
-        if m.sentence == mention.sentence
-        and m.quantity.start > mention.quantity.end
-        and m.value < mention.value
-    ]
+    later = next(
+        (
+            m
+            for m in same_unit
+            if m.sentence == mention.sentence
+            and m.quantity.start > mention.quantity.end
+            and m.value < mention.value
+        ),
+        None,
+    )
     if later and DONE_NEXT.search(
-        text[mention.quantity.end : later[0].quantity.start].lstrip("，、 ")
+        text[mention.quantity.end : later.quantity.start].lstrip("，、 ")
     ):
-        return later[0]
+        return later
     return None
 
 

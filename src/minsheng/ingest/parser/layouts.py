@@ -263,7 +263,7 @@ _DATE = (
     r"(?:(?:19|20)\d\d\s*(?:年|[.．/\-])\s*)?[01]?\d\s*月?(?:\s*\d{1,2}\s*日)?"
     r"(?:底|末|初|中旬|上旬|下旬)?(?:前|以前|之前)?"
 )
-DEADLINE = re.compile(rf"(?:(?:\d[.、])?\s*{_DATE}\s*)+|(?:19|20)\d\d\s*年?(?:底|末)?(?:前)?")
+DEADLINE = re.compile(rf"(?:(?:\d[.、])?\s*{_DATE}\s*)+")
 
 
 def is_deadline(value: str) -> bool:
@@ -364,13 +364,12 @@ def align(values: list[str], kinds: list[str]) -> list[list[int]] | None:
             if kinds[j] == "title" and i + 1 < count:
                 merged = score + fit("title", values[i + 1]) - MERGE_COST
                 options.append((merged + best[i + 2][j + 1], 2))
-            if kinds[j] in {"lead", "co"}:
+            if kinds[j] in {"lead", "co"} and department_like(values[i]):
                 # 县水务局 / 县住建局 / 县护城河指挥部: several departments, a cell (a line) each
                 names = i + 1
                 while names < count and names - i < MAX_NAMES and department_like(values[names]):
-                    if department_like(values[i]):
-                        score += fit(kinds[j], values[names]) - NAME_COST
-                        options.append((score + best[names + 1][j + 1], names + 1 - i))
+                    score += fit(kinds[j], values[names]) - NAME_COST
+                    options.append((score + best[names + 1][j + 1], names + 1 - i))
                     names += 1
             value, taken = max(options, key=lambda option: (option[0], option[1]))
             best[i][j] = value

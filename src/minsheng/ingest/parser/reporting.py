@@ -91,13 +91,14 @@ PUBLISHED = re.compile(r"(20\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*
 YEAR_SPOKEN_OF = re.compile(r"(20\d\d)年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 PUBLISHED_WITHIN = 400  # the top of a page, where its date line stands
 REPORTING_MONTHS = 4  # a year is reported on from January to April of the next
+PUBLISHED_AFTER_WORDS = 2  # such a date weighs as two words of a report: enough alone
 
 
 def is_report(text: str) -> bool:
     """A text that tells what was done (进展情况, 截至…已完成) rather than what will be."""
     done = len(REPORT_WORDS.findall(text)) + len(VERDICT.findall(text))
     if _published_the_year_after(text):
-        done += 2
+        done += PUBLISHED_AFTER_WORDS
     return done >= 2 and done >= len(PLAN_WORDS.findall(text)) / 2
 
 

@@ -499,12 +499,13 @@ def _paired_by_their_percent(found: list[Result]) -> list[Result]:
         if actual is None or percent is None or result.target is not None:
             continue
         for index, earlier in enumerate(found):
+            # a figure not yet paired: a result alone, or a target whose result is unsaid (the
+            # result itself is passed over, since it states a percent)
             plan = earlier.actual if earlier.target is None else None
-            if earlier.actual is None and earlier.target is not None:
+            if earlier.actual is None:
                 plan = earlier.target
             if (
                 plan is None
-                or earlier is result
                 or index in taken
                 or earlier.stated_percent is not None
                 or plan.unit != actual.unit

@@ -20,6 +20,7 @@ from minsheng.ingest.parser.departments import (
 )
 from minsheng.ingest.parser.layouts import (
     NAME_UNIT,
+    PERSON,
     UNIT_CELL,
     WHOLE_ROW,
     DistrictTable,
@@ -806,9 +807,6 @@ def _row_departments(text: str, item: Item, cell: Callable[[str], Span | None]) 
             item.department_spans.append(span)
 
 
-PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
-
-
 def _without_heads(names: list[str]) -> list[str]:
     """| 市民政局 伍泽国 |: a department's head named after it is a person, not a department."""
     return [
@@ -816,7 +814,7 @@ def _without_heads(names: list[str]) -> list[str]:
         for index, name in enumerate(names)
         if not (
             index
-            and PERSON_NAME.fullmatch(name)
+            and PERSON.fullmatch(name)
             and not department_like(name)
             and department_like(names[index - 1])
         )
