@@ -178,6 +178,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A worker keeps its connection (and its pragmas) between requests instead of reopening.
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Tests run on a file too, not on Django's default in-memory database: that one shares
+    # its cache between connections, whose table locks fail at once ("database table is
+    # locked") instead of waiting the busy timeout, so two threads that write at once would
+    # meet a database unlike the one the platform runs on.
+    DATABASES["default"]["TEST"] = {
+        "NAME": env_str("SQLITE_TEST_NAME", str(DATA_DIR / "test-minsheng.sqlite3"))
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
