@@ -102,5 +102,11 @@ def test_the_round_7_second_development_split_holds_21_documents_measured_once_u
     assert sum(document["split"] == "dev_r8" for document in documents()) == 21
 
 
-def test_the_round_8_development_split_holds_the_29_documents_of_the_fourth_held_out_split() -> None:
+def test_the_round_8_development_split_holds_the_29_documents_of_the_fourth_held_out_split() -> (
+    None
+):
     assert sum(document["split"] == "dev_r9" for document in documents()) == 29
+
+
+def test_the_round_8_held_out_split_holds_30_documents() -> None:
+    assert sum(document["split"] == "heldout5" for document in documents()) == 30
