@@ -38,7 +38,8 @@ from minsheng.ingest.parser.structure import Item, Span, finish_item, outline
 FORMAT = "minsheng.plan/1"
 LIST_NAMES = re.compile(r"(市办实事|民生实事|为民办实事|重点民生实事|民生项目|惠民实事)")
 PLACE = re.compile(
-    r"([\u4e00-\u9fff]{2,8}?(?:自治区|省|市|区|县|州))"
+    # not 年度省 of 2023年度省政府民生实事: a place's name does not open with the year's words
+    r"((?![年度])[\u4e00-\u9fff]{2,8}?(?:自治区|省|市|区|县|州))"
     r"(?=(?:人民政府|政府|20\d\d年|年度|民生|市办|为民|重点|第[一二三四五六七八九十]+届))"
 )
 PLACE_STOP = {
@@ -514,8 +515,9 @@ def _project(
     rated: list[Result] = []
     paired: list[Result] = []
     marked = any(m.target_marked for m in promised + reported)
-    if report and not item.completion and not marked:
+    if report and not item.completion and not marked and not item.rows:
         # an item of a report on work done: its figures are results, unless one reports on another
+        # (a table row says by its columns which cell promises and which reports)
         found = [r for region in item.promise for r in results(text, masked, region, loose=True)]
         paired = [r for r in found if r.target is not None]
         rated = [r for r in found if r.target is None]

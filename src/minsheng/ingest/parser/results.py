@@ -487,29 +487,39 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
 
 
 PAIRING_REACH = 300  # how far before a result its plan may be stated
+# …下达…治理任务3公里: a figure named as the plan, which may also follow the result it answers
+NAMED_PLAN = re.compile(rf"{PLAN_NOUN}(?:数|量|为|是)?$")
 
 
 def _paired_by_their_percent(found: list[Result]) -> list[Result]:
     """下达改造任务21029套。截至12月上旬，新开工18601套，完成年度开工任务的88.45%: a result
     whose stated share of plan is exactly itself over a figure stated before it, of its unit,
-    is answered to that figure as its target (the numbers, not the words, make the pair)."""
+    is answered to that figure as its target (the numbers, not the words, make the pair). A
+    figure named as the plan (…下达…任务3公里) may also come after the result (完成…3.1公里，
+    完成率103.33%)."""
     taken: set[int] = set()
     for result in found:
         actual, percent = result.actual, result.stated_percent
         if actual is None or percent is None or result.target is not None:
             continue
-        for index, earlier in enumerate(found):
+        for index, other in enumerate(found):
             # a figure not yet paired: a result alone, or a target whose result is unsaid (the
             # result itself is passed over, since it states a percent)
-            plan = earlier.actual if earlier.target is None else None
-            if earlier.actual is None:
-                plan = earlier.target
+            plan = other.actual if other.target is None else None
+            if other.actual is None:
+                plan = other.target
             if (
                 plan is None
                 or index in taken
-                or earlier.stated_percent is not None
+                or other.stated_percent is not None
                 or plan.unit != actual.unit
-                or not 0 < actual.start - plan.end <= PAIRING_REACH
+                or not (
+                    0 < actual.start - plan.end <= PAIRING_REACH
+                    or (
+                        0 < plan.start - actual.end <= PAIRING_REACH
+                        and NAMED_PLAN.search(other.name)
+                    )
+                )
                 or not plan.value
             ):
                 continue

@@ -134,7 +134,7 @@ def outline(text: str) -> Outline:
             body_lines.append(line)
     spans = [(ln.start, ln.end, ln.text) for ln in body_lines]
     table = (
-        _table(text, _cell_rows(body_lines))
+        _table(text, _cell_rows(body_lines), padded=True)
         or _table(text, stacked_rows(text, spans))
         or _table(text, spaced_rows(text, spans))
         or _district_items(text, district_tables(text, spans))
@@ -480,8 +480,9 @@ def _cell_rows(lines: list[_Line]) -> list[Row]:
     ]
 
 
-def _table(text: str, rows: list[Row]) -> list[Item]:
-    """Rows of a table under a header that names the columns."""
+def _table(text: str, rows: list[Row], padded: bool = False) -> list[Item]:
+    """Rows of a table under a header that names the columns. A `padded` table (pipe or tab
+    lines) fills each row out to the header's width with empty cells."""
     if len(rows) < 3:
         return []
     # PDF and Word copies leave spaces inside the words of a header: 项 目 名 称
@@ -518,11 +519,27 @@ def _table(text: str, rows: list[Row]) -> list[Item]:
         else None
     )
     shared_rate = _shared_rate(text, body, kinds)
+    header_filled = len(header) - next(
+        (i for i, name in enumerate(reversed(header)) if name), len(header)
+    )
     for row in body:
         cells = row.cells
         values = [text[s:e] for s, e in cells]
         if all(re.fullmatch(r"[-:\s]*", value) for value in values):
             continue  # the markdown rule under the header
+        filled = [i for i, value in enumerate(values) if value.strip()]
+        if items and "number" in kinds and filled == [kinds.index("number")]:
+            # | 新增学位810个 | | | |: the row's merged cells left out, its one own cell (the
+            # second target of the row above) moved into the first column
+            lone = cells[filled[0]]
+            if ordinal(text[lone[0] : lone[1]].strip()) is None:
+                _continue_row(text, items[-1], lambda _name: None, lone, "", {})
+                continue
+        if padded and filled and filled[-1] + 1 < header_filled:
+            # | 2 | 新改扩建村卫生室5家。 | 已完成建设并投入使用。 | |: a row short of the header's
+            # cells, a merged cell above it (项目分类) left out and the row padded at its end: its
+            # cells are placed by what they hold
+            values = values[: filled[-1] + 1]
         found = _row_columns(values, kinds, cut=row is cut_row)
         if found is None:
             continue
@@ -745,7 +762,8 @@ def _table_row(
     """The cells of one indicator: the target cell, else the title when it holds the figure.
 
     A target cell that holds only a rate (100%) while the title states the figures
-    (月均分别达到300元/人、140元/人) says how far the work is, not what was promised.
+    (月均分别达到300元/人、140元/人) says how far the work is, not what was promised; one
+    without any figure (| 新改扩建公办中小学校1所 | 室内安装、装修及场外施工 |) names a stage.
     """
     target = cell("target")
     if target and target[0] < title[1] and target[1] > title[0]:
@@ -753,8 +771,11 @@ def _table_row(
     if target is not None and (
         not text[target[0] : target[1]].strip()
         or (
-            BARE_RATE.fullmatch(text, target[0], target[1])
-            and re.search(r"\d", text[title[0] : title[1]])
+            (
+                BARE_RATE.fullmatch(text, target[0], target[1])
+                or not HAS_FIGURE.search(text, target[0], target[1])
+            )
+            and HAS_FIGURE.search(text, title[0], title[1])
         )
     ):
         target = None

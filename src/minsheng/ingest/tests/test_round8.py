@@ -1,0 +1,84 @@
+"""Rules read off the round 8 development split (dev_r9), each pinned by a short document of
+临江区 written here in the style of the real ones: tables whose figures stand in the title
+column, rows that lost a merged cell, and results set against a plan stated after them."""
+
+from decimal import Decimal
+
+from minsheng.ingest.parser import parse_text
+from minsheng.ingest.parser.document import ParsedDocument
+
+
+def readings(document: ParsedDocument) -> list[tuple[Decimal, str, Decimal | None]]:
+    return [
+        (i.target.value, i.target.unit, i.actual) for p in document.projects for i in p.indicators
+    ]
+
+
+STAGES = (
+    "2024年度省政府民生实事涉我区工作任务一季度进展情况\n"
+    "序号 | 工作任务 | 责任单位 | 一季度目标 | 进展情况 | 目标完成情况 |\n"
+    "1 | 新改扩建公办中小学校2所 | 区教育局 | 完成主体结构施工 | 主体结构已封顶。 | 顺利推进 |\n"
+    "新增学位1350个 | |||||\n"
+    "2 | 建成城市书房4个 | 区文旅局 | 完成选址 | 已完成选址。 | 顺利推进 |\n"
+)
+
+
+def test_a_quarters_stage_in_the_target_column_leaves_the_task_cell_as_the_promise() -> None:
+    document = parse_text(STAGES, jurisdiction="临江区")
+    assert readings(document) == [
+        (Decimal(2), "所", None),
+        (Decimal(1350), "个", None),
+        (Decimal(4), "个", None),
+    ]
+
+
+def test_a_lone_cell_under_a_row_is_a_second_target_of_that_row() -> None:
+    document = parse_text(STAGES, jurisdiction="临江区")
+    assert [len(p.indicators) for p in document.projects] == [2, 1]
+
+
+def test_a_place_is_not_named_by_the_words_of_the_year() -> None:
+    # 2024年度省政府: 年度省 is no government; the page is asked for its jurisdiction instead
+    document = parse_text(STAGES + "临江区人民政府办公室\n")
+    assert document.jurisdiction == "临江区"
+
+
+MERGED = (
+    "临江区2024年民生实事项目进展情况\n"
+    "序号 | 项目分类 | 实事内容 | 完成情况 |\n"
+    "1 | 提升城乡人居环境 | 实施困难家庭住房改造120户。 | 已完成入户改造45户。 |\n"
+    "2 | 新改建农村生活污水处理设施30个。 | 30个项目开工建设中。 | |\n"
+    "3 | 公交化改造农村班线12条。 | 已完成12条线路改造。 | |\n"
+)
+
+
+def test_a_padded_row_that_lost_its_merged_category_cell_is_read_by_what_its_cells_hold() -> None:
+    document = parse_text(MERGED, jurisdiction="临江区")
+    assert readings(document) == [
+        (Decimal(120), "户", Decimal(45)),
+        (Decimal(30), "个", None),
+        (Decimal(12), "条", Decimal(12)),
+    ]
+
+
+def test_a_table_row_without_a_result_cell_in_a_report_keeps_its_target() -> None:
+    report = MERGED + "4 | 改建提升乡镇老年学堂15所。 | 对乡镇"
+    assert readings(parse_text(report, jurisdiction="临江区"))[-1] == (Decimal(15), "所", None)
+
+
+PLAN_AFTER = (
+    "临江区提前完成年度为民办实事中小河流治理任务\n"
+    "截至12月6日，临江区提前超额完成承接省为民办实事中小河流治理堤岸治理任务4.2公里，"
+    "完成率105%。\n"
+    "据悉，2024年7月，省下达为民办实事中小河流治理堤岸治理任务4公里后，区水利局及时分解任务。\n"
+)
+
+
+def test_a_result_is_answered_to_the_plan_named_after_it_when_its_percent_says_so() -> None:
+    document = parse_text(PLAN_AFTER, jurisdiction="临江区")
+    assert readings(document) == [(Decimal(4), "公里", Decimal("4.2"))]
+
+
+def test_a_figure_after_a_result_that_its_percent_does_not_give_is_not_its_plan() -> None:
+    other = PLAN_AFTER.replace("任务4公里后", "任务5公里后")
+    assert readings(parse_text(other, jurisdiction="临江区")) == []
