@@ -166,7 +166,28 @@ def outline(text: str) -> Outline:
         for item in items:
             finish_item(text, item)
         return Outline(items, captions, (0, items[0].span[0]), "inline_paren")
+    items = _labelled_items(text)
+    if items:
+        return Outline(items, captions, (0, items[0].span[0]), "labelled")
     return Outline([], captions, (0, len(text)), "none")
+
+
+# 任务目标：…。 进展情况：…: a project told as its task, then its progress, both labelled
+TASK_LABEL = re.compile(r"(?:任务目标|目标任务|年度目标|工作目标|年度任务|建设目标)\s*[：]\s*")
+
+
+def _labelled_items(text: str) -> list[Item]:
+    """Projects that number nothing but label each task and its progress (任务目标：… 进展情况：…
+    任务目标：…), run together or on lines of their own: an item per task label, when at least
+    two tasks each report their progress."""
+    labels = list(TASK_LABEL.finditer(text))
+    items: list[Item] = []
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        item = Item(number=index + 1, span=(label.start(), end), promise=[(label.end(), end)])
+        finish_item(text, item)
+        items.append(item)
+    return items if sum(1 for item in items if item.completion) >= 2 else []
 
 
 # 一、就业促进行动 at a line's start, or after the first cell of a pasted table row (寿县 一、…)

@@ -4,7 +4,9 @@ column, rows that lost a merged cell, and results set against a plan stated afte
 
 from decimal import Decimal
 
-from minsheng.ingest.parser import parse_text
+import pytest
+
+from minsheng.ingest.parser import IngestError, parse_text
 from minsheng.ingest.parser.document import ParsedDocument
 
 
@@ -82,3 +84,31 @@ def test_a_result_is_answered_to_the_plan_named_after_it_when_its_percent_says_s
 def test_a_figure_after_a_result_that_its_percent_does_not_give_is_not_its_plan() -> None:
     other = PLAN_AFTER.replace("任务4公里后", "任务5公里后")
     assert readings(parse_text(other, jurisdiction="临江区")) == []
+
+
+LABELLED = (
+    "2024年临江区全部完成十件实事\n"
+    "任务目标：对全区80个老旧小区的供热管网进行改造。 进展情况：实际确定改造任务为82个老旧小区，"
+    "已于11月14日前完工。 任务目标：新扩建公办幼儿园12所。 进展情况：截至12月底，已建成12所。"
+    "《停车改革方案》已经区政府常务会议通过。\n"
+)
+
+
+def test_tasks_and_their_progress_told_under_labels_are_the_projects() -> None:
+    document = parse_text(LABELLED, jurisdiction="临江区")
+    assert readings(document) == [
+        (Decimal(80), "个", Decimal(82)),
+        (Decimal(12), "所", Decimal(12)),
+    ]
+
+
+def test_one_labelled_task_alone_is_no_list() -> None:
+    one = "2024年临江区实事进展\n任务目标：新扩建公办幼儿园12所。 进展情况：已建成12所。\n"
+    assert parse_text(one, jurisdiction="临江区").projects[0].item.title != "新扩建公办幼儿园12所"
+
+
+def test_a_government_is_not_named_by_the_verb_before_it() -> None:
+    # 已经区政府常务会议通过: 已经区 is no place, so the page asks which government it is
+    with pytest.raises(IngestError) as raised:
+        parse_text(LABELLED.replace("临江区全部", "全部"))
+    assert raised.value.code == "no_jurisdiction"
