@@ -505,10 +505,11 @@ def _project(
     checks: Checks,
     report: bool = False,
 ) -> ParsedProject:
-    if report and not item.completion:
+    if report and (not item.completion or len(item.promise) > 1):
+        # (a paragraph that opens on its verdict reports, even above a 目前… split off before)
         split = _promise_then_report(text, item)
         if split is not None:
-            item.promise, item.completion = split
+            item.promise, item.completion = split[0], split[1] + item.completion
     promised, reported, stated, parts = extract.targets_and_actuals(
         text, masked, item.promise, item.completion
     )
@@ -581,7 +582,9 @@ def _project(
 
 # 上半年，引进…3个: a sentence opening on the period it reports, after the promise restated
 REPORT_OPENS = re.compile(
-    r"\s*(?:上半年|下半年|前三季度|一季度|二季度|三季度|全年|截至|截止|目前|今年以来|1[—\-至~～]\d{1,2}月)"
+    r"\s*(?:上半年|下半年|前三季度|一季度|二季度|三季度|全年|截至|截止|目前|今年以来|1[—\-至~～]\d{1,2}月"
+    # 超出目标任务。2019年，新增…: the verdict on the task opens its report
+    r"|(?:超出|超额完成|全面完成|提前完成|圆满完成)(?:了)?(?:年度|全年)?目标任务)"
 )
 REPORTS_IN = re.compile(r"已|累计|截至|截止|上半年|前三季度|完成了|目前|实际")
 
@@ -597,6 +600,15 @@ def _promise_then_report(text: str, item: Item) -> tuple[list[Span], list[Span]]
                 return item.promise[:index], item.promise[index:]
         return None
     start, end = item.promise[0]
+    line_end = text.find("\n", start, end)
+    if (
+        line_end > 0
+        and re.search(r"\d", text[start:line_end])
+        and "。" not in text[start:line_end]
+        and REPORT_OPENS.match(text, line_end + 1, end)
+    ):
+        # (1)增加1000张老年病床 on its line, then 超出目标任务。…: the headline is the promise
+        return [(start, line_end)], [(line_end + 1, end)]
     stop = text.find("。", start, end)
     if stop < 0 or not re.search(r"\d", text[start:stop]):
         return None

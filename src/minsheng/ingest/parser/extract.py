@@ -487,6 +487,11 @@ def _parts(text: str, reported: list[Mention]) -> list[PartsCheck]:
         if later and later[0].quantity.start < marker:
             continue
         parts = [m for m in later if m.sentence == whole.sentence and m.unit == whole.unit]
+        nested = text.find("其中", parts[0].quantity.end, whole.sentence[1]) if parts else -1
+        if nested >= 0:
+            # 182公顷，其中绿地102公顷，其中公园绿地38公顷、其他64公顷: a second 其中 opens the
+            # parts of the part before it, which are not this whole's
+            parts = [m for m in parts if m.quantity.start < nested]
         if len(parts) == 1 and parts[0].value <= whole.value:
             continue  # 合计1721套，其中…（828套）: one part named, the rest left unsaid
         if parts:

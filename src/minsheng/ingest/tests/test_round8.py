@@ -112,3 +112,36 @@ def test_a_government_is_not_named_by_the_verb_before_it() -> None:
     with pytest.raises(IngestError) as raised:
         parse_text(LABELLED.replace("临江区全部", "全部"))
     assert raised.value.code == "no_jurisdiction"
+
+
+SCORECARD = (
+    "临江区政府2024年实事项目“成绩单”\n\n"
+    "（1）增加800张老年病床，完成8个薄弱养老机构的改造\n\n"
+    "超出目标任务。2024年，新增养老床位1120张，其中新建养老院3家，新增基本养老床位760张；"
+    "完成了6个养老机构的改建和扩建，增加了360张老年病床。目前，全区共有老年病床9800张。\n\n"
+    "（2）增加150公顷绿色林地\n\n"
+    "全面完成目标任务。2024年，新增绿色林地156公顷，其中绿地建设90公顷，其中公园绿地30公顷，"
+    "其他公共绿地60公顷；完成生态廊道等66公顷林地建设。\n"
+)
+
+
+def test_a_headline_then_its_verdict_splits_the_promise_from_the_report() -> None:
+    document = parse_text(SCORECARD, jurisdiction="临江区")
+    assert readings(document)[-1] == (Decimal(150), "公顷", Decimal(156))
+
+
+def test_a_second_qizhong_opens_the_parts_of_a_part() -> None:
+    # 156, 其中 90 (其中 30 + 60): 90 + 30 + 60 is no sum of the whole
+    document = parse_text(SCORECARD, jurisdiction="临江区")
+    assert [f.kind for f in document.findings if f.kind == "parts_sum_mismatch"] == []
+
+
+def test_a_report_that_opens_on_its_verdict_gives_no_targets_though_it_ends_on_a_present_total() -> (
+    None
+):
+    # 目前，全区共有… is split off first; the paragraph 超出目标任务。… still reports
+    project = parse_text(SCORECARD, jurisdiction="临江区").projects[0]
+    assert [(i.target.value, i.target.unit) for i in project.indicators] == [
+        (Decimal(800), "张"),
+        (Decimal(8), "个"),
+    ]
