@@ -145,3 +145,19 @@ def test_a_report_that_opens_on_its_verdict_gives_no_targets_though_it_ends_on_a
         (Decimal(800), "张"),
         (Decimal(8), "个"),
     ]
+
+
+def test_money_done_closed_by_its_plans_completion_rate_is_a_result() -> None:
+    # a page of money only: without the result it would say no_items
+    page = (
+        "31个民生实事项目全部启动\n截至今年7月，临江区2023年民生实事31个项目已全部启动实施。"
+        "今年共安排实施31个民生实事项目，总投资98.6亿元，年度计划投资20.4亿元。1至7月，"
+        "累计完成投资10.2亿元，年度计划完成率50%，较去年同期提高3.1个百分点。\n"
+    )
+    results = [
+        (r.actual.value, r.actual.unit, r.stated_percent)
+        for p in parse_text(page, jurisdiction="临江区").projects
+        for r in p.results
+        if r.actual is not None
+    ]
+    assert results == [(Decimal(1_020_000_000), "元", Decimal(50))]
