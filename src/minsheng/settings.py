@@ -182,9 +182,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # its cache between connections, whose table locks fail at once ("database table is
     # locked") instead of waiting the busy timeout, so two threads that write at once would
     # meet a database unlike the one the platform runs on.
-    DATABASES["default"]["TEST"] = {
-        "NAME": env_str("SQLITE_TEST_NAME", str(DATA_DIR / "test-minsheng.sqlite3"))
-    }
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test-minsheng.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
