@@ -104,7 +104,9 @@ SHARE_OF_BEFORE = re.compile(
     r"(?:占|完成)(?:了)?(?:年度|全年|年)?(?P<noun>(?:目标任务|计划任务|任务|目标|计划)(?:数|量)?)?\s*$"
 )
 SHARE_OF_AFTER = re.compile(
-    r"(?P<noun>(?:目标任务|计划任务|任务|目标)(?:数|量)?)?的\s*(?P<percent>\d+(?:\.\d+)?)\s*%"
+    # the work may be named before the task's word: 完成15亿元销售目标的54%
+    r"(?P<noun>[\u4e00-\u9fff]{0,4}?(?:目标任务|计划任务|任务|目标)(?:数|量)?)?的\s*"
+    r"(?P<percent>\d+(?:\.\d+)?)\s*%"
 )
 # 《政府工作报告》确定实施…新增城镇就业32万人…: a report restating what the plan decided
 DECIDED_BEFORE = re.compile(r"确定实施")
@@ -400,6 +402,21 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         share = _share_of_target(text, quantity, clause)
         if share is not None:
             earlier = _claim_on_previous(found, quantity, masked, region)
+            previous = quantities[index - 1] if index else None
+            if (
+                earlier is None
+                and previous is not None
+                and previous.unit == quantity.unit
+                and previous.start >= sentence[0]
+                and index - 1 not in skip
+            ):
+                # 实现销售额8.1亿元，完成15亿元销售目标的54%: the figure the share is of answers
+                # the target, whatever word states it
+                earlier = Result(
+                    previous, clause, _name(text, before, quantity, clause), target=quantity
+                )
+                found[:] = [r for r in found if r.actual is not previous]
+                found.append(earlier)
             if earlier is not None:
                 earlier.stated_percent = Decimal(share.group("percent"))
                 earlier.stated_span = (share.start("percent"), share.end("percent"))

@@ -161,3 +161,22 @@ def test_money_done_closed_by_its_plans_completion_rate_is_a_result() -> None:
         if r.actual is not None
     ]
     assert results == [(Decimal(1_020_000_000), "元", Decimal(50))]
+
+
+def test_a_share_of_a_target_named_with_its_work_answers_the_figure_before_it() -> None:
+    # 实现销售额8.1亿元，完成15亿元销售目标的54%: 15亿元 is the target, not a result
+    page = (
+        "2024年临江区为民办实事进展情况\n截至6月底，全区共备案销售网点635家，累计销售家电下乡产品45092台，"
+        "实现销售额0.81亿元，完成1.5亿元销售目标的54%。\n"
+    )
+    paired = [
+        (r.actual.value, r.target.value, r.stated_percent)
+        for p in parse_text(page, jurisdiction="临江区").projects
+        for r in p.results
+        if r.target is not None and r.actual is not None
+    ] + [
+        (i.actual, i.target.value, i.stated_percent)
+        for p in parse_text(page, jurisdiction="临江区").projects
+        for i in p.indicators
+    ]
+    assert paired == [(Decimal(81_000_000), Decimal(150_000_000), Decimal(54))]
