@@ -180,3 +180,17 @@ def test_a_share_of_a_target_named_with_its_work_answers_the_figure_before_it() 
         for i in p.indicators
     ]
     assert paired == [(Decimal(81_000_000), Decimal(150_000_000), Decimal(54))]
+
+
+def test_works_named_then_done_and_spaces_set_free_are_results() -> None:
+    page = (
+        "2024年前三季度临江区民心工程进展情况\n截至9月底，临江区民心工程进展顺利：凤栖路、慧民道等5条"
+        "城市道路建设完成；启用3个居住小区闲置地下停车场，释放停车泊位860个。\n"
+    )
+    results = [
+        (r.actual.value, r.actual.unit)
+        for p in parse_text(page, jurisdiction="临江区").projects
+        for r in p.results
+        if r.actual is not None
+    ]
+    assert results == [(Decimal(5), "条"), (Decimal(3), "个"), (Decimal(860), "个")]
