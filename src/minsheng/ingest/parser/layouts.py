@@ -230,7 +230,7 @@ COLUMN_WORDS = (
     ),
     ("money", re.compile(r"投资|资金|金额|预算|（万元）$")),
     ("unit", re.compile(r"^(?:计量)?单位$")),
-    ("completion", re.compile(r"完成|进展|推进情况|进度")),
+    ("completion", re.compile(r"完成|进展|推进情况|进度|落实情况|实施情况|执行情况")),
     ("co", re.compile(r"配合|协同|协办")),
     ("lead", re.compile(r"单位|部门")),
     ("remark", re.compile(r"备注|说明")),

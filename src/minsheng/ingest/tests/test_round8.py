@@ -194,3 +194,17 @@ def test_works_named_then_done_and_spaces_set_free_are_results() -> None:
         if r.actual is not None
     ]
     assert results == [(Decimal(5), "条"), (Decimal(3), "个"), (Decimal(860), "个")]
+
+
+def test_a_column_headed_luoshi_qingkuang_holds_the_rows_result() -> None:
+    table = (
+        "2024年4月民生实事项目进展情况汇总表\n"
+        "序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况 |\n"
+        "1 | 培训应急救护人员300人。 | 4月：完成培训80人。 | 区红十字会 | 已完成。 培训240人，完成进度80%。 |\n"
+        "2 | 新增配置自动体外除颤仪50台。 | 4月：公布采购意向公告。 | 区卫健局 | 已完成。 已公布。 |\n"
+    )
+    assert readings(parse_text(table, jurisdiction="临江区"))[0] == (
+        Decimal(300),
+        "人",
+        Decimal(240),
+    )
