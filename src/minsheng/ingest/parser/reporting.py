@@ -71,6 +71,8 @@ REPORT_WORDS = re.compile(
     # 完成了, 建成了: the perfective 了 after the work; 主体封顶, 全部开工: a stage reached
     r"|(?:完成|建成|新建|新增|实施|开展|改造|解决|举办|组织|惠及)了"
     r"|主体(?:封顶|竣工|完工)|全部(?:开工|竣工|完工|建成)|具备入住条件"
+    # 建成使用, 投入运营, 全线贯通, 改造完成: a work's state once done (a plan says 建成投用)
+    r"|建成(?:使用|开放|并)|投入运营|全线贯通|(?:改造|建设|施工)完成(?=[；。，])"
     # 过去一年, 去年我市…, 累计改造…: the year looked back on
     r"|过去一年|去年(?:以来|我|全|共)|累计(?:改造|新建|建成|完成|开展|举办|培训|解决|发放|新增)"
     # 1-6月份, 1至11月: the months a progress report covers; 开工率, 完工率: progress reached

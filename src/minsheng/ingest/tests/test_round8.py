@@ -208,3 +208,15 @@ def test_a_column_headed_luoshi_qingkuang_holds_the_rows_result() -> None:
         "人",
         Decimal(240),
     )
+
+
+def test_a_year_told_by_the_state_of_its_works_is_a_report() -> None:
+    page = (
+        "2021年，临江区重点实施三大工程暖民心。\n"
+        "文教育民工程。投资2.1亿元，“新三馆”建成并免费开放；城区3所小学、4所公办幼儿园秋季开学使用。\n"
+        "公益利民工程。投资1.1亿元，殡仪馆改造完成；建设96处5G基站；大安北机车小镇投入运营。\n"
+        "城建惠民工程。投资2.4亿元，改造老旧小区18个；新修备用天然气管线20公里。\n"
+    )
+    document = parse_text(page, jurisdiction="临江区")
+    assert readings(document) == []
+    assert document.projects[0].results
