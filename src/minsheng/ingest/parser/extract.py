@@ -68,7 +68,7 @@ DIMENSION_BEFORE = re.compile(
 )
 RANGE_BETWEEN = re.compile(r"\s*(?:至|到|~|～)\s*$")
 CAPACITY_BEFORE = re.compile(
-    r"(?:日|每日|每天|年)(?:处理|供水|转运|产)(?:能力|规模)?(?:为|达|约)?\s*$"
+    r"(?:日|每日|每天|年)(?:最大|平均)?(?:处理|供水|转运|产)(?:量|能力|规模)?(?:为|达|约)?\s*$"
 )
 # 共38家单位参与, 12个部门牵头: the offices doing the work, not the work
 OFFICES_AFTER = re.compile(r"^(?:责任|牵头|成员|参与|相关|承办)?(?:单位|部门)")
@@ -96,6 +96,10 @@ PLACES_AFTER = re.compile(
 )
 AREA_BEFORE = re.compile(r"(?:总|建筑|用地|占地)面积(?:为|约|达|共)?\s*$")
 AREA_MADE = re.compile(r"新增|新建|开工|建设|改造|完成|实施")
+# 建设占地面积为140亩…的垃圾处理站, 占地76亩的公园: the ground a work stands on, never the work
+OCCUPIED_BEFORE = re.compile(r"占地(?:面积)?(?:为|约|达|共)?\s*$")
+# 以…三个阶段为基础: the stages of a work, not its count
+STAGES_AFTER = re.compile(r"(?:阶段|环节|步骤|层次)")
 LET_BEFORE = re.compile(r"^(?:让|使)[\d.万亿户人口名、两]*$")
 THRESHOLD_BEFORE = re.compile(r"(半径|距离|步行|范围|每|年满|未满|不足|满)\s*$")
 SCOPE_BEFORE = re.compile(r"(?<![实存制])在\s*$")
@@ -340,6 +344,10 @@ def _excluded(
         return True
     if AREA_BEFORE.search(tail) and not AREA_MADE.search(before):
         return True  # 用地面积为7165.96平方米, 总建筑面积2.84万平方米: what the building is
+    if OCCUPIED_BEFORE.search(tail):
+        return True
+    if quantity.unit == "个" and STAGES_AFTER.match(after):
+        return True
     if re.match(r"以上[\u4e00-\u9fff]{2,12}\d", after):
         return True  # 100户以上集中安置社区1—2名岗位: which communities, not how many
     if quantity.upper is not None and re.search(r"\d", before):

@@ -220,3 +220,16 @@ def test_a_year_told_by_the_state_of_its_works_is_a_report() -> None:
     document = parse_text(page, jurisdiction="临江区")
     assert readings(document) == []
     assert document.projects[0].results
+
+
+def test_the_ground_a_work_stands_on_its_capacity_and_its_stages_are_no_targets() -> None:
+    page = (
+        "临江区2019年度10项民生实事\n"
+        "城乡人居环境整治工程。以春季文化节（启动期）、踏青节（预热期）、艺术节（爆发期）三个阶段为基础，完成农村无害化卫生厕所改造"
+        "1.8万座，投资6200万元建设占地面积为120亩、日最大处理量260吨垃圾处理站。\n"
+        "绿化工程。下半年建成投用占地68亩的建新街公园，新增绿地3处。\n"
+    )
+    assert [(v, u) for v, u, _a in readings(parse_text(page, jurisdiction="临江区"))] == [
+        (Decimal(18000), "座"),
+        (Decimal(3), "处"),
+    ]
