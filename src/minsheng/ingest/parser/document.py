@@ -592,6 +592,8 @@ REPORTS_IN = re.compile(r"已|累计|截至|截止|上半年|前三季度|完成
 def _promise_then_report(text: str, item: Item) -> tuple[list[Span], list[Span]] | None:
     """An item of a report that restates its promise, then reports (1.新建学校3所。上半年，已建成
     2所。): the first sentence is the promise, the rest its completion."""
+    if not item.promise:
+        return None
     if len(item.promise) > 1:
         # 实事二：新改扩建…300公里。 then a paragraph 截至6月30日，完成…: the line that opens on
         # the period reported is where the completion starts

@@ -233,3 +233,10 @@ def test_the_ground_a_work_stands_on_its_capacity_and_its_stages_are_no_targets(
         (Decimal(18000), "座"),
         (Decimal(3), "处"),
     ]
+
+
+def test_a_task_label_that_ends_the_page_is_read_without_error() -> None:
+    cut = LABELLED.rstrip("\n") + " 任务目标："
+    assert readings(parse_text(cut, jurisdiction="临江区"))[:2] == readings(
+        parse_text(LABELLED, jurisdiction="临江区")
+    )
