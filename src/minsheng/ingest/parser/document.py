@@ -56,6 +56,8 @@ PLACE_STOP = {
     "市区",
     "该市",
 }
+# …常务副市长王新会报告了我市2018年: a sentence that ends on 我市 names no place
+OWN_PLACE = re.compile(r"(?:我|本|全|该|各)(?:市|省|区|县|州)$")
 NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2})日报")
 YEAR = re.compile(r"(20\d\d)年")
 AS_OF = re.compile(r"截[至止](?:(20\d\d)年)?(\d{1,2})月(?:(\d{1,2})日|底|末)")
@@ -266,7 +268,7 @@ def parse_text(
     _assign_captions(text, projects, shape.captions)
     _named_in_prose(text, projects)
     summary = _summary(text, shape.preamble)
-    _claims(text, projects, shape.preamble, findings, checks)
+    _claims(text, projects, shape.preamble, findings, checks, one_body=shape.style == "none")
     for project in projects:
         for indicator in project.indicators:
             _confidence(text, project, indicator, findings, shape.style)
@@ -415,7 +417,7 @@ def _jurisdiction(text: str, head: str, findings: list[Finding]) -> str:
     places = Counter(
         re.sub(r"^(?:关于|印发|做好|推进|全力|办好)", "", match.group(1))
         for match in PLACE.finditer(head)
-        if match.group(1) not in PLACE_STOP
+        if match.group(1) not in PLACE_STOP and not OWN_PLACE.search(match.group(1))
     )
     if places:
         return places.most_common(1)[0][0]
@@ -994,8 +996,12 @@ def _claims(
     preamble: Span,
     findings: list[Finding],
     checks: Checks,
+    one_body: bool = False,
 ) -> None:
-    """完成 claims held to the numbers: a project that says it is done, and the lead paragraph."""
+    """完成 claims held to the numbers: a project that says it is done, and the lead paragraph.
+
+    In a text read as one body of results (`one_body`, no list), a claim that names no figure
+    (该项工作已全部完成) speaks of its own paragraph only, not of the whole text."""
     overall = extract.claim_sentences(text, [preamble])
     for project in projects:
         reported = project.unmatched or any(i.actual is not None for i in project.indicators)
@@ -1017,6 +1023,7 @@ def _claims(
                 if any(claim[0] <= s[0] < claim[1] for s in spans)
                 or (
                     not re.search(r"\d", text[claim[0] : claim[1]])
+                    and (not one_body or any(_same_paragraph(text, claim[0], s[0]) for s in spans))
                     and not any(claim[0] <= i.target.span[0] < claim[1] for i in project.indicators)
                     and not any(
                         claim[0] <= m.span[0] < claim[1]
@@ -1039,6 +1046,10 @@ def _claims(
                     {"actual": indicator.actual, "target": target.value, "unit": target.unit},
                 )
             )
+
+
+def _same_paragraph(text: str, first: int, second: int) -> bool:
+    return text.rfind("\n", 0, first) == text.rfind("\n", 0, second)
 
 
 def _named_in_prose(text: str, projects: list[ParsedProject]) -> None:

@@ -240,3 +240,33 @@ def test_a_task_label_that_ends_the_page_is_read_without_error() -> None:
     assert readings(parse_text(cut, jurisdiction="临江区"))[:2] == readings(
         parse_text(LABELLED, jurisdiction="临江区")
     )
+
+
+ONE_BODY = (
+    "2018年临江区“十件实事”进展如何？\n"
+    "会上，常务副区长报告了我区2018年“十件实事”建设的最新进展情况。\n"
+    "农业保险覆盖工程：全区共涉及9981户，投保率100%。该项工作已全部完成。\n"
+    "城乡医疗卫生室服务提质工程：全区计划创建五星级卫生室249所，已完成241所；"
+    "全区计划建设标准化中医馆13个，已完成12个。\n"
+)
+
+
+def test_a_claim_without_figures_in_a_text_without_a_list_speaks_of_its_paragraph() -> None:
+    document = parse_text(ONE_BODY, jurisdiction="临江区")
+    assert readings(document) == [
+        (Decimal(249), "所", Decimal(241)),
+        (Decimal(13), "个", Decimal(12)),
+    ]
+    assert [f for f in document.findings if f.kind == "claim_falls_short"] == []
+
+
+def test_such_a_claim_in_the_paragraph_of_a_short_result_is_a_mismatch() -> None:
+    short = ONE_BODY.replace("已完成12个。", "已完成12个。该项工作已全部完成。")
+    document = parse_text(short, jurisdiction="临江区")
+    assert len([f for f in document.findings if f.kind == "claim_falls_short"]) == 2
+
+
+def test_a_sentence_that_ends_on_our_district_names_no_government() -> None:
+    with pytest.raises(IngestError) as raised:
+        parse_text(ONE_BODY.replace("临江区", ""))
+    assert raised.value.code == "no_jurisdiction"
