@@ -41,6 +41,11 @@ GTE_BEFORE = re.compile(
 # 受益群众5万人, 惠及17个乡镇, 改善9万人口的饮水安全: who benefits, not what is promised
 # 惠及17个乡镇: the places reached (惠及居民1.2万户 names whom, and is counted)
 BENEFIT_BEFORE = re.compile(r"(?<!新增)(?<!增加)受益(?:群众|人口|居民|农户|人群)?\s*$|惠及\s*$")
+# 涉及乌拉斯特镇、喀尔交镇…约1200户农牧民: who the work reaches, after the places it runs through
+# (涉及居民约3.2万户 beside 改造老旧小区86个 is the work's own measure, and stays a target)
+INVOLVED_BEFORE = re.compile(
+    r"涉及[^，。；\d]{0,40}?(?:镇|乡|村|街道|社区)[^，。；\d]{0,10}?(?:约|近|共)?\s*$"
+)
 # 用地面积24938.8㎡（37.4082亩）: the same measure again, in brackets, in another unit
 RESTATED = re.compile(r"\d\s*(?:㎡|m²|平方米|亩|公顷|米|公里|千米)\s*（$")
 BETTER_BEFORE = re.compile(r"改善|提高|提升|保障")
@@ -321,6 +326,8 @@ def _excluded(
 ) -> bool:
     tail = before[-6:]
     if BENEFIT_BEFORE.search(tail) or (quantity.unit == "件" and LIST_AFTER.match(after)):
+        return True
+    if quantity.unit in {"户", "人", "名"} and INVOLVED_BEFORE.search(before):
         return True
     if quantity.unit == "件" and "实事" in sentence and LIST_SHARE.match(before.strip()):
         return True

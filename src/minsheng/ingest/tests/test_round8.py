@@ -270,3 +270,14 @@ def test_a_sentence_that_ends_on_our_district_names_no_government() -> None:
     with pytest.raises(IngestError) as raised:
         parse_text(ONE_BODY.replace("临江区", ""))
     assert raised.value.code == "no_jurisdiction"
+
+
+def test_the_households_a_road_runs_past_are_who_it_reaches_not_a_target() -> None:
+    page = (
+        "临江区2025年十件民生实事\n今年，区里将新建牧区道路96公里，涉及东湖镇、西岭镇、南山乡约1100户"
+        "农牧民；新建基站38个。\n"
+    )
+    assert [(v, u) for v, u, _a in readings(parse_text(page, jurisdiction="临江区"))] == [
+        (Decimal(96), "公里"),
+        (Decimal(38), "个"),
+    ]
