@@ -38,9 +38,9 @@ from minsheng.ingest.parser.structure import Item, Span, finish_item, outline
 FORMAT = "minsheng.plan/1"
 LIST_NAMES = re.compile(r"(市办实事|民生实事|为民办实事|重点民生实事|民生项目|惠民实事)")
 PLACE = re.compile(
-    # not 年度省 of 2023年度省政府民生实事 nor 已经市 of 已经市政府常务会议通过: a place's name
-    # does not open with the year's words or a verb's
-    r"((?!年|度|已经)[\u4e00-\u9fff]{2,8}?(?:自治区|省|市|区|县|州))"
+    # not 年度省 of 2023年度省政府民生实事, 已经市 of 已经市政府常务会议通过 nor 市委市 of 市委市政府:
+    # a place's name does not open with the year's words, a verb's or a party committee's
+    r"((?!年|度|已经|[省市区县州]委)[\u4e00-\u9fff]{2,8}?(?:自治区|省|市|区|县|州))"
     r"(?=(?:人民政府|政府|20\d\d年|年度|民生|市办|为民|重点|第[一二三四五六七八九十]+届))"
 )
 PLACE_STOP = {

@@ -47,6 +47,10 @@ CN_ORDINAL = r"[一二三四五六七八九十]{1,3}"
 LINE_STYLES = {
     "jian": re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十百]{1,4})\s*[件项]\s*[：、．.]?"),
     "cn": re.compile(rf"({CN_ORDINAL})\s*[、．.]"),
+    # 一开展公办义务教育学位供给保障行动: the ordinal glued to the action it numbers
+    "cn_glued": re.compile(
+        rf"({CN_ORDINAL})(?=(?:开展|实施|推进|推动|建设|提升|完善|加强|加快|新建|改造|打造|优化|深化|办好|落实))"
+    ),
     "paren": re.compile(rf"[（]\s*({CN_ORDINAL}|\d{{1,3}})\s*[）]\s*"),
     "arabic": re.compile(r"(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*"),
     # a number and a short heading alone on a line, the item below it: "1 医疗卫生"

@@ -281,3 +281,31 @@ def test_the_households_a_road_runs_past_are_who_it_reaches_not_a_target() -> No
         (Decimal(96), "公里"),
         (Decimal(38), "个"),
     ]
+
+
+GLUED = (
+    "2022年十件民生实事完成情况\n"
+    "编者按：经过票决，我区十件民生实事项目出炉。区委区政府高度重视民生实事。\n"
+    "一开展公办义务教育学位供给保障行动 临江学校升级改造工程\n"
+    "全年项目资金支出3.1亿元，完成年初计划的112%。新增公办义务教育学位1.2万个。\n"
+    "二开展缓解“停车难”行动 区城区停车场\n"
+    "全年项目资金支出2.2亿元，完成年初计划的105%。共新建停车场41个、新增停车位1.5万个。\n"
+    "三实施城乡居民医疗救助提升行动\n"
+    "全年项目资金支出9.6亿元，完成年初计划的100.5%。医疗救助16.2万人次。\n"
+)
+
+
+def test_ordinals_glued_to_the_actions_they_number_are_the_items() -> None:
+    document = parse_text(GLUED, jurisdiction="临江区")
+    assert [p.item.title[:6] for p in document.projects] == [
+        "开展公办义务",
+        "开展缓解“停",
+        "实施城乡居民",
+    ]
+
+
+def test_a_party_committee_before_the_government_is_no_place() -> None:
+    # 区委区政府高度重视: 区委区 is no government, so the page asks which one it is
+    with pytest.raises(IngestError) as raised:
+        parse_text(GLUED)
+    assert raised.value.code == "no_jurisdiction"
