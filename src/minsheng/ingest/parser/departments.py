@@ -171,6 +171,7 @@ PROSE_ROLE = re.compile(
     r"(?:等[^。，；、“”\n]{0,40}?)?(?:为|作为|是)?"
     r"(?P<kind>牵头|主责|责任|承办|配合|协办)(?:单位|部门)?(?!领导)"
 )
+WHOLE_GOVERNMENT = re.compile(r"[省市区县州](?:人民)?政府")
 # where such a list may start: a sentence or clause boundary, a quote, 由 or 会上
 PROSE_START = re.compile(r"[。，；：“”\n]|由|会上")
 
@@ -195,6 +196,8 @@ def prose_departments(text: str, start: int, end: int) -> list[tuple[str, str]]:
         names = re.split(r"、|和(?=[市省区县])", chain)
         if not chain or not all(name and department_like(name) for name in names):
             continue
+        if WHOLE_GOVERNMENT.fullmatch(chain):
+            continue  # 市政府承办的…代表议案: the government itself at work, not an office of the list
         role = "lead" if role_match.group("kind") in LEAD_KINDS | RESPONSIBLE_KINDS else "co"
         found += [(name, role if index == 0 else "co") for index, name in enumerate(names)]
     return found

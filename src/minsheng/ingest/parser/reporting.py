@@ -71,6 +71,8 @@ REPORT_WORDS = re.compile(
     # 完成了, 建成了: the perfective 了 after the work; 主体封顶, 全部开工: a stage reached
     r"|(?:完成|建成|新建|新增|实施|开展|改造|解决|举办|组织|惠及)了"
     r"|主体(?:封顶|竣工|完工)|全部(?:开工|竣工|完工|建成)|具备入住条件"
+    # 时间过半、进度过半, 正在稳步推进: the pace of work under way
+    r"|时间过半|进度过半|正在(?:稳步|加紧|有序)?推进"
     # 建成使用, 投入运营, 全线贯通, 改造完成: a work's state once done (a plan says 建成投用)
     r"|建成(?:使用|开放|并)|投入运营|全线贯通|(?:改造|建设|施工)完成(?=[；。，])"
     # 过去一年, 去年我市…, 累计改造…: the year looked back on

@@ -309,3 +309,22 @@ def test_a_party_committee_before_the_government_is_no_place() -> None:
     with pytest.raises(IngestError) as raised:
         parse_text(GLUED)
     assert raised.value.code == "no_jurisdiction"
+
+
+PACE = (
+    "8月10日，临江区政府督查室对2016年度区政府承诺为民办理实事办理情况进行督察。\n"
+    "区政府承诺为民办理的10件实事目前正在稳步推进。其中向全区1890名特困群众发放生活救助金、"
+    "购买公益性岗位250个等4个子项已提前完成；区第二自来水厂水质提标改造等22个子项实现了"
+    "时间过半、进度过半。\n"
+    "今年，区政府承办的人大代表议案办理工作正在加紧推进。\n"
+)
+
+
+def test_a_text_on_the_pace_of_work_under_way_is_a_report() -> None:
+    document = parse_text(PACE, jurisdiction="临江区")
+    assert readings(document) == []
+
+
+def test_the_government_itself_at_work_is_no_department() -> None:
+    document = parse_text(PACE, jurisdiction="临江区")
+    assert [p.item.departments for p in document.projects] == [[]]
