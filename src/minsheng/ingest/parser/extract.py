@@ -103,6 +103,8 @@ AREA_BEFORE = re.compile(r"(?:总|建筑|用地|占地)面积(?:为|约|达|共)
 AREA_MADE = re.compile(r"新增|新建|开工|建设|改造|完成|实施")
 # 建设占地面积为140亩…的垃圾处理站, 占地76亩的公园: the ground a work stands on, never the work
 OCCUPIED_BEFORE = re.compile(r"占地(?:面积)?(?:为|约|达|共)?\s*$")
+# 镇内有3700多口山塘, 全区共有老年病床14418张: what a place has, not what is promised
+HAS_BEFORE = re.compile(r"(?<![没拥])(?:共|现|已|尚|还)?有(?:约|近|超过)?\s*$")
 # 以…三个阶段为基础: the stages of a work, not its count
 STAGES_AFTER = re.compile(r"(?:阶段|环节|步骤|层次)")
 LET_BEFORE = re.compile(r"^(?:让|使)[\d.万亿户人口名、两]*$")
@@ -351,7 +353,7 @@ def _excluded(
         return True
     if AREA_BEFORE.search(tail) and not AREA_MADE.search(before):
         return True  # 用地面积为7165.96平方米, 总建筑面积2.84万平方米: what the building is
-    if OCCUPIED_BEFORE.search(tail):
+    if OCCUPIED_BEFORE.search(tail) or HAS_BEFORE.search(tail):
         return True
     if quantity.unit == "个" and STAGES_AFTER.match(after):
         return True

@@ -328,3 +328,10 @@ def test_a_text_on_the_pace_of_work_under_way_is_a_report() -> None:
 def test_the_government_itself_at_work_is_no_department() -> None:
     document = parse_text(PACE, jurisdiction="临江区")
     assert [p.item.departments for p in document.projects] == [[]]
+
+
+def test_what_a_place_has_is_no_target() -> None:
+    page = "临江区2024年民生实事项目\n东湖镇地处干旱区，镇内有3700多口山塘用于灌溉，今年将修复山塘120口。\n"
+    assert [(v, u) for v, u, _a in readings(parse_text(page, jurisdiction="临江区"))] == [
+        (Decimal(120), "口")
+    ]
