@@ -10,8 +10,10 @@ import re
 # 省级, 市定, 重点: which government's list, or which part of it
 QUALIFIER = r"(?:省级|市级|区级|县级|年度|重点|省市|省定|市定|县定|区定|具体)*"
 # 民生实事, 民心工程, 民生大事, 事项: the list's own items
-# 为民办实事项目, 重点民生项目: the same, named by whom they serve
-LIST_NOUN = r"(?:(?:民生|民心|惠民|为民)(?:实事|工程|大事|项目)|为民办实事|实事|大事|事项)"
+# 为民办实事项目, 为群众拟办实事项目, 重点民生项目: the same, named by whom they serve
+LIST_NOUN = (
+    r"(?:(?:民生|民心|惠民|为民)(?:实事|工程|大事|项目)|为(?:民|群众|人民)拟?办实事|实事|大事|事项)"
+)
 # 30件40个重点民生实事项目, 20个子项, 9个指标, 15件市定民生大事: the list's items after their count
 PARTS_AFTER = re.compile(QUALIFIER + rf"(?:{LIST_NOUN}|小项|分项|子项|大项|项目|指标)")
 # 民生工程子项目134个, 民生工程建设类项目131个, …以上的项目25个: the programme counted by its parts

@@ -335,3 +335,10 @@ def test_what_a_place_has_is_no_target() -> None:
     assert [(v, u) for v, u, _a in readings(parse_text(page, jurisdiction="临江区"))] == [
         (Decimal(120), "口")
     ]
+
+
+def test_the_list_counted_as_what_is_to_be_done_for_the_people_is_no_target() -> None:
+    page = "临江区2019年办实事项目\n今年，临江区推出120项为群众拟办实事项目，新增普惠性学前教育学位1200个。\n"
+    assert [(v, u) for v, u, _a in readings(parse_text(page, jurisdiction="临江区"))] == [
+        (Decimal(1200), "个")
+    ]
