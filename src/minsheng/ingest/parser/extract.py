@@ -17,6 +17,7 @@ from minsheng.ingest.parser.numbers import (
     StatedPercent,
     find_quantities,
     find_stated_percents,
+    of_several_years,
 )
 from minsheng.ingest.parser.programme import (
     LIST_NOUN,
@@ -263,7 +264,7 @@ def mentions(text: str, masked: str, region: Span, excluded: list[Span]) -> list
         following = text[quantity.end : min(end, quantity.end + 16)]
         if _excluded(
             quantity, before, after, text[sentence[0] : quantity.start], figure, following
-        ):
+        ) or of_several_years(text, quantity.start):
             continue
         if RESTATED.search(text, max(0, quantity.start - 12), quantity.start):
             continue

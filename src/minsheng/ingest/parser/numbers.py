@@ -126,6 +126,11 @@ QUOTED_WORK = re.compile(
 QUOTES = re.compile(r"“[^”\n]{0,40}”|‘[^’\n]{0,40}’|《[^》\n]{0,60}》|\"[^\"\n]{0,40}\"")
 PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{5,}(?=(?:服务)?热线))(?![\d.])")
 SHORT_ASIDE = re.compile(r"（([^（）\d，。；]{1,4})）")
+# 经3年多的努力，全市累计完成…; 近年来，新建35口抗旱井: figures of several years, not of the year's
+# list (the words scope their paragraph)
+YEARS_OF_WORK = re.compile(
+    r"近年来|多年来|近[\d一二三四五六七八九十]+年(?:来|以来)|经[\d一二三四五六七八九十]+年多?的?(?:努力|奋斗)"
+)
 # the plan a share is of (目标任务, 年度计划), the work it counts may be named inside it: 年度开工任务
 PLAN_NOUN = r"(?:开工|建设|改造|新建|建成|完工|培训|发放|投资)?(?:目标任务|计划任务|目标|任务|计划)"
 # the lookahead fails at once where no claim can start (分别, 占, 完成, 整体…)
@@ -374,3 +379,15 @@ def find_stated_percents(
             StatedPercent(tuple(values), match.start(), match.end(), bool(match.group("lead")))
         )
     return claims
+
+
+THIS_YEAR = re.compile(r"今年|本年|年内")
+
+
+def of_several_years(text: str, position: int) -> bool:
+    """Whether the paragraph up to `position` speaks of several years' work (近年来, 经3年多的努力),
+    and has not turned to this year's since (…。今年将新建…)."""
+    found = None
+    for found in YEARS_OF_WORK.finditer(text, text.rfind("\n", 0, position) + 1, position):
+        pass
+    return found is not None and not THIS_YEAR.search(text, found.end(), position)

@@ -16,6 +16,7 @@ from minsheng.ingest.parser.numbers import (
     Quantity,
     find_quantities,
     find_stated_percents,
+    of_several_years,
 )
 from minsheng.ingest.parser.programme import PARTS_AFTER, counts_the_programme
 from minsheng.ingest.parser.structure import Span
@@ -363,6 +364,8 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         sentence = _clause(masked, quantity.start, start, end, SENTENCE)
         sentence_before = text[sentence[0] : quantity.start]
+        if of_several_years(text, quantity.start):
+            continue
         if counts_the_programme(quantity.unit, before, sentence_before, text[quantity.end : end]):
             continue
         if (

@@ -342,3 +342,24 @@ def test_the_list_counted_as_what_is_to_be_done_for_the_people_is_no_target() ->
     assert [(v, u) for v, u, _a in readings(parse_text(page, jurisdiction="临江区"))] == [
         (Decimal(1200), "个")
     ]
+
+
+YEARS = (
+    "2012年临江区民生工作综述\n"
+    "经3年多的努力，全区累计完成创业培训20620人；经培训成功创业的9300人。\n"
+    "截至9月底，全区实施为民办实事项目，完成投资3.8亿元，占年度计划的98.9%；新建公园12个。\n"
+)
+
+
+def test_the_work_of_several_years_gives_no_result_of_the_years_list() -> None:
+    document = parse_text(YEARS, jurisdiction="临江区")
+    actuals = [r.actual.value for p in document.projects for r in p.results if r.actual]
+    assert Decimal(20620) not in actuals and Decimal(9300) not in actuals
+    assert Decimal(12) in actuals
+
+
+def test_the_work_of_recent_years_gives_no_target() -> None:
+    page = "临江区2025年十件民生实事\n近年来，全区新建抗旱井35口。今年将新建牧区道路96公里。\n"
+    assert [(v, u) for v, u, _a in readings(parse_text(page, jurisdiction="临江区"))] == [
+        (Decimal(96), "公里")
+    ]
