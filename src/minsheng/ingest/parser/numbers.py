@@ -387,7 +387,5 @@ THIS_YEAR = re.compile(r"今年|本年|年内")
 def of_several_years(text: str, position: int) -> bool:
     """Whether the paragraph up to `position` speaks of several years' work (近年来, 经3年多的努力),
     and has not turned to this year's since (…。今年将新建…)."""
-    found = None
-    for found in YEARS_OF_WORK.finditer(text, text.rfind("\n", 0, position) + 1, position):
-        pass
-    return found is not None and not THIS_YEAR.search(text, found.end(), position)
+    spans = list(YEARS_OF_WORK.finditer(text, text.rfind("\n", 0, position) + 1, position))
+    return bool(spans) and not THIS_YEAR.search(text, spans[-1].end(), position)
