@@ -149,6 +149,9 @@ def _clause(
     return (left, right.start() if right else end)
 
 
+PART_DONE_AFTER = re.compile(r"\s*(?:已|均已|现已)(?:完成|建成|竣工|完工|投用)")
+
+
 def _partner(
     text: str, masked: str, quantities: list[Quantity], index: int, region: Span
 ) -> int | None:
@@ -184,6 +187,12 @@ def _partner(
         other_clause = _clause(masked, other.start, start, end)
         if other_clause == clause:
             continue
+        if (
+            later == index + 1
+            and text[quantity.end : other.start].strip() == "、"
+            and PART_DONE_AFTER.match(text, other.end)
+        ):
+            return later  # 新改扩建学校21所、9所已完成: the task, then the part of it done
         reports = AGAINST.search(text, other_clause[0], other.start)
         if not reports or _share_of_target(text, other, other_clause):
             continue  # 完成全年23万人目标任务的95.17%: a target named in a claim, not a result

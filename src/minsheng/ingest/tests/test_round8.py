@@ -363,3 +363,17 @@ def test_the_work_of_recent_years_gives_no_target() -> None:
     assert [(v, u) for v, u, _a in readings(parse_text(page, jurisdiction="临江区"))] == [
         (Decimal(96), "公里")
     ]
+
+
+def test_a_task_then_the_part_of_it_done_after_a_comma_of_enumeration_is_one_indicator() -> None:
+    page = (
+        "2022年临江区十件民生实事完成情况\n一开展公办义务教育学位供给保障行动\n"
+        "截至12月底，新改扩建公办义务教育学校18所、7所已完成，新增学位1.9万个。\n"
+        "二开展缓解停车难行动\n截至12月底，新增停车位1.2万个。\n"
+        "三实施城乡居民医疗救助提升行动\n截至12月底，医疗救助12.6万人次。\n"
+    )
+    project = parse_text(page, jurisdiction="临江区").projects[0]
+    pairs = [(i.target.value, i.actual) for i in project.indicators] + [
+        (r.target.value, r.actual.value) for r in project.results if r.target and r.actual
+    ]
+    assert pairs == [(Decimal(18), Decimal(7))]
