@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from minsheng.ingest.parser import extract
-from minsheng.ingest.parser.results import Result, result_start, results
+from minsheng.ingest.parser.results import WORKS_DONE, Result, result_start, results
 from minsheng.ingest.parser.structure import Span
 
 # 今年将新增100辆, 此外，将解决10.7万人…, 计划新建: a paragraph of this year's promises
@@ -74,7 +74,7 @@ REPORT_WORDS = re.compile(
     # 时间过半、进度过半, 正在稳步推进: the pace of work under way
     r"|时间过半|进度过半|正在(?:稳步|加紧|有序)?推进"
     # 建成使用, 投入运营, 全线贯通, 改造完成: a work's state once done (a plan says 建成投用)
-    r"|建成(?:使用|开放|并)|投入运营|全线贯通|(?:改造|建设|施工)完成(?=[；。，])"
+    rf"|建成(?:使用|开放|并)|投入运营|全线贯通|{WORKS_DONE}"
     # 过去一年, 去年我市…, 累计改造…: the year looked back on
     r"|过去一年|去年(?:以来|我|全|共)|累计(?:改造|新建|建成|完成|开展|举办|培训|解决|发放|新增)"
     # 1-6月份, 1至11月: the months a progress report covers; 开工率, 完工率: progress reached

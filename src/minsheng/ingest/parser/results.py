@@ -41,6 +41,9 @@ SHARE_AFTER = re.compile(
     r"\s*(\d+(?:\.\d+)?)\s*%"
 )
 # 已全部完成 after the figure: 13家县级妇幼保健院建设已全部完成
+# 建设完成, 改造完工 closing a clause: a work's state once done (the report reader counts it as
+# a word of a report too)
+WORKS_DONE = r"(?:建设|改造|施工|整治)(?:完成|完工)(?=[，。；]|$)"
 DONE_AFTER = re.compile(
     r"[^，。；]{0,16}?(?:(?:已全部|已全面|已经|已)(?:完成|竣工|完工|建成|投用|启动建设|开工建设)"
     r"|全部(?:开工|完工|竣工|建成)"
@@ -50,7 +53,7 @@ DONE_AFTER = re.compile(
     # 为4990名残疾人提供康复服务, 3526个村正式上线…, 70所学校改造提升…: the figure, then the work
     r"|提供|上线|投用|投入使用|对外开放|改造提升|完成改造"
     # 凤聚路、慧群道等7条城市道路建设完成: the works named, then done
-    r"|(?:建设|改造|施工|整治)(?:完成|完工)(?=[，。；]|$))"
+    rf"|{WORKS_DONE})"
 )
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
 FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步")
