@@ -544,9 +544,7 @@ def _table(text: str, rows: list[Row], padded: bool = False) -> list[Item]:
         else None
     )
     shared_rate = _shared_rate(text, body, kinds)
-    header_filled = len(header) - next(
-        (i for i, name in enumerate(reversed(header)) if name), len(header)
-    )
+    header_filled = max((i + 1 for i, name in enumerate(header) if name), default=0)
     for row in body:
         cells = row.cells
         values = [text[s:e] for s, e in cells]
