@@ -43,20 +43,7 @@ PLACE = re.compile(
     r"((?!年|度|已经|[省市区县州]委)[\u4e00-\u9fff]{2,8}?(?:自治区|省|市|区|县|州))"
     r"(?=(?:人民政府|政府|20\d\d年|年度|民生|市办|为民|重点|第[一二三四五六七八九十]+届))"
 )
-PLACE_STOP = {
-    "全市",
-    "本市",
-    "我市",
-    "各市",
-    "全省",
-    "本省",
-    "全区",
-    "各区",
-    "城市",
-    "市区",
-    "该市",
-}
-# …常务副市长王新会报告了我市2018年: a sentence that ends on 我市 names no place
+# 全市, 本区, …常务副市长王新会报告了我市2018年: a name that ends on 我市 or 全市 names no place
 OWN_PLACE = re.compile(r"(?:我|本|全|该|各)(?:市|省|区|县|州)$")
 NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2})日报")
 YEAR = re.compile(r"(20\d\d)年")
@@ -417,7 +404,7 @@ def _jurisdiction(text: str, head: str, findings: list[Finding]) -> str:
     places = Counter(
         re.sub(r"^(?:关于|印发|做好|推进|全力|办好)", "", match.group(1))
         for match in PLACE.finditer(head)
-        if match.group(1) not in PLACE_STOP and not OWN_PLACE.search(match.group(1))
+        if not OWN_PLACE.search(match.group(1))
     )
     if places:
         return places.most_common(1)[0][0]
