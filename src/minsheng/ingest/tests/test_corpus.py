@@ -115,3 +115,7 @@ def test_the_round_9_development_split_holds_the_30_documents_of_the_fifth_held_
 
 def test_the_round_8_second_development_split_holds_28_documents_measured_once_unseen() -> None:
     assert sum(document["split"] == "dev_r10" for document in documents()) == 28
+
+
+def test_the_round_9_held_out_split_holds_18_documents() -> None:
+    assert sum(document["split"] == "heldout6" for document in documents()) == 18
