@@ -183,7 +183,7 @@ TASK_LABEL = re.compile(r"(?:任务目标|目标任务|年度目标|工作目标
 def _labelled_items(text: str) -> list[Item]:
     """Projects that number nothing but label each task and its progress (任务目标：… 进展情况：…
     任务目标：…), run together or on lines of their own: an item per task label, when at least
-    two tasks each report their progress."""
+    two tasks each report their progress, or the only one does (a page cut after its first)."""
     labels = list(TASK_LABEL.finditer(text))
     items: list[Item] = []
     for index, label in enumerate(labels):
@@ -191,7 +191,8 @@ def _labelled_items(text: str) -> list[Item]:
         item = Item(number=index + 1, span=(label.start(), end), promise=[(label.end(), end)])
         finish_item(text, item)
         items.append(item)
-    return items if sum(1 for item in items if item.completion) >= 2 else []
+    reported = sum(1 for item in items if item.completion)
+    return items if reported >= 2 or reported == len(items) == 1 else []
 
 
 # 一、就业促进行动 at a line's start, or after the first cell of a pasted table row (寿县 一、…)

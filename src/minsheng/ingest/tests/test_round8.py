@@ -102,8 +102,9 @@ def test_tasks_and_their_progress_told_under_labels_are_the_projects() -> None:
     ]
 
 
-def test_one_labelled_task_alone_is_no_list() -> None:
-    one = "2024年临江区实事进展\n任务目标：新扩建公办幼儿园12所。 进展情况：已建成12所。\n"
+def test_one_labelled_task_without_its_progress_is_no_list() -> None:
+    # (one task with its progress is: a page cut after its first, test_round9.py)
+    one = "2024年临江区实事进展\n任务目标：新扩建公办幼儿园12所。 已建成12所。\n"
     assert parse_text(one, jurisdiction="临江区").projects[0].item.title != "新扩建公办幼儿园12所"
 
 
