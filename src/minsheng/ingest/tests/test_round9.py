@@ -28,3 +28,35 @@ def test_a_page_cut_after_its_one_labelled_task_still_reads_that_task() -> None:
         (Decimal(30), "家", Decimal(6)),
         (Decimal(8000), "人", Decimal(2600)),
     ]
+
+
+TASK_UNDER_ITS_LABEL = (
+    "今年以来,我区一系列民生实事项目落地见效。\n"
+    "实施棚户区改造工程,任务目标是棚改开工2300套。截至目前,全区棚改项目开工率100%。\n"
+    "实施城市公共停车设施建设工程,任务目标新增停车位4000个。目前已建成4600余个停车位,"
+    "完成率115%。\n"
+    "截至目前,全区城镇新增就业15000人。\n"
+)
+
+
+def test_a_task_stated_under_its_label_in_a_report_is_a_target() -> None:
+    document = parse_text(TASK_UNDER_ITS_LABEL, jurisdiction="临江区", year=2022)
+    assert readings(document) == [
+        (Decimal(2300), "套", None),
+        (Decimal(4000), "个", Decimal(4600)),
+    ]
+
+
+def test_a_result_set_against_its_labelled_task_by_its_rate_keeps_that_pair() -> None:
+    document = parse_text(TASK_UNDER_ITS_LABEL, jurisdiction="临江区", year=2022)
+    assert [i.stated_percent for p in document.projects for i in p.indicators] == [
+        None,
+        Decimal(115),
+    ]
+
+
+def test_a_share_of_the_task_or_the_task_done_is_no_label_of_a_task() -> None:
+    share = "截至6月底,全区民生实事进展顺利,城镇新增就业5008人,占目标任务的33.3%。\n"
+    done = "全区新建公厕12座,完成年度目标任务。\n"
+    document = parse_text(share + done, jurisdiction="临江区", year=2022)
+    assert readings(document) == []
