@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from minsheng.ingest.parser import extract
+from minsheng.ingest.parser import extract, places
 from minsheng.ingest.parser.departments import add_department, prose_departments
 from minsheng.ingest.parser.errors import IngestError
 from minsheng.ingest.parser.extract import Indicator, Mention, pairs
@@ -30,7 +30,7 @@ from minsheng.ingest.parser.numbers import (
     mask,
     normalize,
 )
-from minsheng.ingest.parser.reporting import is_report, results_and_promises
+from minsheng.ingest.parser.reporting import is_report, published, results_and_promises
 from minsheng.ingest.parser.results import Result, results, spent_or_rate
 from minsheng.ingest.parser.script import simplified
 from minsheng.ingest.parser.structure import Item, Span, finish_item, outline
@@ -43,8 +43,10 @@ PLACE = re.compile(
     r"((?!年|度|已经|[省市区县州]委)[\u4e00-\u9fff]{2,8}?(?:自治区|省|市|区|县|州))"
     r"(?=(?:人民政府|政府|20\d\d年|年度|民生|市办|为民|重点|第[一二三四五六七八九十]+届))"
 )
-# 全市, 本区, …常务副市长王新会报告了我市2018年: a name that ends on 我市 or 全市 names no place
-OWN_PLACE = re.compile(r"(?:我|本|全|该|各)(?:市|省|区|县|州)$")
+# 全市, 本区, 各区县, …常务副市长王新会报告了我市2018年: a name that ends on 我市 or 全市 names
+# no place
+OWN_PLACE = re.compile(r"(?:我|本|全|该|各)(?:市|省|区|县|州){1,2}$")
+UNKNOWN_LONGEST = 4  # a place's name before its level: 潍海, 黄河 (not 为切实推进)
 NEWSPAPER = re.compile(r"([\u4e00-\u9fff]{2})日报")
 YEAR = re.compile(r"(20\d\d)年")
 AS_OF = re.compile(r"截[至止](?:(20\d\d)年)?(\d{1,2})月(?:(\d{1,2})日|底|末)")
@@ -190,6 +192,9 @@ def _number(value: Decimal | None) -> int | float | None:
 
 
 def _level(name: str) -> str:
+    known = places.level(name)
+    if known is not None:
+        return known
     if name.endswith(("省", "自治区")):
         return "province"
     if name.endswith(("区", "县")):
@@ -225,7 +230,7 @@ def parse_text(
         shape.style = "none"
     findings: list[Finding] = []
     head = text[: max(shape.preamble[1], 600)]
-    year = year or _year(head)
+    year = year or _year(text, shape.preamble, head)
     if year is None:
         raise IngestError("no_year")
     if not 2000 <= year <= 2100:
@@ -395,19 +400,38 @@ def _paired_indicator(result: Result) -> Indicator:
     return indicator
 
 
-def _year(head: str) -> int | None:
+def _year(text: str, preamble: Span, head: str) -> int | None:
+    """The year most named at the top; or, when the lead names none but speaks of 今年, the
+    year of the page's date line (时间:2024-03-01 … 今年将办好6件民生实事)."""
+    stamp = published(text)
+    lead = text[preamble[0] : preamble[1]]
+    if stamp is not None and "今年" in lead and not YEAR.search(lead):
+        return stamp[0]
     years = Counter(int(match.group(1)) for match in YEAR.finditer(head))
     return years.most_common(1)[0][0] if years else None
 
 
 def _jurisdiction(text: str, head: str, findings: list[Finding]) -> str:
-    places = Counter(
-        re.sub(r"^(?:关于|印发|做好|推进|全力|办好)", "", match.group(1))
+    """The government a page is of: the place named most before 政府, 民生, 20xx年…, read as the
+    known name that ends it (想知道闵行区 → 闵行区); else a known name anywhere at the top; else
+    a name the gazetteer does not know, given by the title line (a place newer than it); else a
+    city's newspaper. Words in the text that end on 市 but name no known place (最终市, 项进展
+    偏慢的市) are no answer: the page asks."""
+    found = [
+        (re.sub(r"^(?:关于|印发|做好|推进|全力|办好)", "", match.group(1)), match.start())
         for match in PLACE.finditer(head)
         if not OWN_PLACE.search(match.group(1))
+    ]
+    known = Counter(name for words, _ in found if (name := places.known_suffix(words)))
+    title_end = text.find("\n", len(text) - len(text.lstrip()))
+    titled = Counter(
+        words
+        for words, start in found
+        if (title_end < 0 or start < title_end) and len(places.stem(words)) <= UNKNOWN_LONGEST
     )
-    if places:
-        return places.most_common(1)[0][0]
+    chosen = known or Counter(places.named_in(head)) or titled
+    if chosen:
+        return places.most_named(chosen, text)
     paper = NEWSPAPER.search(head)
     if paper and "市办实事" in text:
         name = paper.group(1) + "市"

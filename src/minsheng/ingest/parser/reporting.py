@@ -119,14 +119,22 @@ def is_report(text: str) -> bool:
     return done >= 2 and done >= len(PLAN_WORDS.findall(text)) / 2
 
 
+def published(text: str) -> tuple[int, int] | None:
+    """The year and month of the date line near a page's top (发布时间:2022-03-01), if any."""
+    stamp = PUBLISHED.search(text, 0, PUBLISHED_WITHIN)
+    return (int(stamp.group(1)), int(stamp.group(2))) if stamp else None
+
+
 def _published_the_year_after(text: str) -> bool:
     """A page dated early in the year after the year it speaks of (发布时间:2022-03-01 over
     2021年…): a year-end report or a work report's review, not that year's plan."""
-    stamp = PUBLISHED.search(text, 0, PUBLISHED_WITHIN)
+    stamp = published(text)
     if stamp is None:
         return False
-    years = Counter(match.group(1) for match in YEAR_SPOKEN_OF.finditer(text))
-    if not years:
+    years = Counter(int(match.group(1)) for match in YEAR_SPOKEN_OF.finditer(text))
+    # 今年将…办好6件民生实事 beside 2023年…全部办结: 今年 is the page's own year
+    years[stamp[0]] += text.count("今年")
+    if not any(years.values()):
         return False
-    spoken = int(years.most_common(1)[0][0])
-    return int(stamp.group(1)) == spoken + 1 and int(stamp.group(2)) <= REPORTING_MONTHS
+    spoken = max(years, key=lambda year: (years[year], year == stamp[0]))
+    return stamp[0] == spoken + 1 and stamp[1] <= REPORTING_MONTHS

@@ -3,7 +3,9 @@ pinned by a short document of 临江区 written here in the style of the real on
 
 from decimal import Decimal
 
-from minsheng.ingest.parser import parse_text
+import pytest
+
+from minsheng.ingest.parser import IngestError, parse_text
 from minsheng.ingest.parser.document import ParsedDocument
 
 
@@ -60,3 +62,40 @@ def test_a_share_of_the_task_or_the_task_done_is_no_label_of_a_task() -> None:
     done = "全区新建公厕12座,完成年度目标任务。\n"
     document = parse_text(share + done, jurisdiction="临江区", year=2022)
     assert readings(document) == []
+
+
+def test_a_government_is_named_without_the_words_before_it() -> None:
+    text = (
+        "记者从临渭区获悉,2024年全区民生实事项目进展顺利。\n1.新建公厕12座。\n2.新增学位800个。\n"
+    )
+    assert parse_text(text).jurisdiction == "临渭区"
+
+
+def test_words_ending_on_a_level_that_name_no_known_place_are_asked_about() -> None:
+    text = (
+        "2024年民生实事\n为民办实事已成为市政府的日常工作。\n1.新建公厕12座。\n2.新增学位800个。\n"
+    )
+    with pytest.raises(IngestError) as raised:
+        parse_text(text)
+    assert raised.value.code == "no_jurisdiction"
+
+
+THIS_YEAR = (
+    "河津承诺今年办好3件民生实事\n"
+    "时间:2024-03-01  来源:新闻网\n"
+    "河津市在政府工作报告中提出,今年将为河津人民再办好3件民生实事。"
+    "一是新改造一批背街小巷;二是新建165个公交候车亭;三是点亮125个农村街巷路灯。\n"
+    "\n实现镇村公交免费全覆盖\n"
+    "据了解,2023年河津市21件民生实事全部办结,70个村级卫生室标准化改造全部完工。\n"
+)
+
+
+def test_a_lead_that_speaks_of_this_year_takes_the_year_of_its_date_line() -> None:
+    assert parse_text(THIS_YEAR).year == 2024
+
+
+def test_a_plan_dated_in_its_own_year_is_no_report_on_the_year_it_looks_back_on() -> None:
+    assert readings(parse_text(THIS_YEAR)) == [
+        (Decimal(165), "个", None),
+        (Decimal(125), "个", None),
+    ]
