@@ -26,10 +26,19 @@ LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]?")
 
 
 COUNTY_GOVERNMENTS = re.compile(r"各(?:区|县)[、（]?(?:市|县)?(?:[、]区)?(?:）?政府|）政府|$)")
-# 相关街道, 各镇（街道）, 有关部门: every place or office concerned, not one department
+# 相关街道, 各镇（街道）, 有关部门, 属地乡镇: every place or office concerned, not one department
 EVERY_PLACE = re.compile(
-    r"(?:各|相关|有关|各有关|各相关)"
+    r"(?:各|相关|有关|各有关|各相关|属地)"
     r"(?:街道|镇|乡镇|镇街|镇（街道）|乡镇（街道）|部门|单位|区|县|县区|区县)"
+)
+# 责任单位：莲塘镇任务目标：… run together: the next field's label ends the names
+NEXT_LABEL = re.compile(
+    r"(?:任务目标|目标任务|年度目标|工作目标|建设内容|项目内容|主要内容|完成情况|进展情况|推进情况)\s*[：]"
+)
+# 10月底前, 新增床位500张: a deadline or a figure that a table's column put where names stand (10县市
+# 人民政府 is a name)
+NOT_A_NAME = re.compile(
+    r"\d\s*[万亿]?(?:张|个|所|名|人|户|套|处|家|座|条|公里|米|亩|元|项|台|辆|%)|\d{1,2}\s*月|[年月]底前"
 )
 NAME_BREAK = re.compile(r"[、，,；;\s]+|和(?=[市省区县])")
 
@@ -125,7 +134,7 @@ def _closing(text: str, start: int, end: int, opened: bool) -> int | None:
     depth = 0
     for position in range(start, end):
         char = text[position]
-        if char in "。\n":
+        if char in "。\n" or NEXT_LABEL.match(text, position):
             return position
         if char == "（":
             depth += 1
@@ -139,7 +148,7 @@ def _closing(text: str, start: int, end: int, opened: bool) -> int | None:
 
 def add_department(item: "Item", name: str, role: str) -> None:
     """Name a department of the item once; a lead named after the item has one co-operates."""
-    if any(known == name for known, _role in item.departments):
+    if NOT_A_NAME.search(name) or any(known == name for known, _role in item.departments):
         return
     if role == "lead" and any(r == "lead" for _n, r in item.departments):
         role = "co"

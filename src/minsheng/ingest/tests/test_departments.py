@@ -65,3 +65,42 @@ def test_a_field_labelled_zhuban_names_the_lead_departments() -> None:
         ("省扶贫办", "co"),
         ("省旅游发展委", "lead"),
     ]
+
+
+NOTICE = (
+    "临江区2024年民生实事项目\n"
+    "一、老旧小区改造项目\n"
+    "牵头单位:区城管执法局\n"
+    "责任单位:莲塘镇任务目标:2024年计划改造老旧小区10万平方米。\n"
+    "二、城市供水提升项目\n"
+    "牵头单位:区城投集团\n"
+    "责任单位:区水务公司、属地乡镇\n"
+    "任务目标:新建供水管网12公里。\n"
+)
+
+
+def test_the_names_of_a_field_end_where_the_next_field_runs_on() -> None:
+    assert named(parse_text(NOTICE))[:2] == [("区城管执法局", "lead"), ("莲塘镇", "co")]
+
+
+def test_the_townships_concerned_are_no_department() -> None:
+    assert ("属地乡镇", "co") not in named(parse_text(NOTICE))
+
+
+def test_a_deadline_or_a_figure_is_no_department() -> None:
+    # one cell a line, the later rows without the merged cells: cells slide into 牵头单位
+    rows = [
+        "序号 重点工作任务 牵头单位 负责科室 负责人 计划完成时间 进展情况",
+        "1 新增老年食堂15个 区民政局 养老服务科 何滢 11月底前 其中东街1个。",
+        "2 新增认知障碍照护专区床位100张 10月底前 目前已完成选址。",
+        "3 建成启用区级老年活动中心 目前正在进行装修。",
+        "4 新增养老机构护理型床位500张 目前已完成500张护理型床位建设。",
+    ]
+    table = "\n".join(cell for row in rows for cell in row.split())
+    names = [name for name, _role in named(parse_text("临江区2024年民生实事\n" + table))]
+    assert not [name for name in names if "月" in name or "张" in name]
+
+
+def test_the_governments_of_ten_counties_are_a_department() -> None:
+    field = "临江区2024年民生实事\n1.新增就业1.39万人(牵头部门:州人社局;责任单位:10县市人民政府)\n"
+    assert ("10县市人民政府", "co") in named(parse_text(field))
