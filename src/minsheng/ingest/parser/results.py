@@ -197,8 +197,10 @@ def _partner(
         ):
             return later  # 新改扩建学校21所、9所已完成: the task, then the part of it done
         reports = AGAINST.search(text, other_clause[0], other.start)
-        if not reports or _share_of_target(text, other, other_clause):
-            continue  # 完成全年23万人目标任务的95.17%: a target named in a claim, not a result
+        if not reports or _share_of_target(text, other, other_clause) or _named_task(text, other):
+            # 完成全年23万人目标任务的95.17%, 超额完成40所的年度目标任务: a target named in a
+            # claim, not a result
+            continue
         if other.start < stop and planned:
             return later
         if (
@@ -416,6 +418,16 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
                 found[:] = [r for r in found if r.actual is not reached]
             elif "每" not in before and _claim_on_previous(found, quantity, masked, region):
                 continue  # 开展抽检5.48万批次，超额完成4.7万批次的年度目标任务
+            elif "每" not in before and (done := _done_before(quantities, index, skip, sentence)):
+                # 新（改）扩建幼儿园48所，超额完成40所的年度目标任务: whatever its verb, the figure
+                # before the claim is what was done
+                reached = quantities[done]
+                skip.add(done)
+                found[:] = [r for r in found if reached not in (r.actual, r.target)]
+                named = _clause(masked, reached.start, start, end)
+                name = _name(text, text[named[0] : reached.start], reached, named)
+                found.append(Result(reached, clause, name, target=quantity))
+                continue
             found.append(Result(reached, clause, before.strip("，、 ")[:60], target=quantity))
             continue
         share = _share_of_target(text, quantity, clause)
@@ -765,6 +777,27 @@ def _claim_on_previous(
         return None
     earlier.target = quantity
     return earlier
+
+
+def _named_task(text: str, quantity: Quantity) -> bool:
+    """A figure named as the year's task by the claim around it (超额完成40所的年度目标任务)."""
+    tail = quantity.end + (2 if text.startswith("以上", quantity.end) else 0)
+    return (
+        bool(TASK_AFTER.match(text, tail))
+        and "完成" in text[max(0, quantity.start - 8) : quantity.start]
+    )
+
+
+def _done_before(
+    quantities: list[Quantity], index: int, skip: set[int], sentence: Span
+) -> int | None:
+    """The figure of the same unit just before a claimed task, in its sentence, if any."""
+    if not index or index - 1 in skip:
+        return None
+    previous, quantity = quantities[index - 1], quantities[index]
+    if previous.unit != quantity.unit or previous.start < sentence[0]:
+        return None
+    return index - 1
 
 
 def result_start(result: Result) -> int:

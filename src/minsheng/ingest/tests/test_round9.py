@@ -99,3 +99,20 @@ def test_a_plan_dated_in_its_own_year_is_no_report_on_the_year_it_looks_back_on(
         (Decimal(165), "个", None),
         (Decimal(125), "个", None),
     ]
+
+
+OVERDONE = (
+    "2024年10个民生实事项目全面落实\n"
+    "    截至2024年12月25日,已完成60个乡镇创建预验收工作,完成年度目标任务。\n"
+    "    {lead}全年新(改)扩建幼儿园48所,超额完成40所的年度目标任务;"
+    "增加入学名额1.25万个,超额完成1万个的年度目标任务。\n"
+)
+
+
+@pytest.mark.parametrize("lead", ["学前教育扩容提质工程。", ""])
+def test_the_figure_before_a_claimed_task_is_what_was_done_whatever_its_verb(lead: str) -> None:
+    document = parse_text(OVERDONE.format(lead=lead), jurisdiction="临江区")
+    assert readings(document) == [
+        (Decimal(40), "所", Decimal(48)),
+        (Decimal(10000), "个", Decimal(12500)),
+    ]
