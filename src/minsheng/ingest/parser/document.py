@@ -717,10 +717,11 @@ def _half_step(figure: str) -> Decimal:
     return Decimal(5).scaleb(-places - 1)
 
 
-def _within_rounding(item: Item, indicator: Indicator) -> bool:
+def _within_rounding(text: str, item: Item, indicator: Indicator) -> bool:
     """A stated percent computed from the unrounded figures of cells printed in 万 (7.23万人 of
-    5.2万人 is 139.0%, stated 139.1%) agrees when some figures within the rounding give it."""
-    steps = item.rounding.get(indicator.target.quantity.start)
+    5.2万人 is 139.0%, stated 139.1%), or of an actual the prose prints in 万 or 亿 (超过5万个 of
+    3.1万个 is stated as 160%), agrees when some figures within the rounding give it."""
+    steps = item.rounding.get(indicator.target.quantity.start) or _printed_steps(text, indicator)
     stated, actual, target = indicator.stated_percent, indicator.actual, indicator.target.value
     if steps is None or stated is None or actual is None or target <= steps[0]:
         return False
@@ -728,6 +729,21 @@ def _within_rounding(item: Item, indicator: Indicator) -> bool:
     high = (actual + steps[1]) / (target - steps[0]) * 100
     margin = _half_step(format(stated, "f"))
     return low - margin <= stated <= high + margin
+
+
+PRINTED_IN_TEN_THOUSANDS = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿])")
+
+
+def _printed_steps(text: str, indicator: Indicator) -> tuple[Decimal, Decimal] | None:
+    """Half the last printed place of an actual the prose writes in 万 or 亿 (超过5万个 may be
+    45,000 to 55,000), in the unit counted; a promise's round figure (1万个) is meant exactly."""
+    if not indicator.actual_mentions:
+        return None
+    quantity = indicator.actual_mentions[-1].quantity
+    printed = PRINTED_IN_TEN_THOUSANDS.match(text, quantity.start, quantity.end)
+    if printed is None:
+        return None
+    return Decimal(0), _half_step(printed.group(1)) * UNIT_SCALE[printed.group(2)]
 
 
 def _row_unit(text: str, masked: str, row: TableRow, multiplier: str) -> tuple[str, Decimal, bool]:
@@ -915,7 +931,7 @@ def _check_project(
                 target.baseline,
             )
             mention = indicator.actual_mentions[-1] if indicator.actual_mentions else target
-            agree = agree or _within_rounding(project.item, indicator)
+            agree = agree or _within_rounding(text, project.item, indicator)
             if agree:
                 checks.stated_percents_agree += 1
             else:

@@ -67,6 +67,10 @@ CHANGE_ON_LAST_YEAR = re.compile(
 LIST_BEFORE = re.compile(r"(?:民生|惠民|为民|民心)(?:实事|大事|工程)(?:项目)?(?:共|有|共有)?\s*$")
 PACE_AFTER = re.compile(r"^(?:已|正在|按|超|提前|滞后|均)?(?:完成|推进|序时|进度|实施|开工|建设中)")
 AS_OF_BEFORE = re.compile(r"(?:截至|截止)[^。；]*$")
+# 去年实际新建和改扩建中小学校40所、新增学位6万多个: what was done, in a plan looking back
+ACTUAL_BEFORE = re.compile(
+    r"实际(?:完成|新建|新增|建成|开工|改造|解决|培训|发放|投入|帮助|开展)[^。；]*$"
+)
 ALREADY_BEFORE = re.compile(r"已经?(?:达到?|完成|建成|实现|新增|改造|开通)[^，。；\d]{0,4}$")
 FUNDS_RATE_BEFORE = re.compile(r"(?:拨付|支付|到位|执行|支出)(?:率|进度)(?:为|达到?|已达)?\s*$")
 DIMENSION_BEFORE = re.compile(
@@ -474,12 +478,14 @@ def targets_and_actuals(
         reported = [m for m in promised if not m.target_marked]
         promised = [m for m in promised if m.target_marked]
     # 保障率已达89.33%, 已建成12个: 已 says the figure is done, a result even among promises
-    # 截至2023年12月底，…新增学位3750个: a figure its sentence dates as reached, a result too
+    # 截至2023年12月底，…新增学位3750个: a figure its sentence dates as reached, a result too, as
+    # is one its sentence says was in fact done (去年实际新建…40所)
     done = [
         m
         for m in promised
         if ALREADY_BEFORE.search(text, m.clause[0], m.quantity.start)
         or AS_OF_BEFORE.search(text, m.sentence[0], m.quantity.start)
+        or ACTUAL_BEFORE.search(text, m.sentence[0], m.quantity.start)
     ]
     promised = [m for m in promised if m not in done]
     reported = sorted(reported + done, key=lambda m: m.quantity.start)
@@ -582,6 +588,9 @@ def match(text: str, indicators: list[Indicator], reported: list[Mention]) -> li
                 continue
             if mention.stated is not None:
                 score += 0.5
+                if _percent_fits(mention.stated[0], target.value, value):
+                    # 超过5万个，完成年度计划的160%: the target the percent is of (3.1万个)
+                    score += PERCENT_FITS
             if value == target.value:
                 score += 0.5
                 done_part = _done_part(text, mention, same_unit)
@@ -610,6 +619,15 @@ def match(text: str, indicators: list[Indicator], reported: list[Mention]) -> li
             indicator.stated_percent = last.stated[0]
             indicator.stated_span = (last.stated[1], last.stated[2])
     return [m for m in reported if id(m) not in used]
+
+
+PERCENT_FITS = 1.5  # a stated percent that fits the pair weighs as much as three shared words
+PERCENT_NEAR = Decimal(2)  # points: 超过5万个 of 3.1万个 is printed as 160% (161.3)
+
+
+def _percent_fits(stated: Decimal, target: Decimal, value: Decimal) -> bool:
+    """Whether a result's stated percent is about value ÷ target (within two points)."""
+    return bool(target) and abs(value / target * 100 - stated) <= PERCENT_NEAR
 
 
 DONE_NEXT = re.compile(

@@ -116,3 +116,35 @@ def test_the_figure_before_a_claimed_task_is_what_was_done_whatever_its_verb(lea
         (Decimal(40), "所", Decimal(48)),
         (Decimal(10000), "个", Decimal(12500)),
     ]
+
+
+LOOKING_BACK = (
+    "临江区2024年民生实事\n"
+    "先来看看教育领域。今年要新改扩建公办中小学校32所,新增公办中小学学位4.6万个。"
+    "去年的目标则是改扩建公办中小学校18所,新增公办中小学位3.1万个以上。"
+    "去年实际新建和改扩建中小学校40所,其中公办学位超过5万个,完成年度计划的160%。\n"
+    "再来说说住房。今年开工筹集各类公共住房8万套。\n"
+)
+
+
+def actuals(document: ParsedDocument) -> dict[Decimal, Decimal | None]:
+    return {i.target.value: i.actual for p in document.projects for i in p.indicators}
+
+
+def test_what_a_plan_says_was_in_fact_done_is_a_result() -> None:
+    assert actuals(parse_text(LOOKING_BACK))[Decimal(18)] == Decimal(40)
+
+
+def test_a_result_goes_to_the_target_its_stated_percent_is_of() -> None:
+    found = actuals(parse_text(LOOKING_BACK))
+    assert (found[Decimal(31000)], found[Decimal(46000)]) == (Decimal(50000), None)
+
+
+def test_a_percent_of_a_result_printed_in_wan_is_read_within_its_rounding() -> None:
+    findings = [f.kind for f in parse_text(LOOKING_BACK).findings]
+    assert "percent_mismatch" not in findings
+
+
+def test_a_percent_far_outside_the_rounding_is_still_a_mismatch() -> None:
+    wrong = LOOKING_BACK.replace("完成年度计划的160%", "完成年度计划的190%")
+    assert "percent_mismatch" in [f.kind for f in parse_text(wrong).findings]
