@@ -27,8 +27,10 @@ SENTENCE = re.compile(r"[。；！？\n]")
 DONE_BETWEEN = re.compile(r"已(?:完成|送|建成|帮扶|资助|开展|实施|改造|新增|提供)|(?<!未)完成")
 OVERALL_RATE = re.compile(r"(?:整体|总体)完成率(?:为|达到|达)?\s*$")
 BRACKET_PERCENT = re.compile(r"\s*（\s*(\d+(?:\.\d+)?)\s*%\s*）")
+# 完成率, 完成进度为, 完工率, 竣工率 after a result: its share of plan (开工率 is a stage, not a share)
+DONE_RATE = r"(?:整体|总体)?(?:完成率|完成进度|完工率|竣工率|建成率)(?:为|达到|达)?"
 RATE_AFTER = re.compile(
-    r"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?"
+    rf"^[，、\s]*(?:{DONE_RATE}"
     rf"|[占为](?:年度|全年|年)?{PLAN_NOUN}的?"
     # 已完成任务下达数的53%, 完成全年任务数的30%: the share of the figure set for the year
     rf"|(?:已)?完成(?:了)?(?:年度|全年)?{PLAN_NOUN}(?:下达数|数)?的)"
@@ -36,7 +38,7 @@ RATE_AFTER = re.compile(
 )
 # a result reported against its line's target: 累计解决了2585个…，占总计划的99.2%
 SHARE_AFTER = re.compile(
-    rf"^[，、\s]*(?:(?:整体|总体)?完成率(?:为|达到|达)?|占(?:总|年度|全年|年)?{PLAN_NOUN}的?"
+    rf"^[，、\s]*(?:{DONE_RATE}|占(?:总|年度|全年|年)?{PLAN_NOUN}的?"
     rf"|完成(?:年度|全年){PLAN_NOUN}的?)"
     r"\s*(\d+(?:\.\d+)?)\s*%"
 )

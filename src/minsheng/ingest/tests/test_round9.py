@@ -148,3 +148,19 @@ def test_a_percent_of_a_result_printed_in_wan_is_read_within_its_rounding() -> N
 def test_a_percent_far_outside_the_rounding_is_still_a_mismatch() -> None:
     wrong = LOOKING_BACK.replace("完成年度计划的160%", "完成年度计划的190%")
     assert "percent_mismatch" in [f.kind for f in parse_text(wrong).findings]
+
+
+RATES = (
+    "临江区2024年民生工程进展情况\n"
+    "截至9月底,民生工程进展顺利。其中,农村公路扩面延伸完工298公里,完工率92.83%;"
+    "农村危房改造竣工349户,竣工率100.5%;完成新增天然气用户1869户,完成进度为82.7%。\n"
+)
+
+
+def test_a_rate_of_works_finished_after_a_result_is_its_stated_percent() -> None:
+    document = parse_text(RATES)
+    assert [r.stated_percent for p in document.projects for r in p.results] == [
+        Decimal("92.83"),
+        Decimal("100.5"),
+        Decimal("82.7"),
+    ]
