@@ -58,7 +58,8 @@ DONE_AFTER = re.compile(
     rf"|{WORKS_DONE})"
 )
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
-FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步")
+# 项目全部建成后可新增学位15480个: what the works will give once built
+FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步|建成后")
 RAISED_AFTER = re.compile(r"\s*(?:提高|提升|增加|增长|降低|下降|减少|压减)(?:到|至)")
 NOW_SINCE = re.compile(r"目前已|现已|截至目前|目前")
 # 投资520万元, 补贴为600元/人/年: what was spent and rates, not what was done
@@ -532,8 +533,66 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
     found.sort(key=result_start)
     _respectively(masked, found, region)
     _overall_rates_to_the_item(text, masked, found, region)
-    found = _paired_by_their_percent(found)
+    found = _paired_by_their_percent(_status_split(text, masked, found, region))
     return _without_parts_by_place(text, _without_repeated_subheadings(text, found), region)
+
+
+# 完成投用5个，开工建设2个，正在办理开工前手续1个: the stage each part of a whole has reached
+STAGE_DONE = re.compile(r"完成|建成|投用|投入使用|完工|竣工|交付")
+STAGE_NOT_DONE = re.compile(r"开工|在建|正在|推进|前期|未")
+
+
+def _status_split(text: str, masked: str, found: list[Result], region: Span) -> list[Result]:
+    """A whole split by stage in its sentence (开工新建…学校8所，完成投用5个，开工建设2个，正在
+    办理开工前手续1个: the parts add up to it): the whole is the target, the part done its result,
+    the other stages no results of their own."""
+    kept: list[Result] = []
+    index = 0
+    while index < len(found):
+        whole = found[index]
+        parts = _stages_of(text, masked, found, index, region)
+        if not parts:
+            kept.append(whole)
+            index += 1
+            continue
+        done = [p for p in parts if STAGE_DONE.search(text, p.clause[0], _first(p).start)]
+        assert whole.actual is not None
+        actual = done[0].actual if len(done) == 1 else None
+        kept.append(Result(actual, whole.clause, whole.name, target=whole.actual))
+        index += 1 + len(parts)
+    return kept
+
+
+def _stages_of(
+    text: str, masked: str, found: list[Result], index: int, region: Span
+) -> list[Result]:
+    """The results right after found[index] in its sentence that split it by stage, if any."""
+    whole = found[index]
+    if whole.actual is None or whole.target is not None:
+        return []
+    sentence = _clause(masked, whole.actual.start, *region, SENTENCE)
+    parts: list[Result] = []
+    total = Decimal(0)
+    for later in found[index + 1 :]:
+        figure = later.actual
+        if figure is None or later.target is not None or figure.start >= sentence[1]:
+            break
+        if figure.unit != whole.actual.unit and figure.unit != "个":
+            break
+        stage = text[later.clause[0] : figure.start]
+        if not (STAGE_DONE.search(stage) or STAGE_NOT_DONE.search(stage)):
+            break
+        parts.append(later)
+        total += figure.value
+        if total >= whole.actual.value:
+            break
+    return parts if len(parts) >= 2 and total == whole.actual.value else []
+
+
+def _first(result: Result) -> Quantity:
+    first = result.target or result.actual
+    assert first is not None
+    return first
 
 
 PAIRING_REACH = 300  # how far before a result its plan may be stated

@@ -164,3 +164,28 @@ def test_a_rate_of_works_finished_after_a_result_is_its_stated_percent() -> None
         Decimal("100.5"),
         Decimal("82.7"),
     ]
+
+
+BY_STAGE = (
+    "临江区2024年民生实事项目全部落地\n"
+    "截至12月底,民生实事进展顺利。今年开工新建改扩建中小学幼儿园8所,完成投用5个,开工建设2个,"
+    "正在办理开工前手续1个。项目全部建成后可新增学位15480个,有效提升学位供给能力。\n"
+)
+
+
+def test_a_whole_split_by_stage_is_the_target_and_its_part_done_the_result() -> None:
+    assert readings(parse_text(BY_STAGE))[0] == (Decimal(8), "所", Decimal(5))
+
+
+def test_the_stages_not_done_are_no_results_of_their_own() -> None:
+    document = parse_text(BY_STAGE)
+    assert [r.actual.value for p in document.projects for r in p.results if r.actual] == []
+
+
+def test_what_works_will_give_once_built_is_a_promise() -> None:
+    assert readings(parse_text(BY_STAGE))[1:] == [(Decimal(15480), "个", None)]
+
+
+def test_parts_that_do_not_add_up_to_the_whole_are_no_stages_of_it() -> None:
+    other = BY_STAGE.replace("正在办理开工前手续1个", "正在办理开工前手续3个")
+    assert readings(parse_text(other))[0] != (Decimal(8), "所", Decimal(5))
