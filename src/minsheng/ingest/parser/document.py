@@ -379,13 +379,29 @@ def _paragraph_items(text: str, masked: str) -> list[Item]:
     ]
     items: list[Item] = []
     for index, span in enumerate(spans):
-        later = {v for rest in values[index + 1 :] for v in rest}
-        if index == 0 and len(spans) > 1 and values[0] and set(values[0]) <= later:
-            continue  # a lead paragraph repeating figures given below
+        if index == 0 and len(spans) > 1 and _restated_below(text, spans, values):
+            continue  # a lead paragraph or a title repeating figures given below
         item = Item(number=len(items) + 1, span=span, promise=[span])
         finish_item(text, item)
         items.append(item)
     return items
+
+
+def _restated_below(text: str, spans: list[Span], values: list[list[tuple[Decimal, str]]]) -> bool:
+    """Whether every figure of the first paragraph is given again below in words like its own
+    (将改造城镇老旧管网2220公里 over …改造城镇老旧管网2220公里、…): a lead, not an item. A list
+    of headlines that share a figure by chance (5万名…人才培训, 5万人入住…) is not."""
+    if not values[0]:
+        return False
+    own = pairs(text[spans[0][0] : spans[0][1]])
+    for figure in values[0]:
+        below = [spans[i] for i in range(1, len(spans)) if figure in values[i]]
+        if not any(len(own & pairs(text[start:end])) >= RESTATED_PAIRS for start, end in below):
+            return False
+    return True
+
+
+RESTATED_PAIRS = 3  # word pairs a restated figure's paragraph shares with the lead
 
 
 def _paired_indicator(result: Result) -> Indicator:

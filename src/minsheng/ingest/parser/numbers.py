@@ -82,13 +82,15 @@ QUANTITY = re.compile(
 CHINESE_PERCENT = re.compile(rf"百分之(?P<num>{ARABIC}|{CN_NUM})")
 # 新增农村通自来水人口120万: a population written without its unit counts persons
 # 培训农民100万, 解决200万农村人口饮水困难: persons counted by the noun beside the figure
-PEOPLE_NOUN = r"人口|农民|群众|居民|对象|劳动力"
+# (20万学生脊柱侧弯筛查, 为5万老人…: the people named by who they are)
+PEOPLE_NOUN = r"人口|农民|群众|居民|对象|劳动力|学生|儿童|老人|长者|妇女|职工|市民|村民|患者"
 PEOPLE_WITHOUT_UNIT = re.compile(
     # the lookahead fails at once where neither alternative can start
     r"(?=[达超\d])"
     rf"(?:(?:(?<=人口|农民|群众|居民|对象)|(?<=劳动力))(?:达到|达|超过)?"
     rf"(?P<num>{ARABIC})(?P<mult>万|亿)(?=以上|左右|[，。；、）\s]|$)"
-    rf"|(?<![\d.])(?P<num2>{ARABIC})(?P<mult2>万|亿)(?=[\u4e00-\u9fff]{{0,4}}?(?:{PEOPLE_NOUN})))"
+    # (10万学生家庭 counts households)
+    rf"|(?<![\d.])(?P<num2>{ARABIC})(?P<mult2>万|亿)(?=[\u4e00-\u9fff]{{0,4}}?(?:{PEOPLE_NOUN})(?!家庭|家长)))"
 )
 # 三元路, 三元里: a Chinese numeral before 元 that begins a place name, not an amount
 _NAME_AFTER_CHINESE = {"元": "路桥里街巷村镇素宵旦"}

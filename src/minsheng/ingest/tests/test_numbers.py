@@ -164,3 +164,13 @@ def test_thousands_written_with_qian_before_a_unit() -> None:
 def test_qian_of_a_unit_of_its_own_is_no_multiplier() -> None:
     text = normalize("新建绿道3千米，装机5千瓦")
     assert [(q.value, q.unit) for q in find_quantities(mask(text))] == [(3, "公里"), (5, "千瓦")]
+
+
+def test_people_named_by_who_they_are_are_persons() -> None:
+    assert [(v, u) for v, u, _ in quantities("20万学生脊柱侧弯筛查全覆盖")] == [
+        (Decimal(200000), "人")
+    ]
+
+
+def test_the_families_of_students_are_no_persons() -> None:
+    assert quantities("将优质资源惠及区内10万学生家庭") == []

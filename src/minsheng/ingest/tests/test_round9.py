@@ -189,3 +189,25 @@ def test_what_works_will_give_once_built_is_a_promise() -> None:
 def test_parts_that_do_not_add_up_to_the_whole_are_no_stages_of_it() -> None:
     other = BY_STAGE.replace("正在办理开工前手续1个", "正在办理开工前手续3个")
     assert readings(parse_text(other))[0] != (Decimal(8), "所", Decimal(5))
+
+
+HEADLINES = (
+    "临江区十大民生实事项目\n"
+    "20万学生脊柱侧弯筛查全覆盖和干预项目\n"
+    "5万名产业技能人才培训参赛\n"
+    "10个滨江生态公园建设\n"
+    "5万人入住公共租赁住房\n"
+)
+
+
+def test_headlines_that_share_a_figure_by_chance_are_each_an_item() -> None:
+    targets = [t for t, _unit, _actual in readings(parse_text(HEADLINES, year=2024))]
+    assert targets == [Decimal(200000), Decimal(50000), Decimal(10), Decimal(50000)]
+
+
+def test_a_title_that_restates_a_figure_given_below_is_no_item() -> None:
+    text = (
+        "临江区2024将改造城镇老旧管网222公里\n"
+        "根据政府工作报告,2024年,临江区将改造城镇老旧管网222公里、老旧小区39个。\n"
+    )
+    assert readings(parse_text(text)) == [(Decimal(222), "公里", None), (Decimal(39), "个", None)]
