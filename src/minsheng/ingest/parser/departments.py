@@ -40,6 +40,7 @@ NEXT_LABEL = re.compile(
 NOT_A_NAME = re.compile(
     r"\d\s*[万亿]?(?:张|个|所|名|人|户|套|处|家|座|条|公里|米|亩|元|项|台|辆|%)|\d{1,2}\s*月|[年月]底前"
 )
+LOWER_GOVERNMENTS = re.compile(r"各(?:相关|有关)?[^、，；]{0,10}(?:人民政府|政府|管委会)")
 NAME_BREAK = re.compile(r"[、，,；;\s]+|和(?=[市省区县])")
 
 
@@ -57,7 +58,9 @@ def split_names(value: str) -> list[str]:
             part = part[:-1]
         if part.startswith("（") and part.endswith("）"):
             part = part[1:-1]
-        if 1 < len(part) <= 40 and part not in {"无", "等"} and not EVERY_PLACE.fullmatch(part):
+        # 各县（市）区人民政府, 各开发（度假）区管委会, 各相关乡镇政府: the governments below, as 各区、市政府
+        every = EVERY_PLACE.fullmatch(part) or LOWER_GOVERNMENTS.fullmatch(part)
+        if 1 < len(part) <= 40 and part not in {"无", "等"} and not every:
             names.append(part)
     return names
 

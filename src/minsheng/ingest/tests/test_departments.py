@@ -104,3 +104,10 @@ def test_a_deadline_or_a_figure_is_no_department() -> None:
 def test_the_governments_of_ten_counties_are_a_department() -> None:
     field = "临江区2024年民生实事\n1.新增就业1.39万人(牵头部门:州人社局;责任单位:10县市人民政府)\n"
     assert ("10县市人民政府", "co") in named(parse_text(field))
+
+
+def test_every_office_of_a_kind_is_no_department() -> None:
+    field = (
+        "临江区2024年民生实事\n1.新建公厕12座(牵头单位:区城管局;责任单位:各县（市）区人民政府)\n"
+    )
+    assert named(parse_text(field)) == [("区城管局", "lead")]
