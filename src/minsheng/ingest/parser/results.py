@@ -54,6 +54,8 @@ DONE_AFTER = re.compile(
     r"|拿到|领到|启动建设"
     # 为4990名残疾人提供康复服务, 3526个村正式上线…, 70所学校改造提升…: the figure, then the work
     r"|提供|上线|投用|投入使用|对外开放|改造提升|完成改造"
+    # 为356户…家庭实施无障碍改造, 4家社区卫生服务中心完成建设并试运行
+    r"|实施(?!情况|方案|意见|办法)|完成建设"
     # 凤聚路、慧群道等7条城市道路建设完成: the works named, then done
     rf"|{WORKS_DONE})"
 )
@@ -77,6 +79,8 @@ DONE_BEFORE = re.compile(
     # 新辟公交线路51条、优化调整26条: more of the verbs a report counts work by (not 打造, which
     # promises as often: 进一步整合…，打造100家…平台)
     r"|新辟|开辟|开通|新开|优化|调整|建立|设立|增设|推出|更新|整治|治理|筹集|达到"
+    # 打通…10条断头路, 启动…60个新建公厕项目
+    r"|打通|贯通|启动"
     # 已购置, 已拆除, 共查处: any work the report says was done, or counts as done in all
     r"|已(?:经)?[\u4e00-\u9fff]{2}|共(?:查处|拆除|购置|发放|救助|服务|接待|受理|办理)"
 )

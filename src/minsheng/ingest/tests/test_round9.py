@@ -211,3 +211,27 @@ def test_a_title_that_restates_a_figure_given_below_is_no_item() -> None:
         "根据政府工作报告,2024年,临江区将改造城镇老旧管网222公里、老旧小区39个。\n"
     )
     assert readings(parse_text(text)) == [(Decimal(222), "公里", None), (Decimal(39), "个", None)]
+
+
+DONE_IN_OTHER_WORDS = (
+    "临江区2025年10件民生实事全部完成\n"
+    "截至12月底,由21个部门(单位)具体组织实施,10件民生实事实施情况良好。"
+    "为356户困难重度残疾人家庭实施无障碍改造;东街、西街等4家社区卫生服务中心完成建设并试运行;"
+    "打通包括实验中学西侧道路在内的10条断头路;启动城区60个新建公厕项目。"
+    "区人大常委会对5个试点小区实施情况开展督查。\n"
+)
+
+
+def results_of(document: ParsedDocument) -> list[tuple[Decimal, str]]:
+    return [
+        (r.actual.value, r.actual.unit) for p in document.projects for r in p.results if r.actual
+    ]
+
+
+def test_work_done_told_in_other_words_is_a_result() -> None:
+    assert results_of(parse_text(DONE_IN_OTHER_WORDS)) == [
+        (Decimal(356), "户"),
+        (Decimal(4), "家"),
+        (Decimal(10), "条"),
+        (Decimal(60), "个"),
+    ]
