@@ -45,8 +45,9 @@ PACE_BEFORE = re.compile(r"(?:时序|序时|时间)进度\s*[（(]?\s*$")
 
 
 # 30件40个重点民生实事项目: the list counted twice, in 件 and in the 个 of its projects
-# 由21个部门（单位）具体组织实施, 涉及20个部门: the offices that carry the list out, counted
-OFFICES_AFTER = re.compile(r"(?:责任|牵头|成员|相关|职能)?(?:部门|单位)")
+# 由21个部门（单位）具体组织实施, 共38家单位参与, 12个部门牵头: the offices that carry the list
+# out, counted, not the work
+OFFICES_AFTER = re.compile(r"(?:责任|牵头|成员|参与|相关|承办|职能)?(?:部门|单位)")
 COUNTED_AGAIN_AFTER = re.compile(r"\s*[\d一二三四五六七八九十百]+\s*个")
 
 
@@ -59,7 +60,7 @@ def counts_the_programme(unit: str, before: str, sentence_before: str, after: st
         and PARTS_AFTER.match(after, again.end())
     ):
         return True
-    if unit in {"个", "家"} and OFFICES_AFTER.match(after):
+    if OFFICES_AFTER.match(after):
         return True
     if unit in {"个", "项", "件"}:
         return bool(PARTS_BEFORE.search(before) or STAGE_OF_LIST_BEFORE.search(sentence_before))

@@ -235,3 +235,10 @@ def test_work_done_told_in_other_words_is_a_result() -> None:
         (Decimal(10), "条"),
         (Decimal(60), "个"),
     ]
+
+
+def test_the_people_a_work_reaches_are_no_promise() -> None:
+    text = (
+        "临江区2024年民生实事\n1.新建公厕12座,惠及群众5万人。\n2.18个乡镇(街道)全覆盖开展义诊。\n"
+    )
+    assert readings(parse_text(text)) == [(Decimal(12), "座", None)]
