@@ -422,6 +422,14 @@ def _comparator(quantity: Quantity, before: str, after: str) -> str:
         return "eq"  # 覆盖率达80%左右, 约80个: about, neither a floor nor a ceiling
     if quantity.unit == "%" and re.search(r"按[^，。；]{0,16}的\s*$", before):
         return "eq"  # 按省定标准的80%确定: a share fixed, not a floor
+    if (
+        quantity.unit in {"元", "万元"}
+        and PER_HEAD_BEFORE.search(tail)
+        and not RAISED_TO.search(before)
+    ):
+        # 落实每人1万元专项救助: an amount set per head, not a floor (提高到每人每月2200元 raises
+        # a standard: at least that)
+        return "eq"
     if GTE_BEFORE.search(tail):
         return "gte"
     if LTE_BEFORE.search(tail) or after.startswith(("以内", "以下")):
@@ -429,6 +437,8 @@ def _comparator(quantity: Quantity, before: str, after: str) -> str:
     return "gte"
 
 
+PER_HEAD_BEFORE = re.compile(r"每(?:人|户|名|生|位|例)(?:每年|每月|每次)?\s*$")
+RAISED_TO = re.compile(r"(?:提高|提升|增加|上调|调整)(?:到|至)")
 AFTER_WORDS = re.compile(r"[^，。；！？、\n]*(?:、[^，。；！？、\n\d]+)*")
 TWO_LETTERS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2}")
 

@@ -242,3 +242,17 @@ def test_the_people_a_work_reaches_are_no_promise() -> None:
         "临江区2024年民生实事\n1.新建公厕12座,惠及群众5万人。\n2.18个乡镇(街道)全覆盖开展义诊。\n"
     )
     assert readings(parse_text(text)) == [(Decimal(12), "座", None)]
+
+
+def comparators(document: ParsedDocument) -> list[str]:
+    return [i.target.comparator for p in document.projects for i in p.indicators]
+
+
+def test_an_amount_set_per_head_is_fixed() -> None:
+    text = "临江区2024年民生实事\n1.为低收入患病妇女落实每人1万元专项救助。\n2.新建公厕12座。\n"
+    assert comparators(parse_text(text)) == ["eq", "gte"]
+
+
+def test_a_standard_raised_to_an_amount_per_head_is_a_floor() -> None:
+    text = "临江区2024年民生实事\n1.将孤儿养育标准提高到每人每月2200元。\n2.新建公厕12座。\n"
+    assert comparators(parse_text(text)) == ["gte", "gte"]
