@@ -409,6 +409,7 @@ def _paired_indicator(result: Result) -> Indicator:
     target = result.target
     assert target is not None
     mention = Mention(target, target.unit, result.clause, result.clause, result.name)
+    mention.comparator = result.comparator
     indicator = Indicator(target=mention, name=result.name or target.unit)
     indicator.actual = result.actual.value if result.actual is not None else None
     indicator.stated_percent = result.stated_percent

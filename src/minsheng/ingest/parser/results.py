@@ -147,6 +147,7 @@ class Result:
     target: Quantity | None = None
     stated_percent: Decimal | None = None
     stated_span: Span | None = None
+    comparator: str = "gte"  # how the actual is held to the target (lte: a bound kept under)
 
 
 def _clause(
@@ -414,6 +415,17 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue  # 总面积3万平方米, 用地面积为…: what was built measures, not more work
         if DENSITY_BEFORE.search(wide_before):
             _rate_to_previous(text, found, quantity, masked, region)
+            continue
+        bound = _kept_under(text, quantities, index, skip, clause, sentence)
+        if bound is not None:
+            # 失业率3.56%，低于3.7%的控制目标: the bound, and the rate kept under it
+            skip.add(bound)
+            found[:] = [r for r in found if r.actual is not quantities[bound]]
+            kept = Result(
+                quantities[bound], clause, _name(text, before, quantity, clause), quantity
+            )
+            kept.comparator = "lte"
+            found.append(kept)
             continue
         tail = quantity.end + (2 if text.startswith("以上", quantity.end) else 0)
         if "完成" in wide_before and TASK_AFTER.match(text, tail, wide[1]):
@@ -842,6 +854,29 @@ def _claim_on_previous(
         return None
     earlier.target = quantity
     return earlier
+
+
+# 低于3.7%的控制目标, 控制在4.5%的目标以内: a bound the figure before it kept under
+BOUND_BEFORE = re.compile(r"(?:低于|控制在|不超过|未超过)\s*$")
+BOUND_AFTER = re.compile(r"(?:以内)?的?(?:年度|全年)?(?:控制)?(?:目标|指标)(?:以内)?")
+
+
+def _kept_under(
+    text: str, quantities: list[Quantity], index: int, skip: set[int], clause: Span, sentence: Span
+) -> int | None:
+    """The figure of the same unit just before a bound stated as the year's target (3.56%，低于
+    3.7%的控制目标), if any: its index."""
+    quantity = quantities[index]
+    if not index or index - 1 in skip:
+        return None
+    if not BOUND_BEFORE.search(text, clause[0], quantity.start):
+        return None
+    if not BOUND_AFTER.match(text, quantity.end):
+        return None
+    previous = quantities[index - 1]
+    if previous.unit != quantity.unit or previous.start < sentence[0]:
+        return None
+    return index - 1
 
 
 def _named_task(text: str, quantity: Quantity) -> bool:

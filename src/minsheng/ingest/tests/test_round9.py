@@ -256,3 +256,20 @@ def test_an_amount_set_per_head_is_fixed() -> None:
 def test_a_standard_raised_to_an_amount_per_head_is_a_floor() -> None:
     text = "临江区2024年民生实事\n1.将孤儿养育标准提高到每人每月2200元。\n2.新建公厕12座。\n"
     assert comparators(parse_text(text)) == ["gte", "gte"]
+
+
+KEPT_UNDER = (
+    "临江区2024年为民办实事完成情况\n"
+    "截至12月底,各项实事均已完成。一是完成安置城镇人员就业8920人,实现城镇登记失业率3.56%,"
+    "低于3.7%的控制目标;二是完成各类职业培训1.16万人次。\n"
+)
+
+
+def test_a_rate_kept_under_its_bound_is_the_result_of_that_bound() -> None:
+    document = parse_text(KEPT_UNDER)
+    held = [
+        (i.target.value, i.target.comparator, i.actual)
+        for p in document.projects
+        for i in p.indicators
+    ]
+    assert held == [(Decimal("3.7"), "lte", Decimal("3.56"))]
