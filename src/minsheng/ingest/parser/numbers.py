@@ -125,6 +125,7 @@ _NOT_UNIT_BEFORE = {
 QUOTED_WORK = re.compile(
     r"[，。；！？]|^“(?:新建|新增|改造|改建|建设|建成|完成|实施|为|提升|打造|开展)"
 )
+QUOTED_PROJECT_AFTER = re.compile(r"\s*(?:等\s*\d+\s*[件项个]|等|项目)")
 QUOTES = re.compile(r"“[^”\n]{0,40}”|‘[^’\n]{0,40}’|《[^》\n]{0,60}》|\"[^\"\n]{0,40}\"")
 PHONE = re.compile(r"(?<![\d.])(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{5,}(?=(?:服务)?热线))(?![\d.])")
 SHORT_ASIDE = re.compile(r"（([^（）\d，。；]{1,4})）")
@@ -206,9 +207,14 @@ def mask(text: str) -> str:
             # 《城镇新增就业2000人以上》《建成幼儿园3所》: a chain of titles listing promises,
             # each title one clause
             return "，" + title[1:-1] + "，"
-        if title.startswith("“") and re.search(r"\d", title) and QUOTED_WORK.search(title):
-            # “修建提灌站1座，改建管网2公里。” quotes a report; “新建23公里碧道” names a project
-            # by its promise: neither is a name like “15分钟健身圈”
+        if (
+            title.startswith("“")
+            and re.search(r"\d", title)
+            and (QUOTED_WORK.search(title) or QUOTED_PROJECT_AFTER.match(text, match.end()))
+        ):
+            # “修建提灌站1座，改建管网2公里。” quotes a report; “新建23公里碧道” and
+            # “兜底帮扶2500名困难群体就业”等46件实事 name a project by its promise: neither is a
+            # name like “15分钟健身圈”
             return title
         return blank(match)
 

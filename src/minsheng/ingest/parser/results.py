@@ -13,6 +13,7 @@ from decimal import Decimal
 from minsheng.ingest.parser.numbers import (
     INDICATOR_UNITS,
     PLAN_NOUN,
+    QUOTED_PROJECT_AFTER,
     Quantity,
     find_quantities,
     find_stated_percents,
@@ -416,6 +417,11 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         if DENSITY_BEFORE.search(wide_before):
             _rate_to_previous(text, found, quantity, masked, region)
             continue
+        if _names_a_project(text, quantity):
+            # “兜底帮扶2500名困难群体就业”等46件实事已提前完成: a project of the list named by its
+            # promise; the claim on the whole list gives no figure of its own
+            found.append(Result(None, clause, _name(text, before, quantity, clause), quantity))
+            continue
         bound = _kept_under(text, quantities, index, skip, clause, sentence)
         if bound is not None:
             # 失业率3.56%，低于3.7%的控制目标: the bound, and the rate kept under it
@@ -677,6 +683,17 @@ def _without_repeated_subheadings(text: str, found: list[Result]) -> list[Result
                 continue
         kept.append(result)
     return kept
+
+
+def _names_a_project(text: str, quantity: Quantity) -> bool:
+    """A figure inside quotes that name a project of the list (“为23500人次劳动者提供技能培训”等
+    23项超前完成, “开办28个小学生爱心暑托班”项目)."""
+    closing = text.find("”", quantity.end, quantity.end + 30)
+    return (
+        _quoted(text, quantity.start)
+        and closing >= 0
+        and bool(QUOTED_PROJECT_AFTER.match(text, closing + 1))
+    )
 
 
 def _quoted(text: str, position: int) -> bool:

@@ -273,3 +273,18 @@ def test_a_rate_kept_under_its_bound_is_the_result_of_that_bound() -> None:
         for i in p.indicators
     ]
     assert held == [(Decimal("3.7"), "lte", Decimal("3.56"))]
+
+
+NAMED_IN_QUOTES = (
+    "临江区2024年民生实事项目完成情况\n"
+    "截至11月底,全区民生实事项目累计完成投资19.2亿元;“兜底帮扶250名困难群体就业”等46件实事"
+    "已提前完成年度目标任务;除“开办28个小学生爱心暑托班”项目受疫情影响取消外,其余均已完成。"
+    "“15分钟健身圈”建设进展顺利。\n"
+)
+
+
+def test_a_project_named_in_quotes_by_its_promise_states_a_target() -> None:
+    assert readings(parse_text(NAMED_IN_QUOTES)) == [
+        (Decimal(250), "人", None),
+        (Decimal(28), "个", None),
+    ]
