@@ -61,6 +61,10 @@ DONE_AFTER = re.compile(
     rf"|{WORKS_DONE})"
 )
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
+# 截至目前已全部完成, 均已完工: the whole of what the sentence planned, done
+ALL_DONE = re.compile(
+    r"(?:已|均已|现已)(?:全部|全面)?(?:完成|建成|竣工|完工)(?!后)[^，。；\d]{0,4}[。；]"
+)
 # 项目全部建成后可新增学位15480个: what the works will give once built
 FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步|建成后")
 RAISED_AFTER = re.compile(r"\s*(?:提高|提升|增加|增长|降低|下降|减少|压减)(?:到|至)")
@@ -513,6 +517,12 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue  # a percent is a result only as a rate reached or against a planned one
         sentence_start = sentence[0]
         if _in_future(text, sentence_start, quantity.start):
+            if ALL_DONE.search(text, quantity.end, sentence[1] + 1):
+                # 今年将172个行政村…列入民生实事项目，共涉及26692户，截至目前已全部完成: the plan
+                # restated, then met in full
+                met = Result(quantity, clause, _name(text, before, quantity, clause), quantity)
+                found.append(met)
+                continue
             probe = Result(quantity, clause, "")
             _rate(text, probe, quantity.end, end)
             if probe.stated_percent is None:

@@ -288,3 +288,23 @@ def test_a_project_named_in_quotes_by_its_promise_states_a_target() -> None:
         (Decimal(250), "人", None),
         (Decimal(28), "个", None),
     ]
+
+
+def test_a_plan_restated_then_said_to_be_done_in_full_is_met() -> None:
+    text = (
+        "临江区2024年民生实事进展\n"
+        "截至11月底,新建学校12所,完成率100%。此外,今年将172个行政村户厕改造提升任务列入"
+        "民生实事项目,共涉及26692户,截至目前已全部完成。\n"
+    )
+    assert readings(parse_text(text, jurisdiction="临江区"))[-2:] == [
+        (Decimal(172), "个", Decimal(172)),
+        (Decimal(26692), "户", Decimal(26692)),
+    ]
+
+
+def test_a_plan_restated_and_still_under_way_is_no_result() -> None:
+    text = (
+        "临江区2024年民生实事进展\n"
+        "截至11月底,新建学校12所,完成率100%。此外,今年将新建10所学校,目前正在施工。\n"
+    )
+    assert Decimal(10) not in [a for _t, _u, a in readings(parse_text(text, jurisdiction="临江区"))]
