@@ -7,8 +7,10 @@ promises (今年将新增100辆…) still gives targets.
 
 import re
 from collections import Counter
+from decimal import Decimal
 
 from minsheng.ingest.parser import extract
+from minsheng.ingest.parser.numbers import find_quantities
 from minsheng.ingest.parser.results import WORKS_DONE, Result, result_start, results
 from minsheng.ingest.parser.structure import Span
 
@@ -51,12 +53,46 @@ def results_and_promises(text: str, masked: str, body: Span) -> list[Result]:
     ]
     taken = {r.target.start for r in found if r.target is not None}
     for start, end in promising:
+        targets = []
         for mention in extract.mentions(text, masked, (max(start, body[0]), end), []):
             if mention.quantity.start in taken:
                 continue
             name = text[mention.clause[0] : mention.quantity.start].strip("，、 ")[:60]
-            found.append(Result(None, mention.clause, name, target=mention.quantity))
+            targets.append(Result(None, mention.clause, name, target=mention.quantity))
+        _rated_after(text, masked, targets, end, body[1])
+        found += targets
     return sorted(found, key=result_start)
+
+
+# 开工率100%, 基本建成率100%, 完成总工程量80%: the pace a sentence reports of the works before it
+PACE_RATE = re.compile(
+    r"(?P<kind>开工|完工|竣工|建成|完成|交付)(?:率|总工程量的?|工程量的?)(?:达到|达|为)?\s*"
+    r"(?P<value>\d+(?:\.\d+)?)\s*%"
+)
+STARTED = "开工"
+
+
+def _rated_after(text: str, masked: str, targets: list[Result], end: int, limit: int) -> None:
+    """The rates of the next sentence, when it states only rates, given to the targets of the
+    promise before it (任务目标是棚改开工8264套，…建成6985套。截至目前，开工率100%，基本建成率
+    100%: one each, in order; of one target, the rate of work finished over the rate started)."""
+    if not targets:
+        return
+    stop = re.compile(r"[。！？\n]").search(text, end, limit)
+    sentence_end = stop.end() if stop else limit
+    if any(q.unit != "%" for q in find_quantities(masked, end, sentence_end)):
+        return  # the sentence reports figures of its own
+    rates = list(PACE_RATE.finditer(text, end, sentence_end))
+    if not rates:
+        return
+    if len(targets) == 1:
+        finished = [r for r in rates if r.group("kind") != STARTED]
+        rates = [(finished or rates)[-1]]
+    if len(rates) != len(targets):
+        return
+    for target, rate in zip(targets, rates, strict=True):
+        target.stated_percent = Decimal(rate.group("value"))
+        target.stated_span = rate.span("value")
 
 
 def _promised_span(sentence: re.Match[str]) -> Span | None:
