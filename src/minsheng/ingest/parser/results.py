@@ -97,6 +97,10 @@ WIDE_CLAUSE = re.compile(r"[，。；！？\n：]")
 TASK_AFTER = re.compile(r"(?:以上)?[^，。；\d]{0,16}?的(?:年度|全年)?(?:目标任务|目标|任务)")
 # 千人口托位数达到3.88个: a density, not work done
 DENSITY_BEFORE = re.compile(r"(?:千人口|每千人|每万人|万人口|人均|户均)[^，。；]*$")
+# 森林覆盖率, 空气质量优良率, 垃圾回收率, 城镇化率: ratios of a place's environment or economy
+STATE_RATE_BEFORE = re.compile(
+    r"(?:森林|绿化|林木)覆盖率|优良(?:天数)?(?:比例|比率|率)|回收(?:利用)?率|城镇化率|增长率"
+)
 # 优良天数比率为53.0%: a rate the report states as reached (率均达到100% names two)
 RATE_BEFORE = re.compile(r"(?<!同比)率(?:为|达到|高达|达|是)\s*$")
 # 57个小项已完成, 20件民生大事中，4件已完成: counts of the programme's own parts
@@ -515,6 +519,8 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         if quantity.unit == "%" and not RATE_BEFORE.search(before):
             continue  # a percent is a result only as a rate reached or against a planned one
+        if quantity.unit == "%" and STATE_RATE_BEFORE.search(before):
+            continue  # 森林覆盖率达51.9%, 空气质量优良率达90%: the state of a place, not work done
         sentence_start = sentence[0]
         if _in_future(text, sentence_start, quantity.start):
             if ALL_DONE.search(text, quantity.end, sentence[1] + 1):

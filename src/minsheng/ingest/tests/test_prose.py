@@ -167,7 +167,7 @@ def test_a_target_met_is_read_from_the_task_it_completes() -> None:
 
 def test_a_rate_reached_is_a_result_but_two_rates_sharing_one_figure_are_not() -> None:
     document = read(
-        "截至9月底，已建成示范驿站6家，完成率120%；全区空气优良天数比率为84.5%，"
+        "截至9月底，已建成示范驿站6家，完成率120%；全区高血压患者规范管理率为84.5%，"
         "新生儿疾病筛查率和听力筛查率均达到100%。"
     )
     assert pairs(document) == [(None, Decimal(6), "家"), (None, Decimal("84.5"), "%")]

@@ -327,3 +327,12 @@ def test_the_rates_after_a_promise_go_to_its_targets_in_order() -> None:
 def test_of_one_target_the_rate_of_work_finished_is_its_percent() -> None:
     document = parse_text(PACE_AFTER_TASKS, jurisdiction="临江区", year=2022)
     assert stated(document)[2] == Decimal(80)
+
+
+def test_the_state_of_a_place_is_no_result_of_the_list() -> None:
+    text = (
+        "临江区2024年民生实事完成情况\n"
+        "截至12月底,各项实事已全部完成。全面推行林长制,森林覆盖率达51.9%;空气质量优良率达90%以上;"
+        "新建垃圾分拣中心1个;农村生活垃圾分类覆盖率达到95%。\n"
+    )
+    assert results_of(parse_text(text)) == [(Decimal(1), "个"), (Decimal(95), "%")]
