@@ -61,6 +61,8 @@ DONE_AFTER = re.compile(
     rf"|{WORKS_DONE})"
 )
 # 新提出改造提升1260个…: next year's proposal in a report, not a result
+# 36所外来工子弟学校专项治理: a figure followed by the work it counts, not the part done of another
+OWN_WORK_AFTER = re.compile(r"(?!以上|左右|了|的|目标|任务|年度|全年|计划)[\u4e00-\u9fff]{4,}")
 # 截至目前已全部完成, 均已完工: the whole of what the sentence planned, done
 ALL_DONE = re.compile(
     r"(?:已|均已|现已)(?:全部|全面)?(?:完成|建成|竣工|完工)(?!后)[^，。；\d]{0,4}[。；]"
@@ -233,6 +235,8 @@ def _partner(
             rated = SHARE_AFTER.match(_after_clause(text, other.end, end))
             if rated:
                 return later
+            if OWN_WORK_AFTER.match(text, other.end, other_clause[1]):
+                continue  # …学校37所，完成36所外来工子弟学校专项治理: the later figure's own work
             if best is None or "累计" in text[other_clause[0] : other.start]:
                 best = later
     return best if opens_line else None

@@ -336,3 +336,15 @@ def test_the_state_of_a_place_is_no_result_of_the_list() -> None:
         "新建垃圾分拣中心1个;农村生活垃圾分类覆盖率达到95%。\n"
     )
     assert results_of(parse_text(text)) == [(Decimal(1), "个"), (Decimal(95), "%")]
+
+
+def test_a_later_figure_that_names_work_of_its_own_answers_no_earlier_one() -> None:
+    text = (
+        "临江区2024年民生实事项目,交卷!截至12月底,各项实事已全部完成。\n"
+        "开工建设学校37所,完成36所外来工子弟学校专项治理。560所中小学校共安装空调3875台。\n"
+    )
+    document = parse_text(text)
+    assert (readings(document), results_of(document)[:2]) == (
+        [],
+        [(Decimal(37), "所"), (Decimal(36), "所")],
+    )
