@@ -119,6 +119,7 @@ _NOT_UNIT_BEFORE = {
     "条": "例件",
     "件": "事",
     "个": "月",  # 两个月 is a duration
+    "座": "次",  # 掏挖检雨井14.1万余座次 counts visits, in a unit the ledger does not have
 }
 # words quoted from a report (a clause mark inside), or a project named by its promise (a verb
 # of work first)
@@ -329,6 +330,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
         return None  # 一张网, 千家万户: idioms, not counts
     if before.endswith("第") or (before and (before[-1].isascii() and before[-1].isalnum())):
         return None  # ordinals and names such as G20
+    if before.endswith("."):
+        return None  # 约.7公里: the copy lost the figure's whole part
     if following and following in _NOT_UNIT_BEFORE.get(unit, ""):
         return None
     if unit == "个" and text.startswith(("小时", "工作日", "星期"), match.end()):

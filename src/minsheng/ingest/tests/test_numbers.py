@@ -174,3 +174,11 @@ def test_people_named_by_who_they_are_are_persons() -> None:
 
 def test_the_families_of_students_are_no_persons() -> None:
     assert quantities("将优质资源惠及区内10万学生家庭") == []
+
+
+def test_a_figure_whose_whole_part_the_copy_lost_is_no_figure() -> None:
+    assert quantities("完成江门里等点位约.7公里排水设施养护") == []
+
+
+def test_seat_visits_are_no_seats() -> None:
+    assert quantities("掏挖检雨井14.1万余座次") == []
