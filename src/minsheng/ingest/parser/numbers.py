@@ -33,6 +33,7 @@ OTHER_UNITS: tuple[str, ...] = (
     "百分点",
     "平方公里",
     "千米",
+    "延长米",  # 改造给排水管网2.2万延长米: metres of pipe laid, read as 米
     "倍",
     "期",
     "级",
@@ -314,7 +315,7 @@ def _scan(masked: str, start: int, end: int) -> list[Quantity]:
     return found
 
 
-_UNIT_ALIAS = {"名": "人", "千米": "公里"}
+_UNIT_ALIAS = {"名": "人", "千米": "公里", "延长米": "米"}
 _TIME_UNIT_SET = frozenset(TIME_UNITS)
 _OTHER_UNIT_SET = frozenset(OTHER_UNITS)
 

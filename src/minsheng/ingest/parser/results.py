@@ -54,7 +54,7 @@ DONE_AFTER = re.compile(
     # 33.16万户拿到不动产权证, 4个区域医疗中心启动建设: what the figure's people or works got
     r"|拿到|领到|启动建设"
     # 为4990名残疾人提供康复服务, 3526个村正式上线…, 70所学校改造提升…: the figure, then the work
-    r"|提供|上线|投用|投入使用|对外开放|改造提升|完成改造"
+    r"|提供|上线|投用|投入使用|交付使用|开学使用|对外开放|改造提升|完成改造"
     # 为356户…家庭实施无障碍改造, 4家社区卫生服务中心完成建设并试运行
     r"|实施(?!情况|方案|意见|办法)|完成建设"
     # 凤聚路、慧群道等7条城市道路建设完成: the works named, then done
@@ -561,6 +561,11 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
         done = bool(
             DONE_BEFORE.search(wide_before)
             or DONE_AFTER.match(text, quantity.end, clause[1])
+            # 城区2所小学、5所公办幼儿园秋季开学使用: the state after a 、-chain covers it all
+            or (
+                _chained(masked, quantities, index, clause, wide)
+                and DONE_AFTER.match(text, quantity.end, wide[1])
+            )
             or (quantity.unit == "%" and RATE_BEFORE.search(before))
         )
         if not done and found and found[-1].actual is not None:
@@ -914,6 +919,17 @@ def _kept_under(
     if previous.unit != quantity.unit or previous.start < sentence[0]:
         return None
     return index - 1
+
+
+def _chained(masked: str, quantities: list[Quantity], index: int, clause: Span, wide: Span) -> bool:
+    """Whether the figure's clause is followed, after 、, by the next figure of its chain
+    (2所小学、5所公办幼儿园…), not by an aside (47个县（市、区）)."""
+    following = quantities[index + 1] if index + 1 < len(quantities) else None
+    return (
+        masked.startswith("、", clause[1])
+        and following is not None
+        and clause[1] < following.start < wide[1]
+    )
 
 
 def _named_task(text: str, quantity: Quantity) -> bool:

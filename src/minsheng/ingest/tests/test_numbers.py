@@ -182,3 +182,7 @@ def test_a_figure_whose_whole_part_the_copy_lost_is_no_figure() -> None:
 
 def test_seat_visits_are_no_seats() -> None:
     assert quantities("掏挖检雨井14.1万余座次") == []
+
+
+def test_extended_metres_of_pipe_are_metres() -> None:
+    assert counted("改造给排水管网2.2万延长米") == [(Decimal(22000), "米")]

@@ -348,3 +348,24 @@ def test_a_later_figure_that_names_work_of_its_own_answers_no_earlier_one() -> N
         [],
         [(Decimal(37), "所"), (Decimal(36), "所")],
     )
+
+
+def test_schools_opened_for_the_term_are_done() -> None:
+    text = (
+        "临江区2024年民生实事完成情况\n"
+        "截至12月底,各项实事已全部完成。城区2所小学、5所公办幼儿园秋季开学使用;新建公厕12座。\n"
+    )
+    assert results_of(parse_text(text)) == [
+        (Decimal(2), "所"),
+        (Decimal(5), "所"),
+        (Decimal(12), "座"),
+    ]
+
+
+def test_places_counted_with_an_aside_are_no_chain_of_results() -> None:
+    text = (
+        "临江区2024年民生实事完成情况\n"
+        "截至12月底,各项实事已全部完成。农村生活水源,涉及的47个县(市、区)已全部开工建设;"
+        "新建公厕12座;新增学位800个。\n"
+    )
+    assert results_of(parse_text(text)) == [(Decimal(12), "座"), (Decimal(800), "个")]
