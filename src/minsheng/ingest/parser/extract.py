@@ -76,7 +76,8 @@ ACTUAL_BEFORE = re.compile(
 ALREADY_BEFORE = re.compile(r"已经?(?:达到?|完成|建成|实现|新增|改造|开通)[^，。；\d]{0,4}$")
 FUNDS_RATE_BEFORE = re.compile(r"(?:拨付|支付|到位|执行|支出)(?:率|进度)(?:为|达到?|已达)?\s*$")
 DIMENSION_BEFORE = re.compile(
-    r"(?:(?<![拓加])宽|宽度|(?<![提升增加拔])高|高度|(?<![加])深|深度|(?<![加])厚|厚度|直径|层高)(?:为|约|达)?\s*$"
+    r"(?:(?<![拓加])宽|宽度|(?<![提升增加拔])高|高度|(?<![加])深|深度|(?<![加])厚|厚度|直径|层高|海拔)"
+    r"(?:为|约|达)?\s*$"
 )
 RANGE_BETWEEN = re.compile(r"\s*(?:至|到|~|～)\s*$")
 CAPACITY_BEFORE = re.compile(

@@ -8,7 +8,8 @@ its parts (民生工程子项目134个). Both the plan reader (extract.py) and t
 import re
 
 # 省级, 市定, 重点: which government's list, or which part of it
-QUALIFIER = r"(?:省级|市级|区级|县级|年度|重点|省市|省定|市定|县定|区定|具体)*"
+# (办好30件便民惠民实事: 便民 and 利民 qualify the list too)
+QUALIFIER = r"(?:省级|市级|区级|县级|年度|重点|省市|省定|市定|县定|区定|具体|便民|利民)*"
 # 民生实事, 民心工程, 民生大事, 事项: the list's own items
 # 为民办实事项目, 为群众拟办实事项目, 重点民生项目: the same, named by whom they serve
 LIST_NOUN = (

@@ -369,3 +369,12 @@ def test_places_counted_with_an_aside_are_no_chain_of_results() -> None:
         "新建公厕12座;新增学位800个。\n"
     )
     assert results_of(parse_text(text)) == [(Decimal(12), "座"), (Decimal(800), "个")]
+
+
+def test_the_list_counted_with_its_qualifiers_and_an_altitude_are_no_targets() -> None:
+    text = (
+        "临江区2024年民生实事\n"
+        "今年临江将继续投资10亿元办好30件便民惠民实事,解决农村2万人的饮水安全问题;"
+        "市民一小时车程就能到海拔1000米的山区享受清凉。\n"
+    )
+    assert readings(parse_text(text)) == [(Decimal(20000), "人", None)]
