@@ -71,8 +71,8 @@ ALL_DONE = re.compile(
 FUTURE_BEFORE = re.compile(r"提出|计划|拟|将|预计|力争|争取|下一步|建成后")
 RAISED_AFTER = re.compile(r"\s*(?:提高|提升|增加|增长|降低|下降|减少|压减)(?:到|至)")
 NOW_SINCE = re.compile(r"目前已|现已|截至目前|目前")
-# 投资520万元, 补贴为600元/人/年: what was spent and rates, not what was done
-INPUT_BEFORE = re.compile(r"(?:投资|投入|资金|补贴|奖补)(?:为)?\s*$")
+# 投资520万元, 补贴为600元/人/年, 完成工作量215万元: what was spent and rates, not what was done
+INPUT_BEFORE = re.compile(r"(?:投资|投入|资金|补贴|奖补|工作量)(?:为)?\s*$")
 # the figure a later clause reports against: 累计解决了2585个…，占总计划的99.2%
 # 实际开工606万套, 实际补充6914台: 实际 (in fact) marks the outcome against the plan's figure
 AGAINST = re.compile(r"累计|已完成|已建成|实际|已开展|(?<!计划)完成")
@@ -86,8 +86,8 @@ DONE_BEFORE = re.compile(
     # 新辟公交线路51条、优化调整26条: more of the verbs a report counts work by (not 打造, which
     # promises as often: 进一步整合…，打造100家…平台)
     r"|新辟|开辟|开通|新开|优化|调整|建立|设立|增设|推出|更新|整治|治理|筹集|达到"
-    # 打通…10条断头路, 启动…60个新建公厕项目
-    r"|打通|贯通|启动"
+    # 打通…10条断头路, 启动…60个新建公厕项目, 实现区域内1147户5500人脱贫
+    r"|打通|贯通|启动|实现"
     # 已购置, 已拆除, 共查处: any work the report says was done, or counts as done in all
     r"|已(?:经)?[\u4e00-\u9fff]{2}|共(?:查处|拆除|购置|发放|救助|服务|接待|受理|办理)"
 )
@@ -124,6 +124,8 @@ STANDARD_FLOOR = re.compile(
     r"(?:不低于|不少于|提高到|提高至|提标到|提高为)\s*(?:每[人户生月年]{1,4})?\s*$"
 )
 AREA_BEFORE = re.compile(r"(?:总|建筑|用地|占地)面积(?:为|约|达|共)?\s*$")
+# 火车站广场建设工程总占地2万平方米: the ground a work stands on, whatever the work's name says
+GROUND_BEFORE = re.compile(r"占地(?:面积)?(?:为|约|达|共)?\s*$")
 # 通村公路136.9公里，占目标任务数100公里的136.9%; 新增就业21.89万人，完成全年23万人目标任务的
 # 95.17%: the target is named inside the share claimed by the result before it
 SHARE_OF_BEFORE = re.compile(
@@ -426,6 +428,8 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             continue
         if AREA_BEFORE.search(before) and not DONE_BEFORE.search(before):
             continue  # 总面积3万平方米, 用地面积为…: what was built measures, not more work
+        if GROUND_BEFORE.search(before):
+            continue
         if DENSITY_BEFORE.search(wide_before):
             _rate_to_previous(text, found, quantity, masked, region)
             continue

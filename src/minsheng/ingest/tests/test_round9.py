@@ -378,3 +378,16 @@ def test_the_list_counted_with_its_qualifiers_and_an_altitude_are_no_targets() -
         "市民一小时车程就能到海拔1000米的山区享受清凉。\n"
     )
     assert readings(parse_text(text)) == [(Decimal(20000), "人", None)]
+
+
+def test_people_lifted_out_of_poverty_are_done_but_ground_and_workload_are_not() -> None:
+    text = (
+        "临江区2024年民生实事进展情况\n"
+        "截至6月底,各项实事进展顺利。整村推进扶贫工程已完成投资933万元,实现区域内1147户5500人脱贫;"
+        "火车站广场建设工程总占地2万平方米,已完成前期工作;铺设路面基层3.2公里,完成工作量215万元。\n"
+    )
+    assert results_of(parse_text(text)) == [
+        (Decimal(1147), "户"),
+        (Decimal(5500), "人"),
+        (Decimal("3.2"), "公里"),
+    ]
