@@ -211,7 +211,7 @@ def parse_text(
     if not raw.strip():
         raise IngestError("empty")
     # 繁体 is read as simplified; the spans stay on the original text (same length)
-    text = normalize(simplified(raw))
+    text = _without_related_pages(normalize(simplified(raw)))
     masked = mask(text)
     shape = outline(text)
     report = is_report(text)
@@ -322,6 +322,22 @@ def _confidence(
         doubts.append("misaligned")
     indicator.doubts = doubts
     indicator.confidence = round(max(0.0, 1.0 - sum(DOUBTS[d] for d in doubts)), 2)
+
+
+# 相关新闻, 推荐阅读, 猜你喜欢 alone on a line below the article: the headlines of other pages
+RELATED_PAGES = re.compile(
+    r"(?m)^[ \t]*(?:相关新闻|相关阅读|推荐阅读|延伸阅读|猜你喜欢|热点推荐)[ \t]*$"
+)
+RELATED_BELOW = 0.25  # how far down the page such a heading must stand (not a sidebar at its top)
+
+
+def _without_related_pages(text: str) -> str:
+    """The text with the other pages' headlines below the article blanked out (the same
+    length, so that every span still points into the page)."""
+    heading = RELATED_PAGES.search(text)
+    if heading is None or heading.start() < len(text) * RELATED_BELOW:
+        return text
+    return text[: heading.start()] + re.sub(r"[^\n]", " ", text[heading.start() :])
 
 
 def _results_only(text: str, masked: str, least: int = 2) -> ParsedProject | None:

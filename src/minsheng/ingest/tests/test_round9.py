@@ -391,3 +391,24 @@ def test_people_lifted_out_of_poverty_are_done_but_ground_and_workload_are_not()
         (Decimal(5500), "人"),
         (Decimal("3.2"), "公里"),
     ]
+
+
+RELATED = (
+    "临江区人大常委会表决通过2024年为民办实事项目\n"
+    "今年将新建1处室外健身驿站,增加270个公办学位,对约2854米河道进行内河整治。\n"
+    "相关新闻\n"
+    "今年投放5000辆有桩公共电单车 市民出行将更方便\n"
+)
+
+
+def test_the_headlines_of_other_pages_below_the_article_are_not_read() -> None:
+    assert [t for t, _u, _a in readings(parse_text(RELATED))] == [
+        Decimal(1),
+        Decimal(270),
+        Decimal(2854),
+    ]
+
+
+def test_a_related_pages_heading_at_the_top_of_a_page_cuts_nothing() -> None:
+    top = "临江区新闻网\n相关新闻\n更多>>\n" + RELATED.replace("相关新闻\n", "")
+    assert len(readings(parse_text(top))) == 4
