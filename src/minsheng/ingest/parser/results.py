@@ -105,6 +105,8 @@ STATE_RATE_BEFORE = re.compile(
 )
 # 优良天数比率为53.0%: a rate the report states as reached (率均达到100% names two)
 RATE_BEFORE = re.compile(r"(?<!同比)率(?:为|达到|高达|达|是)\s*$")
+# 抽检148批次，合格率99.32%: the quality of the work just reported, its verb left out
+BARE_RATE_BEFORE = re.compile(r"(?:合格|达标|规范管理)率\s*$")
 # 57个小项已完成, 20件民生大事中，4件已完成: counts of the programme's own parts
 # 9个指标超额完成: the list's own indicators counted
 BARE_VERB = re.compile(r"(?:已|累计|共)?(?:开工|建成|完工|竣工|完成|启动|投用)")
@@ -525,7 +527,14 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             _rate(text, result, partner_quantity.end, end, SHARE_AFTER)
             found.append(result)
             continue
-        if quantity.unit == "%" and not RATE_BEFORE.search(before):
+        bare_rate = bool(
+            quantity.unit == "%"
+            and BARE_RATE_BEFORE.search(before)
+            and found
+            and found[-1].actual is not None
+            and found[-1].actual.start >= sentence[0]
+        )
+        if quantity.unit == "%" and not RATE_BEFORE.search(before) and not bare_rate:
             continue  # a percent is a result only as a rate reached or against a planned one
         if quantity.unit == "%" and STATE_RATE_BEFORE.search(before):
             continue  # 森林覆盖率达51.9%, 空气质量优良率达90%: the state of a place, not work done
@@ -571,6 +580,7 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
                 and DONE_AFTER.match(text, quantity.end, wide[1])
             )
             or (quantity.unit == "%" and RATE_BEFORE.search(before))
+            or bare_rate
         )
         if not done and found and found[-1].actual is not None:
             # 已建设蔬菜基地2572亩，示范园390亩: a figure closing a clause of nouns goes on

@@ -412,3 +412,14 @@ def test_the_headlines_of_other_pages_below_the_article_are_not_read() -> None:
 def test_a_related_pages_heading_at_the_top_of_a_page_cuts_nothing() -> None:
     top = "临江区新闻网\n相关新闻\n更多>>\n" + RELATED.replace("相关新闻\n", "")
     assert len(readings(parse_text(top))) == 4
+
+
+QUALITY = (
+    "临江区2024年为民办实事项目进展情况\n"
+    "截至4月底,各项目进展顺利。区市场监管局累计完成监督抽检148批次,合格率99.32%;"
+    "培训类项目培训合格率100%。\n"
+)
+
+
+def test_the_quality_of_the_work_just_reported_is_a_result() -> None:
+    assert results_of(parse_text(QUALITY)) == [(Decimal(148), "批次"), (Decimal("99.32"), "%")]
