@@ -219,6 +219,8 @@ class TableRow:
 
 # the columns a table's header names, by the words of its cells (spaces already taken out)
 COLUMN_WORDS = (
+    # 满意, 基本满意, 不满意 of a rating: the votes cast, not figures of the work
+    ("votes", re.compile(r"满意|票数|赞成|反对|弃权")),
     ("number", re.compile(r"序号|^(?:编号|No\.)$")),
     ("flag", re.compile(r"是否")),
     ("percent", re.compile(r"占.*(?:计划|目标|任务)|完成率|完成比例|百分比|[（(]%[）)]$|%$")),

@@ -527,6 +527,8 @@ def _table(text: str, rows: list[Row], padded: bool = False) -> list[Item]:
     kinds = _unit_or_department([column_kind(name) for name in header], body, text)
     if "title" not in kinds and "target" not in kinds:
         return []
+    if "votes" in kinds:
+        return []  # a rating's table (满意, 基本满意, 不满意): its figures are votes cast
     units = {
         i: unit.group(0).strip("（）").strip()
         for i, name in enumerate(header)
