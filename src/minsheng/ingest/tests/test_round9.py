@@ -428,7 +428,8 @@ def test_the_quality_of_the_work_just_reported_is_a_result() -> None:
 def test_a_ratings_table_of_votes_holds_no_indicator() -> None:
     cells = ["序号", "民生实事工程", "项目名称", "测评等次", "满意", "基本满意", "不满意"]
     cells += ["1", "教育惠民补短强基", "28", "1", "", "2", "公共卫生服务能力提升", "20", "8", "1"]
-    text = "临江区2024年区政府民生实事项目完成情况满意度测评表\n" + "\n\n".join(cells) + "\n"
+    cells += ["3", "老旧小区改造", "26", "3", "", "4", "城市书房建设", "17", "11", "1"]
+    text = "临江区2024年区政府民生实事项目完成情况满意度测评表\n\n" + "\n\n".join(cells) + "\n"
     with pytest.raises(IngestError) as raised:
         parse_text(text)
     assert raised.value.code == "no_items"
