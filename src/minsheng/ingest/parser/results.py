@@ -90,6 +90,8 @@ DONE_BEFORE = re.compile(
     r"|打通|贯通|启动|实现"
     # 已购置, 已拆除, 共查处: any work the report says was done, or counts as done in all
     r"|已(?:经)?[\u4e00-\u9fff]{2}|共(?:查处|拆除|购置|发放|救助|服务|接待|受理|办理)"
+    # 累计放映10多万场, 累计销售…450926台, 购买图书186套: work summed up to now, goods bought
+    r"|累计[\u4e00-\u9fff]{2}|购买|购置|放映|销售"
 )
 META = re.compile(r"实事|事项|项目$|^[这其剩]")
 UNITS = frozenset(INDICATOR_UNITS) - {"%", "项"}
@@ -590,6 +592,13 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             ].strip(" 以上")
         if result.stated_percent is None and not done and not loose:
             continue
+        if (
+            result.stated_percent is None
+            and quantity.unit in MONEY
+            and not loose
+            and "%" not in _after_clause(text, quantity.end, end)[:MONEY_SHARE_REACH]
+        ):
+            continue  # 社会保险待遇累计发放1937亿元: money paid out, without its share of a plan
         found.append(result)
     found.sort(key=result_start)
     _respectively(masked, found, region)
@@ -1038,6 +1047,11 @@ def _rate_to_previous(
     if probe.stated_percent is not None:
         found[-1].stated_percent = probe.stated_percent
         found[-1].stated_span = probe.stated_span
+
+
+MONEY_SHARE_REACH = (
+    20  # 已拨付109.6亿元，占已到位资金的90.1%: where a share of the money would stand
+)
 
 
 def _after_clause(text: str, position: int, end: int) -> str:

@@ -433,3 +433,18 @@ def test_a_ratings_table_of_votes_holds_no_indicator() -> None:
     with pytest.raises(IngestError) as raised:
         parse_text(text)
     assert raised.value.code == "no_items"
+
+
+SUMMED_UP = (
+    "临江区2024年为民办实事进展情况\n"
+    "截至9月底,各项实事进展顺利。文化下乡:购买图书186套;农村电影放映:累计放映1200场;"
+    "家电下乡:累计销售家电下乡产品4509台;社会保险待遇累计发放19亿元。\n"
+)
+
+
+def test_work_summed_up_and_goods_bought_are_results_but_money_paid_out_is_not() -> None:
+    assert results_of(parse_text(SUMMED_UP)) == [
+        (Decimal(186), "套"),
+        (Decimal(1200), "场"),
+        (Decimal(4509), "台"),
+    ]
