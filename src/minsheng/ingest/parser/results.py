@@ -442,6 +442,13 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
             # promise; the claim on the whole list gives no figure of its own
             found.append(Result(None, clause, _name(text, before, quantity, clause), quantity))
             continue
+        planned = _target_in_brackets(text, quantities, index, skip)
+        if planned is not None:
+            # 已新增公共租赁住房149户（年度目标任务为100户）: the result, its target beside it
+            skip.add(planned)
+            name = _name(text, before, quantity, clause)
+            found.append(Result(quantity, clause, name, target=quantities[planned]))
+            continue
         bound = _kept_under(text, quantities, index, skip, clause, sentence)
         if bound is not None:
             # 失业率3.56%，低于3.7%的控制目标: the bound, and the rate kept under it
@@ -942,6 +949,27 @@ def _kept_under(
     if previous.unit != quantity.unit or previous.start < sentence[0]:
         return None
     return index - 1
+
+
+BRACKET_TARGET = re.compile(rf"\s*[（(]\s*(?:年度|全年)?{PLAN_NOUN}(?:数)?(?:为|是)?\s*$")
+
+
+def _target_in_brackets(
+    text: str, quantities: list[Quantity], index: int, skip: set[int]
+) -> int | None:
+    """The next figure, when brackets right after this one name it as the year's target
+    (149户（年度目标任务为100户）): its index."""
+    if index + 1 >= len(quantities) or index + 1 in skip:
+        return None
+    quantity, following = quantities[index], quantities[index + 1]
+    if following.unit != quantity.unit or following.start - quantity.end > BRACKET_REACH:
+        return None
+    if not BRACKET_TARGET.match(text[quantity.end : following.start]):
+        return None
+    return index + 1 if re.match(r"\s*[）)]", text[following.end : following.end + 2]) else None
+
+
+BRACKET_REACH = 14  # （年度目标任务为: the words between a result and its target in brackets
 
 
 def _chained(masked: str, quantities: list[Quantity], index: int, clause: Span, wide: Span) -> bool:

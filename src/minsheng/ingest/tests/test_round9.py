@@ -448,3 +448,12 @@ def test_work_summed_up_and_goods_bought_are_results_but_money_paid_out_is_not()
         (Decimal(1200), "场"),
         (Decimal(4509), "台"),
     ]
+
+
+def test_a_target_in_brackets_after_a_result_is_that_results_target() -> None:
+    text = (
+        "临江区2024年十大民生实事项目督查情况\n"
+        "截至6月,各项目进展顺利,住房保障类项目全面推进,已新增公共租赁住房(租金补贴)149户(年度目标任务为100户),"
+        "已新增停车位800个。\n"
+    )
+    assert readings(parse_text(text)) == [(Decimal(100), "户", Decimal(149))]
