@@ -105,8 +105,9 @@ DENSITY_BEFORE = re.compile(r"(?:千人口|每千人|每万人|万人口|人均|
 STATE_RATE_BEFORE = re.compile(
     r"(?:森林|绿化|林木)覆盖率|优良(?:天数)?(?:比例|比率|率)|回收(?:利用)?率|城镇化率|增长率"
 )
-# 优良天数比率为53.0%: a rate the report states as reached (率均达到100% names two)
-RATE_BEFORE = re.compile(r"(?<!同比)率(?:为|达到|高达|达|是)\s*$")
+# 规范管理率为84.5%, 住院费用报销比例达到70.5%: a rate or share the report states as reached
+# (率均达到100% names two)
+RATE_BEFORE = re.compile(r"(?<!同比)(?:率|比例)(?:为|达到|高达|达|是)\s*$")
 # 抽检148批次，合格率99.32%: the quality of the work just reported, its verb left out
 BARE_RATE_BEFORE = re.compile(r"(?:合格|达标|规范管理)率\s*$")
 # 57个小项已完成, 20件民生大事中，4件已完成: counts of the programme's own parts

@@ -457,3 +457,13 @@ def test_a_target_in_brackets_after_a_result_is_that_results_target() -> None:
         "已新增停车位800个。\n"
     )
     assert readings(parse_text(text)) == [(Decimal(100), "户", Decimal(149))]
+
+
+def test_a_share_a_report_states_as_reached_is_a_result() -> None:
+    text = (
+        "临江区2024年民生实事完成情况\n"
+        "截至12月底,各项实事已全部完成。一是提升医保服务。全年住院报销结算2.9万人次,"
+        "政策范围内住院费用报销比例达到70.5%。二是新建公厕12座。\n"
+    )
+    document = parse_text(text)
+    assert (readings(document), (Decimal("70.5"), "%") in results_of(document)) == ([], True)
