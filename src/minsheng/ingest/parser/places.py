@@ -12,10 +12,10 @@ LEVELS = {1: "province", 2: "city", 3: "district"}
 ENDINGS = frozenset("省市区县州")
 LONGEST = 10  # 黔东南苗族侗族自治州
 SCANNED_SHORTEST = 3  # 通县, 郊区, 新区: two characters are too often plain words in running text
-# names that running text writes as words (新增城市, 新建县城, 会同县直部门, 老城区改造): a page
-# names them as its government only before 政府, 民生… (PLACE), never by the scan
 # 在涉县, 河北省魏县: what may stand before a name of two characters
 BEFORE_A_SHORT_NAME = frozenset("在从对经由于据省市州")
+# names that running text writes as words (新增城市, 新建县城, 会同县直部门, 老城区改造): a page
+# names them as its government only before 政府, 民生… (PLACE), never by the scan
 WORDS_TOO = frozenset({"增城市", "新建县", "会同县", "老城区", "新城区", "市中区", "城中区"})
 
 
