@@ -66,6 +66,21 @@ def demo_plan(db: Any) -> Any:
     return load_demo_plan(json.loads(DEMO_PLAN_PATH.read_text(encoding="utf-8")))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _connections_closed_after_each_request() -> None:
+    """Every connection is closed at the end of its request, as CONN_MAX_AGE=0 has it.
+
+    The live server answers the browser in threads that a kept-alive socket keeps alive; with
+    the platform's persistent connections (CONN_MAX_AGE) they would hold their PostgreSQL
+    sessions past the last test, and dropping the test database would find it "being accessed
+    by other users". The settings dict is shared by every thread's connection.
+    """
+    from django.db import connections
+
+    for alias in connections.settings:
+        connections.settings[alias]["CONN_MAX_AGE"] = 0
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's chromium driven by Playwright (its own browser download does not work here)."""
