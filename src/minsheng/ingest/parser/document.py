@@ -764,17 +764,14 @@ def _within_rounding(text: str, item: Item, indicator: Indicator) -> bool:
     return low - margin <= stated <= high + margin
 
 
-PRINTED_IN_TEN_THOUSANDS = re.compile(r"(\d+(?:\.\d+)?)\s*([万亿])")
-
-
 def _printed_steps(text: str, indicator: Indicator) -> tuple[Decimal, Decimal] | None:
     """Half the last printed place of an actual the prose writes in 万 or 亿 (超过5万个 may be
     45,000 to 55,000), in the unit counted; a promise's round figure (1万个) is meant exactly."""
     if not indicator.actual_mentions:
         return None
     quantity = indicator.actual_mentions[-1].quantity
-    printed = PRINTED_IN_TEN_THOUSANDS.match(text, quantity.start, quantity.end)
-    if printed is None:
+    printed = BARE_FIGURE.match(text, quantity.start, quantity.end)
+    if printed is None or printed.group(2) is None:
         return None
     return Decimal(0), _half_step(printed.group(1)) * UNIT_SCALE[printed.group(2)]
 

@@ -70,6 +70,7 @@ PACE_RATE = re.compile(
     r"(?P<value>\d+(?:\.\d+)?)\s*%"
 )
 STARTED = "开工"
+SENTENCE_END = re.compile(r"[。！？\n]")
 
 
 def _rated_after(text: str, masked: str, targets: list[Result], end: int, limit: int) -> None:
@@ -78,7 +79,7 @@ def _rated_after(text: str, masked: str, targets: list[Result], end: int, limit:
     100%: one each, in order; of one target, the rate of work finished over the rate started)."""
     if not targets:
         return
-    stop = re.compile(r"[。！？\n]").search(text, end, limit)
+    stop = SENTENCE_END.search(text, end, limit)
     sentence_end = stop.end() if stop else limit
     if any(q.unit != "%" for q in find_quantities(masked, end, sentence_end)):
         return  # the sentence reports figures of its own

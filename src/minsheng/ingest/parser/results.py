@@ -471,7 +471,9 @@ def results(text: str, masked: str, region: Span, loose: bool = False) -> list[R
                 found[:] = [r for r in found if r.actual is not reached]
             elif "每" not in before and _claim_on_previous(found, quantity, masked, region):
                 continue  # 开展抽检5.48万批次，超额完成4.7万批次的年度目标任务
-            elif "每" not in before and (done := _done_before(quantities, index, skip, sentence)):
+            elif "每" not in before and (
+                done := _same_unit_before(quantities, index, skip, sentence)
+            ):
                 # 新（改）扩建幼儿园48所，超额完成40所的年度目标任务: whatever its verb, the figure
                 # before the claim is what was done
                 reached = quantities[done]
@@ -633,7 +635,7 @@ def _status_split(text: str, masked: str, found: list[Result], region: Span) -> 
             kept.append(whole)
             index += 1
             continue
-        done = [p for p in parts if STAGE_DONE.search(text, p.clause[0], _first(p).start)]
+        done = [p for p in parts if STAGE_DONE.search(text, p.clause[0], result_start(p))]
         assert whole.actual is not None
         actual = done[0].actual if len(done) == 1 else None
         kept.append(Result(actual, whole.clause, whole.name, target=whole.actual))
@@ -665,12 +667,6 @@ def _stages_of(
         if total >= whole.actual.value:
             break
     return parts if len(parts) >= 2 and total == whole.actual.value else []
-
-
-def _first(result: Result) -> Quantity:
-    first = result.target or result.actual
-    assert first is not None
-    return first
 
 
 PAIRING_REACH = 300  # how far before a result its plan may be stated
@@ -940,16 +936,11 @@ def _kept_under(
     """The figure of the same unit just before a bound stated as the year's target (3.56%，低于
     3.7%的控制目标), if any: its index."""
     quantity = quantities[index]
-    if not index or index - 1 in skip:
-        return None
     if not BOUND_BEFORE.search(text, clause[0], quantity.start):
         return None
     if not BOUND_AFTER.match(text, quantity.end):
         return None
-    previous = quantities[index - 1]
-    if previous.unit != quantity.unit or previous.start < sentence[0]:
-        return None
-    return index - 1
+    return _same_unit_before(quantities, index, skip, sentence)
 
 
 BRACKET_TARGET = re.compile(rf"\s*[（(]\s*(?:年度|全年)?{PLAN_NOUN}(?:数)?(?:为|是)?\s*$")
@@ -993,10 +984,11 @@ def _named_task(text: str, quantity: Quantity) -> bool:
     )
 
 
-def _done_before(
+def _same_unit_before(
     quantities: list[Quantity], index: int, skip: set[int], sentence: Span
 ) -> int | None:
-    """The figure of the same unit just before a claimed task, in its sentence, if any."""
+    """The figure of the same unit just before this one, in its sentence and not yet taken (the
+    figure done before a claimed task, the rate kept under a bound), if any: its index."""
     if not index or index - 1 in skip:
         return None
     previous, quantity = quantities[index - 1], quantities[index]
@@ -1078,9 +1070,8 @@ def _rate_to_previous(
         found[-1].stated_span = probe.stated_span
 
 
-MONEY_SHARE_REACH = (
-    20  # 已拨付109.6亿元，占已到位资金的90.1%: where a share of the money would stand
-)
+# 已拨付109.6亿元，占已到位资金的90.1%: how far after money a share of it would stand
+MONEY_SHARE_REACH = 20
 
 
 def _after_clause(text: str, position: int, end: int) -> str:
